@@ -1,0 +1,17 @@
+using Reservations.Application.Common.Results;
+using Reservations.Domain.Products;
+
+namespace Reservations.Application.Common.Ports;
+
+/// <summary>The product catalog in PostgreSQL, the source of truth for stock totals, prices and limits.</summary>
+public interface ICatalog
+{
+    /// <summary>Stores a new product; fails with <c>duplicate-sku</c> when its SKU is taken.</summary>
+    Task<Result<Product>> AddAsync(Product product, CancellationToken cancellationToken);
+
+    /// <summary>The product with this id, or <c>null</c>.</summary>
+    Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>One page of products, oldest first, and how many there are in all.</summary>
+    Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
+}

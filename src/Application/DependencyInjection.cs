@@ -1,0 +1,29 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reservations.Application.Common;
+using Reservations.Application.Common.Behaviors;
+using Reservations.Domain.Products;
+
+namespace Reservations.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(DependencyInjection)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Singleton);
+        services.AddOptions<ReservationsOptions>()
+            .BindConfiguration(ReservationsOptions.Section)
+            .Validate(o => HoldDuration.IsValid(o.DefaultHoldSeconds), "Reservations:DefaultHoldSeconds must be 1–86400.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using FluentValidation;
+using Reservations.Domain.Products;
+
+namespace Reservations.Application.Products.Create;
+
+public sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
+{
+    public CreateProductValidator()
+    {
+        RuleFor(c => c.Sku).Must(Sku.IsValid)
+            .WithMessage($"SKU must be 1–{Sku.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(c => c.Name).Must(Product.IsValidName)
+            .WithMessage($"Name must be 1–{Product.NameMaxLength} characters, not blank, without NUL.");
+        RuleFor(c => c.Price).Must(Money.IsValid)
+            .WithMessage($"Price must be between 0 and {Money.MaxValue} with at most two decimals.");
+        RuleFor(c => c.Stock).Must(Product.IsValidStock)
+            .WithMessage($"Stock must be between 0 and {Product.MaxStock}.");
+        RuleFor(c => c.MaxPerCustomer).Must(Product.IsValidLimit)
+            .WithMessage($"Max per customer must be between 1 and {Product.MaxStock}, or absent for no limit.");
+        RuleFor(c => c.HoldSeconds).Must(s => s is null || HoldDuration.IsValid(s.Value))
+            .WithMessage($"Hold seconds must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}.");
+    }
+}

@@ -1,0 +1,10 @@
+using Reservations.Application.Common.Results;
+
+namespace Reservations.Application.Products;
+
+public static class ProductErrors
+{
+    public static readonly Error NotFound = new("product-not-found", 404);
+
+    public static readonly Error DuplicateSku = new("duplicate-sku", 409);
+}

@@ -1,0 +1,11 @@
+namespace Reservations.Application.Products;
+
+public sealed record ProductResponse(
+    Guid Id,
+    string Sku,
+    string Name,
+    decimal Price,
+    int TotalStock,
+    int Available,
+    int? MaxPerCustomer,
+    int HoldSeconds);

@@ -1,0 +1,19 @@
+namespace Reservations.Domain.Customers;
+
+/// <summary>The customer a hold belongs to: the token's <c>sub</c>, 1–128 printable characters.</summary>
+public readonly record struct CustomerId
+{
+    public const int MaxLength = 128;
+
+    private CustomerId(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool IsValid(string? value) =>
+        value is { Length: > 0 and <= MaxLength } && !value.Any(char.IsControl);
+
+    public static CustomerId From(string value) =>
+        IsValid(value) ? new CustomerId(value) : throw new ArgumentException("Not a valid customer id.", nameof(value));
+
+    public override string ToString() => Value;
+}

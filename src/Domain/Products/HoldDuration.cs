@@ -1,0 +1,20 @@
+namespace Reservations.Domain.Products;
+
+/// <summary>How long a hold on a product lasts before its stock goes back.</summary>
+public readonly record struct HoldDuration
+{
+    public const int MinSeconds = 1;
+    public const int MaxSeconds = 86_400;
+    public const int DefaultSeconds = 600;
+
+    private HoldDuration(int seconds) => Seconds = seconds;
+
+    public int Seconds { get; }
+
+    public static HoldDuration Default => new(DefaultSeconds);
+
+    public static bool IsValid(int seconds) => seconds is >= MinSeconds and <= MaxSeconds;
+
+    public static HoldDuration FromSeconds(int seconds) =>
+        IsValid(seconds) ? new HoldDuration(seconds) : throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "Not a valid hold duration.");
+}

@@ -1,0 +1,54 @@
+namespace Reservations.Domain.Products;
+
+/// <summary>A product of the catalog: its total stock, price and purchase rules. PostgreSQL owns it.</summary>
+public sealed class Product
+{
+    public const int NameMaxLength = 200;
+    public const int MaxStock = 100_000_000;
+
+    private Product()
+    {
+        Sku = string.Empty;
+        Name = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public string Sku { get; private set; }
+    public string Name { get; private set; }
+    public decimal Price { get; private set; }
+    public int TotalStock { get; private set; }
+    public int Sold { get; private set; }
+    public int? MaxPerCustomer { get; private set; }
+    public int HoldSeconds { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Unsold => TotalStock - Sold;
+
+    public static bool IsValidName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= NameMaxLength && !name.Contains('\0', StringComparison.Ordinal);
+
+    public static bool IsValidStock(int stock) => stock is >= 0 and <= MaxStock;
+
+    public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
+
+    public static Product Create(
+        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(name), true, nameof(name));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidStock(stock), true, nameof(stock));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(maxPerCustomer), true, nameof(maxPerCustomer));
+        return new Product
+        {
+            Id = Guid.CreateVersion7(now),
+            Sku = sku.Value,
+            Name = name,
+            Price = price.Amount,
+            TotalStock = stock,
+            MaxPerCustomer = maxPerCustomer,
+            HoldSeconds = hold.Seconds,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}

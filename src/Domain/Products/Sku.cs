@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Reservations.Domain.Products;
+
+/// <summary>A stock-keeping unit: letters, digits, '-', '_' and '.', at most 64 characters.</summary>
+public readonly partial record struct Sku
+{
+    public const int MaxLength = 64;
+
+    private Sku(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool IsValid(string? value) =>
+        value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
+
+    public static Sku From(string value) =>
+        IsValid(value) ? new Sku(value) : throw new ArgumentException($"'{value}' is not a valid SKU.", nameof(value));
+
+    public override string ToString() => Value;
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,19 @@
+namespace Reservations.Domain.Purchases;
+
+/// <summary>A completed purchase (an order). Its id is the id of the reservation it came from.</summary>
+public sealed class Purchase
+{
+    private Purchase()
+    {
+        CustomerId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProductId { get; private set; }
+    public string CustomerId { get; private set; }
+    public int Quantity { get; private set; }
+    public decimal UnitPrice { get; private set; }
+    public DateTimeOffset PurchasedAt { get; private set; }
+
+    public decimal Total => Quantity * UnitPrice;
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Ports;
+using Reservations.Infrastructure.Health;
+using Reservations.Infrastructure.Persistence;
+using Reservations.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<ConnectionStringsOptions>()
+            .BindConfiguration(ConnectionStringsOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Postgres), "ConnectionStrings:Postgres is not configured.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Redis), "ConnectionStrings:Redis is not configured.")
+            .ValidateOnStart();
+        services.AddOptions<RedisGateOptions>()
+            .BindConfiguration(RedisGateOptions.Section)
+            .Validate(o => o.Shards is >= 1 and <= 16_384, "Reservations:Shards must be 1–16384.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && !o.KeyPrefix.Contains('{', StringComparison.Ordinal),
+                "Reservations:KeyPrefix must be set and hold no '{'.")
+            .ValidateOnStart();
+
+        services.AddDbContextPool<ReservationsDbContext>((sp, options) => options
+            .UseNpgsql(ConnectionStrings(sp).Postgres, npgsql => npgsql.EnableRetryOnFailure())
+            // A failed command reaches the caller as an exception, which decides what it means (a taken SKU is no
+            // error) and logs it once; EF's own error lines would log every expected conflict twice.
+            .ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
+        services.AddScoped<ICatalog, ProductCatalog>();
+
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(ConnectionStrings(sp).Redis));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
+            return new RedisKeys(options.KeyPrefix, options.Shards);
+        });
+        services.AddSingleton<IInventoryGate, RedisInventoryGate>();
+
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
+        return services;
+    }
+
+    private static ConnectionStringsOptions ConnectionStrings(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value;
+
+    private static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Start even while Redis is down: readiness reports it and requests answer 503 until it is back.
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(options);
+    }
+}

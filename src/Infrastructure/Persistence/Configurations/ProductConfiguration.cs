@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reservations.Domain.Products;
+
+namespace Reservations.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("products", t =>
+        {
+            // Defence in depth: even a broken gate cannot oversell in the source of truth.
+            t.HasCheckConstraint("ck_products_sold_not_negative", "sold >= 0");
+            t.HasCheckConstraint("ck_products_sold_within_stock", "sold <= total_stock");
+            t.HasCheckConstraint("ck_products_total_stock_not_negative", "total_stock >= 0");
+        });
+        builder.HasKey(p => p.Id).HasName("pk_products");
+        builder.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(p => p.Sku).HasColumnName("sku").HasMaxLength(Sku.MaxLength);
+        builder.HasIndex(p => p.Sku).IsUnique().HasDatabaseName("ux_products_sku");
+        builder.Property(p => p.Name).HasColumnName("name").HasMaxLength(Product.NameMaxLength);
+        builder.Property(p => p.Price).HasColumnName("price").HasPrecision(12, 2);
+        builder.Property(p => p.TotalStock).HasColumnName("total_stock");
+        builder.Property(p => p.Sold).HasColumnName("sold");
+        builder.Property(p => p.MaxPerCustomer).HasColumnName("max_per_customer");
+        builder.Property(p => p.HoldSeconds).HasColumnName("hold_seconds");
+        builder.Property(p => p.CreatedAt).HasColumnName("created_at");
+        builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+        builder.Ignore(p => p.Unsold);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Reservations.Infrastructure.Persistence;
+
+/// <summary>Lets <c>dotnet ef</c> build the model without starting a host.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ReservationsDbContext>
+{
+    public ReservationsDbContext CreateDbContext(string[] args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+            ?? "Host=127.0.0.1;Database=reservations";
+        var options = new DbContextOptionsBuilder<ReservationsDbContext>().UseNpgsql(connectionString).Options;
+        return new ReservationsDbContext(options);
+    }
+}

@@ -1,0 +1,7 @@
+-- Creates a product's gate state from the catalog.
+-- terms: "holdSeconds|limit|price", limit empty when there is none.
+-- Returns 1 when the stock was created, 0 when it existed: live stock is never overwritten,
+-- while the terms always follow PostgreSQL, the source of truth.
+local created = redis.call('HSETNX', @availableKey, @productId, @available)
+redis.call('HSET', @catalogKey, @productId, @terms)
+return created

@@ -1,0 +1,44 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Reservations.Application.Common.Paging;
+using Reservations.Application.Products;
+using Reservations.Application.Products.Create;
+using Reservations.Application.Products.Get;
+using Reservations.Application.Products.List;
+using Reservations.WebApi.Auth;
+using Reservations.WebApi.Problems;
+
+namespace Reservations.WebApi.Endpoints;
+
+public static class ProductsEndpoints
+{
+    public static RouteGroupBuilder MapProducts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/products").WithTags("Products");
+        group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
+        group.MapGet("/", ListProducts).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetProduct);
+        return group;
+    }
+
+    public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
+        CreateProductCommand command, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/products/{result.Value.Id}", result.Value)
+            : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Ok<PagedResponse<ProductResponse>>> ListProducts(
+        ISender sender, CancellationToken cancellationToken,
+        int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListProductsQuery(page, pageSize), cancellationToken));
+
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
+        Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetProductQuery(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+}

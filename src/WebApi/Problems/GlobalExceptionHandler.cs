@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Reservations.WebApi.Problems;
+
+/// <summary>The one place exceptions become responses: bad input is 400, an unreachable store 503, anything else 500.</summary>
+internal sealed partial class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger)
+    : IExceptionHandler
+{
+    private const int RetryAfterSeconds = 1;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => ValidationProblem(e.Errors
+                .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
+            BadHttpRequestException { InnerException: JsonException json } => ValidationProblem(
+                new Dictionary<string, string[]> { [json.Path ?? "$"] = [Describe(json)] }),
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
+            RedisException or NpgsqlException { IsTransient: true } or TimeoutException => Unavailable(context),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError };
+        }
+        else if (problem.Status >= 500)
+        {
+            LogUnavailable(logger, exception.GetType().Name, context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails ValidationProblem(Dictionary<string, string[]> errors) =>
+        new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemCodes.TypeOf(ProblemCodes.Validation),
+            Title = "One or more fields are invalid.",
+        };
+
+    // System.Text.Json's messages name our CLR types; say what is wrong in the client's terms instead.
+    private static string Describe(JsonException e) => e.Message switch
+    {
+        var m when m.Contains("missing required properties", StringComparison.Ordinal) =>
+            "Required properties are missing: " + m[(m.IndexOf("including: ", StringComparison.Ordinal) + 11)..].TrimEnd('.'),
+        var m when m.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) => "A property appears more than once.",
+        var m when m.Contains("null", StringComparison.Ordinal) => "The value must not be null.",
+        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "The value is null or of the wrong type.",
+        _ => "The body is not valid JSON.",
+    };
+
+    private static ProblemDetails Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A store is unavailable ({ExceptionType}) on {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, string exceptionType, string method, string path);
+}

@@ -1,0 +1,17 @@
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>Product bodies as a client sends them; a fresh SKU each call keeps tests independent.</summary>
+public static class ProductRequests
+{
+    public static object Valid(int stock = 100, int? maxPerCustomer = null, int? holdSeconds = null, decimal price = 49.90m) => new
+    {
+        sku = NewSku(),
+        name = "Concert ticket",
+        price,
+        stock,
+        maxPerCustomer,
+        holdSeconds,
+    };
+
+    public static string NewSku() => $"SKU-{Guid.NewGuid():N}"[..20];
+}

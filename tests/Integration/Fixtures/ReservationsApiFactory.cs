@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Infrastructure.Persistence;
+using Reservations.WebApi.Auth;
+using StackExchange.Redis;
+
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real WebApi on Kestrel (so body and header limits apply) with its own database and Redis key prefix.
+/// One instance per test class (<c>IClassFixture</c>). <c>AuthOptions</c> only names the WebApi assembly: the Worker has a <c>Program</c> too.
+/// </summary>
+public sealed class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsyncLifetime
+{
+    private string _postgres = string.Empty;
+    private string _redis = string.Empty;
+
+    public ReservationsApiFactory() => UseKestrel(0);
+
+    public string KeyPrefix { get; } = TestRedis.NewKeyPrefix();
+
+    public string PostgresConnectionString => _postgres;
+
+    public string RedisConnectionString => _redis;
+
+    public IDatabase Redis => Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+
+    public async ValueTask InitializeAsync()
+    {
+        var servers = await TestServices.GetAsync();
+        _postgres = await TestDatabase.CreateAsync(servers.Postgres);
+        _redis = servers.Redis;
+        StartServer();
+        await DatabaseMigrator.MigrateAsync(Services);
+    }
+
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await TestRedis.DeleteKeysAsync(Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(_postgres);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Postgres", _postgres);
+        builder.UseSetting("ConnectionStrings:Redis", _redis);
+        builder.UseSetting("Reservations:KeyPrefix", KeyPrefix);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

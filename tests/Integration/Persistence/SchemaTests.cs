@@ -1,0 +1,45 @@
+using Npgsql;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Persistence;
+
+/// <summary>The source of truth refuses an oversell even if every layer above it were broken.</summary>
+public sealed class SchemaTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    [Theory]
+    [InlineData("sold = total_stock + 1", "ck_products_sold_within_stock")]
+    [InlineData("sold = -1", "ck_products_sold_not_negative")]
+    [InlineData("total_stock = -1, sold = -1", "ck_products_sold_not_negative")]
+    public async Task Products_WhenAnUpdateBreaksTheLedger_IsRefusedByACheckConstraint(string assignment, string constraint)
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var id = Guid.NewGuid();
+        await ExecuteAsync(connection,
+            $"INSERT INTO products (id, sku, name, price, total_stock, sold, hold_seconds, created_at, updated_at) " +
+            $"VALUES ('{id}', '{ProductRequests.NewSku()}', 'n', 1, 10, 0, 600, now(), now())");
+
+        var update = () => ExecuteAsync(connection, $"UPDATE products SET {assignment} WHERE id = '{id}'");
+
+        (await update.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be(constraint);
+    }
+
+    [Fact]
+    public async Task Purchases_HasAnIndexForListingOneCustomersOrdersNewestFirst()
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'purchases' AND indexname = 'ix_purchases_customer_purchased_at'", connection);
+
+        var definition = (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+
+        definition.Should().Contain("(customer_id, purchased_at DESC)");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.WebApi;
+
+public sealed class HostTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient(token: null);
+
+    [Fact]
+    public async Task HealthLive_Returns200()
+    {
+        var response = await GetAsync("/health/live");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task HealthReady_WithPostgresAndRedisUp_Returns200WithBothChecks()
+    {
+        var response = await GetAsync("/health/ready");
+
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        response.StatusCode.Should().Be(HttpStatusCode.OK, report.ToString());
+        report.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString().Should().Be("Healthy");
+        report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsOpenApi31WithBearerSchemeOnAdminRoutes()
+    {
+        var response = await GetAsync("/openapi/v1.json");
+
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        document.GetProperty("openapi").GetString().Should().StartWith("3.1");
+        document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
+        var create = document.GetProperty("paths").GetProperty("/api/products").GetProperty("post");
+        create.GetProperty("security").GetArrayLength().Should().Be(1);
+        create.GetProperty("security")[0].TryGetProperty("Bearer", out _).Should().BeTrue();
+        document.GetProperty("paths").GetProperty("/api/products").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ScalarExplorer_Returns200Html()
+    {
+        var response = await GetAsync("/scalar/v1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404Problem()
+    {
+        var response = await GetAsync("/api/nothing-here");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    private Task<HttpResponseMessage> GetAsync(string path) =>
+        _client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+}

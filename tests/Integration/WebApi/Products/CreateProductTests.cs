@@ -1,0 +1,69 @@
+using System.Net;
+using Reservations.Application.Products;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.WebApi.Products;
+
+public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _admin = api.CreateClient(Tokens.Admin());
+
+    [Fact]
+    public async Task CreateProduct_AsAdmin_Returns201WithLocationAndAvailableEqualToStock()
+    {
+        var response = await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 250, maxPerCustomer: 4));
+
+        var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        response.Headers.Location!.OriginalString.Should().Be($"/api/products/{product.Id}");
+        product.TotalStock.Should().Be(250);
+        product.Available.Should().Be(250);
+        product.MaxPerCustomer.Should().Be(4);
+        product.Price.Should().Be(49.90m);
+        product.Id.Version.Should().Be(7);
+    }
+
+    [Fact]
+    public async Task CreateProduct_WhenCreated_InitializesRedisStateOfItsShard()
+    {
+        var response = await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 42, maxPerCustomer: 3, holdSeconds: 90, price: 10.05m));
+        var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+
+        var shard = new Reservations.Infrastructure.Redis.RedisKeys(api.KeyPrefix, 16).ShardOf(product.Id);
+        var field = product.Id.ToString("N");
+        (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:avail", field)).ToString().Should().Be("42");
+        (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", field)).ToString().Should().Be("90|3|10.05");
+    }
+
+    [Fact]
+    public async Task CreateProduct_WithoutHoldSeconds_UsesTenMinutes()
+    {
+        var response = await _admin.PostRawJsonAsync("/api/products", $$"""{"sku":"{{ProductRequests.NewSku()}}","name":"n","price":1,"stock":1}""");
+
+        var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        product.HoldSeconds.Should().Be(600);
+        product.MaxPerCustomer.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task CreateProduct_WithTakenSku_Returns409DuplicateSku()
+    {
+        var sku = ProductRequests.NewSku();
+        var body = $$"""{"sku":"{{sku}}","name":"n","price":1,"stock":5}""";
+        (await _admin.PostRawJsonAsync("/api/products", body)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var second = await _admin.PostRawJsonAsync("/api/products", body);
+
+        await second.ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate-sku");
+    }
+
+    [Fact]
+    public async Task CreateProduct_WithUnknownProperties_IgnoresThem()
+    {
+        var body = $$"""{"sku":"{{ProductRequests.NewSku()}}","name":"n","price":1,"stock":5,"sold":5,"available":999,"id":"00000000-0000-0000-0000-000000000001"}""";
+
+        var product = await (await _admin.PostRawJsonAsync("/api/products", body)).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+
+        product.Available.Should().Be(5);
+        product.Id.Should().NotBe(Guid.Parse("00000000-0000-0000-0000-000000000001"));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Reservations.Application.Common.Paging;
+using Reservations.Application.Products;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.WebApi.Products;
+
+public sealed class ReadProductTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _anonymous = api.CreateClient(token: null);
+    private readonly HttpClient _admin = api.CreateClient(Tokens.Admin());
+
+    [Fact]
+    public async Task GetProduct_Anonymously_ReturnsProductWithAvailableFromRedis()
+    {
+        var created = await CreateAsync(stock: 30);
+        var shard = new Reservations.Infrastructure.Redis.RedisKeys(api.KeyPrefix, 16).ShardOf(created.Id);
+        await api.Redis.HashSetAsync($"{api.KeyPrefix}:{{s{shard}}}:avail", created.Id.ToString("N"), 17);
+
+        var product = await (await _anonymous.GetAsync(new Uri($"/api/products/{created.Id}", UriKind.Relative), TestContext.Current.CancellationToken))
+            .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK);
+
+        product.Should().BeEquivalentTo(created with { Available = 17 });
+    }
+
+    [Fact]
+    public async Task GetProduct_WhenUnknown_Returns404ProductNotFound()
+    {
+        var response = await _anonymous.GetAsync(new Uri($"/api/products/{Guid.NewGuid()}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "product-not-found");
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("123")]
+    public async Task GetProduct_WithNonUuidId_Returns404(string id)
+    {
+        var response = await _anonymous.GetAsync(new Uri($"/api/products/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task ListProducts_PagesInCreationOrderWithTotal()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateAsync(stock: i + 1);
+        }
+
+        var first = await ListAsync("?page=1&pageSize=2");
+        var second = await ListAsync("?page=2&pageSize=2");
+
+        first.Total.Should().BeGreaterThanOrEqualTo(3);
+        first.Items.Should().HaveCount(2);
+        first.PageSize.Should().Be(2);
+        second.Page.Should().Be(2);
+        first.Items.Select(p => p.Id).Should().NotIntersectWith(second.Items.Select(p => p.Id));
+        first.Items.Should().OnlyContain(p => p.Available == p.TotalStock);
+    }
+
+    [Fact]
+    public async Task ListProducts_WithoutPaging_UsesPage1Of20()
+    {
+        var page = await ListAsync(string.Empty);
+
+        page.Page.Should().Be(1);
+        page.PageSize.Should().Be(20);
+    }
+
+    [Theory]
+    [InlineData("?page=0")]
+    [InlineData("?pageSize=0")]
+    [InlineData("?pageSize=101")]
+    [InlineData("?page=abc")]
+    [InlineData("?pageSize=1.5")]
+    public async Task ListProducts_WithInvalidPaging_Returns400(string query)
+    {
+        var response = await _anonymous.GetAsync(new Uri($"/api/products{query}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+    }
+
+    private async Task<ProductResponse> CreateAsync(int stock) =>
+        await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock))).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+
+    private async Task<PagedResponse<ProductResponse>> ListAsync(string query) =>
+        await (await _anonymous.GetAsync(new Uri($"/api/products{query}", UriKind.Relative), TestContext.Current.CancellationToken))
+            .ShouldBeJsonAsync<PagedResponse<ProductResponse>>(HttpStatusCode.OK);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Reservations.Application.Products;
+using Reservations.Infrastructure.Redis;
+using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker;
+
+namespace Reservations.IntegrationTests.Worker;
+
+public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _admin = api.CreateClient(Tokens.Admin());
+
+    [Fact]
+    public async Task WorkerStart_WhenAProductHasNoRedisState_RecreatesItFromPostgres()
+    {
+        var product = await CreateAsync(stock: 40);
+        var (avail, catalog) = Keys(product.Id);
+        await api.Redis.HashDeleteAsync(avail, product.Id.ToString("N"));
+        await api.Redis.HashDeleteAsync(catalog, product.Id.ToString("N"));
+
+        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).HasValue);
+
+        (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).ToString().Should().Be("40");
+        (await api.Redis.HashGetAsync(catalog, product.Id.ToString("N"))).ToString().Should().Be("600||49.90");
+    }
+
+    [Fact]
+    public async Task WorkerStart_WhenAProductHasRedisState_NeverOverwritesIt()
+    {
+        var product = await CreateAsync(stock: 40);
+        var (avail, _) = Keys(product.Id);
+        await api.Redis.HashSetAsync(avail, product.Id.ToString("N"), 7);
+        var other = await CreateAsync(stock: 5);
+        await api.Redis.HashDeleteAsync(Keys(other.Id).Avail, other.Id.ToString("N"));
+
+        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(Keys(other.Id).Avail, other.Id.ToString("N"))).HasValue);
+
+        (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).ToString().Should().Be("7");
+    }
+
+    private async Task RunWorkerUntilAsync(Func<Task<bool>> done)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
+        builder.Configuration["ConnectionStrings:Redis"] = api.RedisConnectionString;
+        builder.Configuration["Reservations:KeyPrefix"] = api.KeyPrefix;
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        using var host = builder.AddWorker().Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(done, TimeSpan.FromSeconds(10));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private (string Avail, string Catalog) Keys(Guid productId)
+    {
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var shard = keys.ShardOf(productId);
+        return (keys.Available(shard)!, keys.Catalog(shard)!);
+    }
+
+    private async Task<ProductResponse> CreateAsync(int stock) =>
+        await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock))).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Reservations load simulator: arrives with the load issue.");
