@@ -1,9 +1,11 @@
 using FluentValidation;
+using Mapster;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
+using Reservations.Application.Reservations;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application;
@@ -16,7 +18,7 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(MetricsBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), ServiceLifetime.Singleton);
         services.AddOptions<ReservationsOptions>()
@@ -24,6 +26,7 @@ public static class DependencyInjection
             .Validate(o => HoldDuration.IsValid(o.DefaultHoldSeconds), "Reservations:DefaultHoldSeconds must be 1–86400.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        ReservationMapping.Configure(TypeAdapterConfig.GlobalSettings);
         return services;
     }
 }

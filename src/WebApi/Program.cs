@@ -31,6 +31,7 @@ app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
 app.MapProducts();
+app.MapReservations();
 if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
 {
     app.MapDevTokens();

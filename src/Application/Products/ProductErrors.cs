@@ -7,4 +7,7 @@ public static class ProductErrors
     public static readonly Error NotFound = new("product-not-found", 404);
 
     public static readonly Error DuplicateSku = new("duplicate-sku", 409);
+
+    public static Error InsufficientAvailable(int available) =>
+        new("insufficient-available", 409, new Dictionary<string, object?> { ["available"] = available });
 }

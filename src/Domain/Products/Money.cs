@@ -13,5 +13,5 @@ public readonly record struct Money
         amount is >= 0 and <= MaxValue && decimal.Round(amount, 2) == amount;
 
     public static Money From(decimal amount) =>
-        IsValid(amount) ? new Money(amount) : throw new ArgumentOutOfRangeException(nameof(amount), amount, "Not a valid price.");
+        IsValid(amount) ? new Money(decimal.Round(amount, 2)) : throw new ArgumentOutOfRangeException(nameof(amount), amount, "Not a valid price.");
 }

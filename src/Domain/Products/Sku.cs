@@ -19,6 +19,6 @@ public readonly partial record struct Sku
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z")]
     private static partial Regex Pattern();
 }

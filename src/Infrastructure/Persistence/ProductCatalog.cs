@@ -24,6 +24,22 @@ internal sealed class ProductCatalog(ReservationsDbContext db) : ICatalog
         }
     }
 
+    public async Task<Result<Product>> AdjustTotalStockAsync(Guid id, int delta, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var updated = await db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(
+                set => set.SetProperty(p => p.TotalStock, p => p.TotalStock + delta).SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow),
+                cancellationToken);
+            return updated == 0 || await FindAsync(id, cancellationToken) is not { } product ? ProductErrors.NotFound : product;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            var product = await FindAsync(id, cancellationToken);
+            return ProductErrors.InsufficientAvailable(product is null ? 0 : product.Unsold);
+        }
+    }
+
     public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 

@@ -3,17 +3,30 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>The gate's Lua scripts, read once from embedded resources. <see cref="LuaScript"/> sends EVALSHA and reloads on NOSCRIPT.</summary>
+/// <summary>
+/// The gate's Lua scripts, read once from embedded resources with lib.lua in front of each.
+/// <see cref="LuaScript"/> sends EVALSHA and loads the script again when Redis answers NOSCRIPT.
+/// </summary>
 internal static class GateScripts
 {
-    public static readonly LuaScript Init = Load("init");
+    private static readonly string Library = ReadResource("lib");
 
-    private static LuaScript Load(string name)
+    public static readonly LuaScript Init = Load("init");
+    public static readonly LuaScript Reserve = Load("reserve");
+    public static readonly LuaScript Purchase = Load("purchase");
+    public static readonly LuaScript Release = Load("release");
+    public static readonly LuaScript Expire = Load("expire");
+    public static readonly LuaScript Read = Load("read");
+    public static readonly LuaScript Adjust = Load("adjust");
+
+    private static LuaScript Load(string name) => LuaScript.Prepare(Library + ReadResource(name));
+
+    private static string ReadResource(string name)
     {
         var resource = $"Reservations.Infrastructure.Redis.Scripts.{name}.lua";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded script '{resource}' is missing.");
         using var reader = new StreamReader(stream);
-        return LuaScript.Prepare(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 }

@@ -1,23 +1,29 @@
 using System.Globalization;
+using Mediator;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
 internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys) : IInventoryGate
 {
+    // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
+    private const int ReclaimBatch = 16;
+    private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken)
     {
-        var shard = keys.ShardOf(item.ProductId);
-        var created = await GateScripts.Init.EvaluateAsync(Db, new
+        var created = await GateScripts.Init.EvaluateAsync(Db, Arguments(item.ProductId) with
         {
-            availableKey = keys.Available(shard),
-            catalogKey = keys.Catalog(shard),
-            productId = (RedisValue)ProductField(item.ProductId),
-            available = (RedisValue)item.Available,
-            terms = (RedisValue)Terms(item),
+            Available = item.Available,
+            Terms = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}"),
         });
         return (int)created == 1;
     }
@@ -26,14 +32,143 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
     {
         var lookups = productIds.Distinct()
-            .Select(id => (Id: id, Value: Db.HashGetAsync(keys.Available(keys.ShardOf(id)), ProductField(id))))
+            .Select(id => (Id: id, Value: Db.HashGetAsync(keys.Stock(keys.ShardOf(id)), RedisKeys.Field(id) + ":a")))
             .ToList();
         await Task.WhenAll(lookups.Select(l => l.Value));
         return lookups.Where(l => !l.Value.Result.IsNull).ToDictionary(l => l.Id, l => (int)l.Value.Result);
     }
 
-    internal static string ProductField(Guid productId) => productId.ToString("N");
+    public async Task<GateStock?> GetStockAsync(Guid productId, CancellationToken cancellationToken)
+    {
+        var field = RedisKeys.Field(productId);
+        var values = await Db.HashGetAsync(
+            keys.Stock(keys.ShardOf(productId)), [field + ":a", field + ":h", field + ":p", field + ":d"]);
+        return values[0].IsNull ? null : new GateStock((int)values[0], (int)values[1], (int)values[2], (int?)values[3] ?? 0);
+    }
 
-    private static string Terms(InventoryItem item) => string.Create(
-        CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}");
+    public async Task<Result<Hold>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken)
+    {
+        var shard = keys.ShardOf(request.ProductId);
+        var holdId = keys.NewHoldId(shard);
+        var product = RedisKeys.Field(request.ProductId);
+        var key = request.IdempotencyKey;
+        var reply = (RedisResult[])(await GateScripts.Reserve.EvaluateAsync(Db, Arguments(request.ProductId) with
+        {
+            HoldId = RedisKeys.Field(holdId),
+            Customer = request.Customer.Value,
+            Quantity = request.Quantity.Value,
+            TtlKey = keys.HoldTtl(shard, holdId),
+            UseIdempotencyKey = key is null ? "0" : "1",
+            IdempotencyKey = keys.Idempotency(shard, request.Customer.Value, key ?? string.Empty),
+            Fingerprint = $"{product}|{request.Quantity.Value}",
+            IdempotencyTtlMs = IdempotencyTtlMs,
+            ReclaimBatch = ReclaimBatch,
+        }))!;
+
+        return (string)reply[0]! switch
+        {
+            "reserved" => HoldCodec.Parse(holdId, (string)reply[1]!),
+            "replay" => ParseReplay((string)reply[1]!),
+            "out-of-stock" => ReservationErrors.OutOfStock((int)reply[1]),
+            "limit-exceeded" => ReservationErrors.LimitExceeded((int)reply[1]),
+            "key-reused" => ReservationErrors.IdempotencyKeyReused,
+            "not-found" => ProductErrors.NotFound,
+            var other => throw new InvalidOperationException($"Unexpected reserve reply '{other}'."),
+        };
+    }
+
+    public async Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
+    {
+        if (keys.ShardOfHold(holdId) is not { } shard)
+        {
+            return ReservationErrors.NotFound;
+        }
+
+        var reply = (RedisResult[])(await GateScripts.Purchase.EvaluateAsync(Db, HoldArguments(shard, holdId, customer)))!;
+        return (string)reply[0]! switch
+        {
+            "purchased" => HoldCodec.Parse(holdId, (string)reply[1]!),
+            "expired" => ReservationErrors.HoldExpired,
+            "released" => ReservationErrors.HoldReleased,
+            "not-found" => ReservationErrors.NotFound,
+            var other => throw new InvalidOperationException($"Unexpected purchase reply '{other}'."),
+        };
+    }
+
+    public async Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
+    {
+        if (keys.ShardOfHold(holdId) is not { } shard)
+        {
+            return ReservationErrors.NotFound;
+        }
+
+        var reply = (RedisResult[])(await GateScripts.Release.EvaluateAsync(Db, HoldArguments(shard, holdId, customer)))!;
+        return (string)reply[0]! switch
+        {
+            "finished" => Unit.Value,
+            "already-purchased" => ReservationErrors.AlreadyPurchased,
+            "not-found" => ReservationErrors.NotFound,
+            var other => throw new InvalidOperationException($"Unexpected release reply '{other}'."),
+        };
+    }
+
+    public async Task<bool> ExpireAsync(Guid holdId, CancellationToken cancellationToken)
+    {
+        if (keys.ShardOfHold(holdId) is not { } shard)
+        {
+            return false;
+        }
+
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        return (int)await GateScripts.Expire.EvaluateAsync(Db, arguments) == 1;
+    }
+
+    public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)
+    {
+        if (keys.ShardOfHold(holdId) is not { } shard)
+        {
+            return null;
+        }
+
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        var reply = (RedisResult[])(await GateScripts.Read.EvaluateAsync(Db, arguments))!;
+        var value = (string)reply[0]!;
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var hold = HoldCodec.Parse(holdId, value);
+        return hold with { Status = hold.StatusAt(HoldCodec.Time((string)reply[1]!)) };
+    }
+
+    public async Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken)
+    {
+        var reply = (RedisResult[])(await GateScripts.Adjust.EvaluateAsync(Db, Arguments(productId) with { Delta = delta }))!;
+        return (string)reply[0]! switch
+        {
+            "adjusted" => (int)reply[1],
+            "insufficient-available" => ProductErrors.InsufficientAvailable((int)reply[1]),
+            "not-found" => ProductErrors.NotFound,
+            var other => throw new InvalidOperationException($"Unexpected adjust reply '{other}'."),
+        };
+    }
+
+    private GateArguments Arguments(Guid productId) =>
+        GateArguments.ForShard(keys, keys.ShardOf(productId)) with { ProductId = RedisKeys.Field(productId) };
+
+    private GateArguments HoldArguments(int shard, Guid holdId, CustomerId customer) =>
+        GateArguments.ForShard(keys, shard) with
+        {
+            HoldId = RedisKeys.Field(holdId),
+            Customer = customer.Value,
+            TtlKey = keys.HoldTtl(shard, holdId),
+        };
+
+    // A replay answers with the hold as it was created: the same status (201, held) and the same body.
+    private static Hold ParseReplay(string value)
+    {
+        var holdId = Guid.ParseExact(value[..32], "N");
+        return HoldCodec.Parse(holdId, value[33..]);
+    }
 }

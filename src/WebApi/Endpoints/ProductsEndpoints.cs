@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Products;
+using Reservations.Application.Products.AdjustStock;
 using Reservations.Application.Products.Create;
 using Reservations.Application.Products.Get;
+using Reservations.Application.Products.Ledger;
 using Reservations.Application.Products.List;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Problems;
@@ -18,8 +20,12 @@ public static class ProductsEndpoints
         group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         group.MapGet("/", ListProducts).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetProduct);
+        group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin);
         return group;
     }
+
+    public sealed record AdjustStockRequest(int Delta);
 
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
         CreateProductCommand command, ISender sender, HttpContext context, CancellationToken cancellationToken)
@@ -34,6 +40,20 @@ public static class ProductsEndpoints
         ISender sender, CancellationToken cancellationToken,
         int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListProductsQuery(page, pageSize), cancellationToken));
+
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> AdjustStock(
+        Guid id, AdjustStockRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new AdjustStockCommand(id, request.Delta), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Results<Ok<LedgerResponse>, ProblemHttpResult>> GetProductLedger(
+        Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetProductLedgerQuery(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
         Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

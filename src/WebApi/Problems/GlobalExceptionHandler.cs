@@ -19,7 +19,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         var problem = exception switch
         {
             ValidationException e => ValidationProblem(e.Errors
-                .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+                .GroupBy(f => FieldName(f.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => ValidationProblem(
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [Describe(json)] }),
@@ -49,6 +49,10 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
             Type = ProblemCodes.TypeOf(ProblemCodes.Validation),
             Title = "One or more fields are invalid.",
         };
+
+    // Body properties read as the client wrote them (camelCase); a header keeps its own name (Idempotency-Key).
+    private static string FieldName(string property) =>
+        property.Contains('-', StringComparison.Ordinal) ? property : JsonNamingPolicy.CamelCase.ConvertName(property);
 
     // System.Text.Json's messages name our CLR types; say what is wrong in the client's terms instead.
     private static string Describe(JsonException e) => e.Message switch

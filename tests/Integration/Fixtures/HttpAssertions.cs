@@ -1,11 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Reservations.IntegrationTests.Fixtures;
 
 public static class HttpAssertions
 {
+    /// <summary>The API's JSON: camelCase names, enums as camelCase strings.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     /// <summary>Asserts an RFC 9457 problem with our type for <paramref name="code"/> and a trace id; returns its body.</summary>
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {
@@ -23,7 +30,7 @@ public static class HttpAssertions
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         response.StatusCode.Should().Be(status, body);
-        return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
     public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string url, string json) =>

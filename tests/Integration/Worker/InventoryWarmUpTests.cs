@@ -15,13 +15,14 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
     public async Task WorkerStart_WhenAProductHasNoRedisState_RecreatesItFromPostgres()
     {
         var product = await CreateAsync(stock: 40);
-        var (avail, catalog) = Keys(product.Id);
-        await api.Redis.HashDeleteAsync(avail, product.Id.ToString("N"));
+        var (stock, catalog) = Keys(product.Id);
+        await api.Redis.HashDeleteAsync(stock, [Available(product.Id), product.Id.ToString("N") + ":h", product.Id.ToString("N") + ":p"]);
         await api.Redis.HashDeleteAsync(catalog, product.Id.ToString("N"));
 
-        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).HasValue);
+        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(stock, Available(product.Id))).HasValue);
 
-        (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).ToString().Should().Be("40");
+        (await api.Redis.HashGetAsync(stock, Available(product.Id))).ToString().Should().Be("40");
+        (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
         (await api.Redis.HashGetAsync(catalog, product.Id.ToString("N"))).ToString().Should().Be("600||49.90");
     }
 
@@ -29,14 +30,14 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
     public async Task WorkerStart_WhenAProductHasRedisState_NeverOverwritesIt()
     {
         var product = await CreateAsync(stock: 40);
-        var (avail, _) = Keys(product.Id);
-        await api.Redis.HashSetAsync(avail, product.Id.ToString("N"), 7);
+        var (stock, _) = Keys(product.Id);
+        await api.Redis.HashSetAsync(stock, Available(product.Id), 7);
         var other = await CreateAsync(stock: 5);
-        await api.Redis.HashDeleteAsync(Keys(other.Id).Avail, other.Id.ToString("N"));
+        await api.Redis.HashDeleteAsync(Keys(other.Id).Stock, Available(other.Id));
 
-        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(Keys(other.Id).Avail, other.Id.ToString("N"))).HasValue);
+        await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(Keys(other.Id).Stock, Available(other.Id))).HasValue);
 
-        (await api.Redis.HashGetAsync(avail, product.Id.ToString("N"))).ToString().Should().Be("7");
+        (await api.Redis.HashGetAsync(stock, Available(product.Id))).ToString().Should().Be("7");
     }
 
     private async Task RunWorkerUntilAsync(Func<Task<bool>> done)
@@ -53,11 +54,13 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private (string Avail, string Catalog) Keys(Guid productId)
+    private static string Available(Guid productId) => RedisKeys.Field(productId) + ":a";
+
+    private (string Stock, string Catalog) Keys(Guid productId)
     {
         var keys = new RedisKeys(api.KeyPrefix, 16);
         var shard = keys.ShardOf(productId);
-        return (keys.Available(shard)!, keys.Catalog(shard)!);
+        return (keys.Stock(shard)!, keys.Catalog(shard)!);
     }
 
     private async Task<ProductResponse> CreateAsync(int stock) =>

@@ -12,6 +12,10 @@ public interface ICatalog
     /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Adds <paramref name="delta"/> to the product's total stock; fails with <c>product-not-found</c>, or
+    /// <c>insufficient-available</c> where the total would fall below what is sold.</summary>
+    Task<Result<Product>> AdjustTotalStockAsync(Guid id, int delta, CancellationToken cancellationToken);
+
     /// <summary>One page of products, oldest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
 }

@@ -1,6 +1,14 @@
+using Mediator;
+using Reservations.Application.Common.Results;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>The atomic gatekeeper of stock (Redis): available units, holds and purchases not yet persisted.</summary>
+/// <summary>
+/// The atomic gatekeeper of stock (Redis): available units, holds and purchases not yet persisted.
+/// Every state change is one indivisible step, whatever runs concurrently.
+/// </summary>
 public interface IInventoryGate
 {
     /// <summary>
@@ -11,4 +19,28 @@ public interface IInventoryGate
 
     /// <summary>Units available to reserve, for each product that has gate state (products without state are left out).</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
+
+    /// <summary>The product's available, held and purchasing units read in one step, or null without gate state.</summary>
+    Task<GateStock?> GetStockAsync(Guid productId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a hold: <c>product-not-found</c>, <c>limit-exceeded</c>, <c>out-of-stock</c> or, for a key reused with
+    /// another body, <c>idempotency-key-reused</c>. A replayed key returns the hold as it was first answered.
+    /// </summary>
+    Task<Result<Hold>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Buys the customer's hold before its deadline; repeating it returns the same purchased hold.</summary>
+    Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
+
+    /// <summary>Gives the customer's hold back; releasing a released or expired hold succeeds and changes nothing.</summary>
+    Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
+
+    /// <summary>Expires the hold if its deadline has passed and it is still held. True when this call gave the stock back.</summary>
+    Task<bool> ExpireAsync(Guid holdId, CancellationToken cancellationToken);
+
+    /// <summary>The hold with the status it has now by the gate's clock, or null.</summary>
+    Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken);
+
+    /// <summary>Changes the units available; fails with <c>insufficient-available</c> rather than go below zero.</summary>
+    Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken);
 }

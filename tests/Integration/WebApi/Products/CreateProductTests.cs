@@ -1,5 +1,6 @@
 using System.Net;
 using Reservations.Application.Products;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
@@ -28,9 +29,10 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var response = await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 42, maxPerCustomer: 3, holdSeconds: 90, price: 10.05m));
         var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
 
-        var shard = new Reservations.Infrastructure.Redis.RedisKeys(api.KeyPrefix, 16).ShardOf(product.Id);
+        var shard = new RedisKeys(api.KeyPrefix, 16).ShardOf(product.Id);
         var field = product.Id.ToString("N");
-        (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:avail", field)).ToString().Should().Be("42");
+        var stock = await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:stock", [field + ":a", field + ":h", field + ":p"]);
+        stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");
         (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", field)).ToString().Should().Be("90|3|10.05");
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Products;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
@@ -14,8 +15,8 @@ public sealed class ReadProductTests(ReservationsApiFactory api) : IClassFixture
     public async Task GetProduct_Anonymously_ReturnsProductWithAvailableFromRedis()
     {
         var created = await CreateAsync(stock: 30);
-        var shard = new Reservations.Infrastructure.Redis.RedisKeys(api.KeyPrefix, 16).ShardOf(created.Id);
-        await api.Redis.HashSetAsync($"{api.KeyPrefix}:{{s{shard}}}:avail", created.Id.ToString("N"), 17);
+        var shard = new RedisKeys(api.KeyPrefix, 16).ShardOf(created.Id);
+        await api.Redis.HashSetAsync($"{api.KeyPrefix}:{{s{shard}}}:stock", created.Id.ToString("N") + ":a", 17);
 
         var product = await (await _anonymous.GetAsync(new Uri($"/api/products/{created.Id}", UriKind.Relative), TestContext.Current.CancellationToken))
             .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK);

@@ -1,0 +1,6 @@
+using Mediator;
+using Reservations.Application.Common.Results;
+
+namespace Reservations.Application.Products.Ledger;
+
+public sealed record GetProductLedgerQuery(Guid ProductId) : IQuery<Result<LedgerResponse>>;

@@ -1,0 +1,3 @@
+namespace Reservations.Application.Products.WarmUp;
+
+public sealed record WarmUpInventoryResult(int Products, int Created);

@@ -1,0 +1,7 @@
+using Mediator;
+using Reservations.Application.Common.Results;
+
+namespace Reservations.Application.Reservations.Reserve;
+
+public sealed record ReserveItemCommand(string CustomerId, Guid ProductId, int Quantity, string? IdempotencyKey)
+    : ICommand<Result<ReservationResponse>>;

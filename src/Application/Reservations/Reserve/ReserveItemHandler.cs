@@ -1,0 +1,18 @@
+using Mediator;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.Application.Reservations.Reserve;
+
+public sealed class ReserveItemHandler(IInventoryGate gate) : ICommandHandler<ReserveItemCommand, Result<ReservationResponse>>
+{
+    public async ValueTask<Result<ReservationResponse>> Handle(ReserveItemCommand command, CancellationToken cancellationToken)
+    {
+        var request = new ReserveRequest(
+            command.ProductId, CustomerId.From(command.CustomerId), Quantity.From(command.Quantity), command.IdempotencyKey);
+        var hold = await gate.ReserveAsync(request, cancellationToken);
+        return hold.IsSuccess ? hold.Value.ToResponse() : hold.Error!;
+    }
+}

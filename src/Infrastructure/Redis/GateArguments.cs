@@ -1,0 +1,43 @@
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure.Redis;
+
+/// <summary>
+/// The named arguments of the gate's scripts (<c>@StockKey</c>, <c>@HoldId</c>…). <see cref="LuaScript"/> passes
+/// each <see cref="RedisKey"/> a script names in KEYS and each other value in ARGV; unnamed ones are not sent.
+/// </summary>
+internal sealed record GateArguments
+{
+    public RedisKey StockKey { get; init; }
+    public RedisKey CatalogKey { get; init; }
+    public RedisKey HoldsKey { get; init; }
+    public RedisKey DeadlinesKey { get; init; }
+    public RedisKey TallyKey { get; init; }
+    public RedisKey FinishedKey { get; init; }
+    public RedisKey PurchasesKey { get; init; }
+    public RedisKey TtlKey { get; init; }
+    public RedisKey IdempotencyKey { get; init; }
+    public RedisValue ProductId { get; init; }
+    public RedisValue HoldId { get; init; }
+    public RedisValue Customer { get; init; }
+    public RedisValue Quantity { get; init; }
+    public RedisValue UseIdempotencyKey { get; init; }
+    public RedisValue Fingerprint { get; init; }
+    public RedisValue IdempotencyTtlMs { get; init; }
+    public RedisValue ReclaimBatch { get; init; }
+    public RedisValue Delta { get; init; }
+    public RedisValue Available { get; init; }
+    public RedisValue Terms { get; init; }
+
+    /// <summary>The keys of one shard; every script call starts from these.</summary>
+    public static GateArguments ForShard(RedisKeys keys, int shard) => new()
+    {
+        StockKey = keys.Stock(shard),
+        CatalogKey = keys.Catalog(shard),
+        HoldsKey = keys.Holds(shard),
+        DeadlinesKey = keys.Deadlines(shard),
+        TallyKey = keys.Tally(shard),
+        FinishedKey = keys.Finished(shard),
+        PurchasesKey = keys.Purchases(shard),
+    };
+}

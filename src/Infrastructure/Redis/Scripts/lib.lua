@@ -1,0 +1,62 @@
+-- Shared by every gate script (prepended when the scripts are loaded).
+-- A hold is one field of the shard's holds hash, packed as
+--   status|productId|quantity|unitPrice|createdMs|deadlineMs|tallied|customer
+-- status: h held, p purchased, c completed, r released, e expired. The customer id comes last, so it may hold '|'.
+-- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing.
+
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+
+local function parse_hold(value)
+  local status, product, quantity, price, created, deadline, tallied, customer =
+    string.match(value, '^(%a)|(%x+)|(%d+)|([^|]+)|(%d+)|(%d+)|(%d)|(.*)$')
+  return { status = status, product = product, quantity = tonumber(quantity), price = price,
+           created = tonumber(created), deadline = tonumber(deadline), tallied = tallied == '1', customer = customer }
+end
+
+-- Redis has no rollback: prove each key's type before the first write, so a corrupt key fails the script whole.
+local function expect_types(keys_and_types)
+  for i = 1, #keys_and_types, 2 do
+    local actual = redis.call('TYPE', keys_and_types[i])['ok']
+    if actual ~= 'none' and actual ~= keys_and_types[i + 1] then
+      error('WRONGTYPE ' .. keys_and_types[i] .. ' is a ' .. actual .. ', expected a ' .. keys_and_types[i + 1])
+    end
+  end
+end
+
+-- Gives a held hold's stock back and marks it released ('r') or expired ('e'). Callers check it is held.
+local function finish_hold(k, hold_id, value, hold, status, now)
+  redis.call('HSET', k.holds, hold_id, status .. string.sub(value, 2))
+  redis.call('HINCRBY', k.stock, hold.product .. ':a', hold.quantity)
+  redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
+  if hold.tallied then
+    local field = hold.product .. hold.customer
+    if redis.call('HINCRBY', k.tally, field, -hold.quantity) <= 0 then
+      redis.call('HDEL', k.tally, field)
+    end
+  end
+  redis.call('ZREM', k.deadlines, hold_id)
+  redis.call('ZADD', k.finished, now, hold_id)
+end
+
+-- Expires up to `limit` holds whose deadline has passed; returns how many it expired.
+local function expire_due(k, now, limit)
+  local due = redis.call('ZRANGEBYSCORE', k.deadlines, '-inf', now, 'LIMIT', 0, limit)
+  if #due == 0 then
+    return 0
+  end
+  expect_types({ k.holds, 'hash', k.stock, 'hash', k.tally, 'hash', k.finished, 'zset' })
+  local expired = 0
+  for _, hold_id in ipairs(due) do
+    local value = redis.call('HGET', k.holds, hold_id)
+    if value and string.sub(value, 1, 1) == 'h' then
+      finish_hold(k, hold_id, value, parse_hold(value), 'e', now)
+      expired = expired + 1
+    else
+      redis.call('ZREM', k.deadlines, hold_id)
+    end
+  end
+  return expired
+end

@@ -1,0 +1,25 @@
+-- The owner gives a hold back. Releasing twice, or after expiry, changes nothing and succeeds;
+-- a hold past its deadline is expired rather than released, so its stock comes back exactly once either way.
+local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
+local hold_id, customer = @HoldId, @Customer
+local now = now_ms()
+
+local value = redis.call('HGET', k.holds, hold_id)
+if not value then
+  return { 'not-found' }
+end
+local hold = parse_hold(value)
+if hold.customer ~= customer then
+  return { 'not-found' }
+end
+if hold.status == 'p' or hold.status == 'c' then
+  return { 'already-purchased' }
+end
+if hold.status == 'r' or hold.status == 'e' then
+  return { 'finished' }
+end
+
+expect_types({ k.stock, 'hash', k.tally, 'hash', k.deadlines, 'zset', k.finished, 'zset' })
+finish_hold(k, hold_id, value, hold, now >= hold.deadline and 'e' or 'r', now)
+redis.call('DEL', @TtlKey)
+return { 'finished' }

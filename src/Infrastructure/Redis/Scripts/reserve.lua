@@ -1,0 +1,60 @@
+-- Takes a hold on a product, or says why not. One atomic step:
+-- replay an idempotency key, reclaim a few overdue holds of the shard, check the limit, check the stock, then write.
+-- Every key is read (or its type checked) before the first write.
+local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
+local product, hold_id, customer, quantity = @ProductId, @HoldId, @Customer, tonumber(@Quantity)
+local idempotency_key, fingerprint = @IdempotencyKey, @Fingerprint
+local now = now_ms()
+
+if @UseIdempotencyKey == '1' then
+  local prior = redis.call('GET', idempotency_key)
+  if prior then
+    if string.sub(prior, 1, #fingerprint + 1) == fingerprint .. '|' then
+      return { 'replay', string.sub(prior, #fingerprint + 2) }
+    end
+    return { 'key-reused' }
+  end
+end
+
+local terms = redis.call('HGET', @CatalogKey, product)
+if not terms then
+  return { 'not-found' }
+end
+local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+
+expire_due(k, now, tonumber(@ReclaimBatch))
+
+local available = redis.call('HGET', k.stock, product .. ':a')
+if not available then
+  return { 'not-found' }
+end
+available = tonumber(available)
+
+local tallied = limit ~= ''
+if tallied then
+  local used = tonumber(redis.call('HGET', k.tally, product .. customer) or '0')
+  if used + quantity > tonumber(limit) then
+    return { 'limit-exceeded', limit }
+  end
+end
+if available < quantity then
+  return { 'out-of-stock', tostring(available) }
+end
+
+local deadline = now + tonumber(hold_seconds) * 1000
+local hold = 'h|' .. product .. '|' .. quantity .. '|' .. price .. '|' .. now .. '|' .. deadline .. '|'
+  .. (tallied and '1' or '0') .. '|' .. customer
+if redis.call('HSETNX', k.holds, hold_id, hold) == 0 then
+  return redis.error_reply('hold id ' .. hold_id .. ' exists')
+end
+redis.call('HINCRBY', k.stock, product .. ':a', -quantity)
+redis.call('HINCRBY', k.stock, product .. ':h', quantity)
+if tallied then
+  redis.call('HINCRBY', k.tally, product .. customer, quantity)
+end
+redis.call('ZADD', k.deadlines, deadline, hold_id)
+redis.call('SET', @TtlKey, '', 'PX', tonumber(hold_seconds) * 1000)
+if @UseIdempotencyKey == '1' then
+  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. '|' .. hold, 'PX', tonumber(@IdempotencyTtlMs))
+end
+return { 'reserved', hold }
