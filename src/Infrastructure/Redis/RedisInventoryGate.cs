@@ -20,7 +20,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken)
     {
-        var created = await GateScripts.Init.EvaluateAsync(Db, Arguments(item.ProductId) with
+        var created = await EvaluateAsync(GateScripts.Init, Arguments(item.ProductId) with
         {
             Available = item.Available,
             Terms = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}"),
@@ -52,7 +52,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         var holdId = keys.NewHoldId(shard);
         var product = RedisKeys.Field(request.ProductId);
         var key = request.IdempotencyKey;
-        var reply = (RedisResult[])(await GateScripts.Reserve.EvaluateAsync(Db, Arguments(request.ProductId) with
+        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Reserve, Arguments(request.ProductId) with
         {
             HoldId = RedisKeys.Field(holdId),
             Customer = request.Customer.Value,
@@ -84,7 +84,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await GateScripts.Purchase.EvaluateAsync(Db, HoldArguments(shard, holdId, customer)))!;
+        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Purchase, HoldArguments(shard, holdId, customer)))!;
         return (string)reply[0]! switch
         {
             "purchased" => HoldCodec.Parse(holdId, (string)reply[1]!),
@@ -102,7 +102,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await GateScripts.Release.EvaluateAsync(Db, HoldArguments(shard, holdId, customer)))!;
+        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Release, HoldArguments(shard, holdId, customer)))!;
         return (string)reply[0]! switch
         {
             "finished" => Unit.Value,
@@ -120,7 +120,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
-        return (int)await GateScripts.Expire.EvaluateAsync(Db, arguments) == 1;
+        return (int)await EvaluateAsync(GateScripts.Expire, arguments) == 1;
     }
 
     public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)
@@ -131,7 +131,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
-        var reply = (RedisResult[])(await GateScripts.Read.EvaluateAsync(Db, arguments))!;
+        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Read, arguments))!;
         var value = (string)reply[0]!;
         if (value.Length == 0)
         {
@@ -144,7 +144,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await GateScripts.Adjust.EvaluateAsync(Db, Arguments(productId) with { Delta = delta }))!;
+        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Adjust, Arguments(productId) with { Delta = delta }))!;
         return (string)reply[0]! switch
         {
             "adjusted" => (int)reply[1],
@@ -152,6 +152,20 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             "not-found" => ProductErrors.NotFound,
             var other => throw new InvalidOperationException($"Unexpected adjust reply '{other}'."),
         };
+    }
+
+    // SCRIPT FLUSH or a restart empties Redis's script cache; StackExchange.Redis then answers NOSCRIPT once and sends
+    // the script whole (EVAL) on the next call, so one retry recovers without the caller ever seeing it.
+    private async Task<RedisResult> EvaluateAsync(LuaScript script, GateArguments arguments)
+    {
+        try
+        {
+            return await script.EvaluateAsync(Db, arguments);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            return await script.EvaluateAsync(Db, arguments);
+        }
     }
 
     private GateArguments Arguments(Guid productId) =>

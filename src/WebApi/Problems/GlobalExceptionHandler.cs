@@ -35,7 +35,7 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
         }
         else if (problem.Status >= 500)
         {
-            LogUnavailable(logger, exception.GetType().Name, context.Request.Method, context.Request.Path);
+            LogUnavailable(logger, exception.GetType().Name, exception.Message, context.Request.Method, context.Request.Path);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -74,6 +74,6 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A store is unavailable ({ExceptionType}) on {Method} {Path}")]
-    private static partial void LogUnavailable(ILogger logger, string exceptionType, string method, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A store is unavailable ({ExceptionType}: {Reason}) on {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, string exceptionType, string reason, string method, string path);
 }

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
+using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
+
+namespace Reservations.IntegrationTests.WebApi.Reservations;
+
+public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    [Fact]
+    public async Task Reserve_WithNoWorkerRunning_FirstGivesBackOverdueHoldsOfItsShard()
+    {
+        var product = await api.CreateProductAsync(stock: 2, holdSeconds: 1);
+        var abandoned = await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(product.Id, quantity: 2);
+        await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > abandoned.ExpiresAt.AddMilliseconds(50)), TimeSpan.FromSeconds(5));
+        (await api.LedgerAsync(product.Id)).Held.Should().Be(2, "nothing has released the overdue hold yet");
+
+        var response = await api.CreateClient(Tokens.Customer("bob")).ReserveAsync(product.Id, quantity: 2);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Available = 0, Held = 2 });
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task Deadlines_FollowRedisTime_NotTheApiClock()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var skewed = new SkewedTimeProvider(TimeSpan.FromDays(3650));
+        using var farOff = api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(skewed)));
+        var client = farOff.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Customer("alice"));
+
+        var hold = await client.ReserveOkAsync(product.Id);
+
+        farOff.Services.GetRequiredService<TimeProvider>().Should().BeSameAs(skewed);
+        hold.CreatedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(5));
+        (hold.ExpiresAt - hold.CreatedAt).Should().Be(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () =>
+            (await (await client.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK)).Status == HoldStatus.Expired,
+            TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Reserve_WhenTheScriptCacheIsFlushedMidTraffic_Answers201Or409AndNeverDoubleTakes()
+    {
+        var product = await api.CreateProductAsync(stock: 100);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(api.RedisConnectionString + ",allowAdmin=true");
+        var server = admin.GetServers().Single();
+        var client = api.CreateClient(token: null);
+
+        var reserves = Task.WhenAll(Enumerable.Range(0, 400).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { productId = product.Id, quantity = 1 }),
+                Headers = { Authorization = new("Bearer", Tokens.Customer($"flush-{i}")) },
+            };
+            return (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+        }));
+        for (var i = 0; i < 10 && !reserves.IsCompleted; i++)
+        {
+            await server.ScriptFlushAsync();
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        var statuses = await reserves;
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.Created || s == HttpStatusCode.Conflict);
+        statuses.Count(s => s == HttpStatusCode.Created).Should().Be(100);
+        (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task Reserve_WhenAKeyOfTheShardIsCorrupt_Answers503AndWritesNothing()
+    {
+        var product = await api.CreateProductAsync(stock: 10, maxPerCustomer: 5);
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var shard = keys.ShardOf(product.Id);
+        await api.Redis.StringSetAsync(keys.Tally(shard), "x");
+        var holdsBefore = await api.Redis.HashLengthAsync(keys.Holds(shard));
+        var deadlinesBefore = await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard));
+
+        var response = await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");
+        (await api.Redis.HashLengthAsync(keys.Holds(shard))).Should().Be(holdsBefore);
+        (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(deadlinesBefore);
+        await api.Redis.KeyDeleteAsync(keys.Tally(shard));
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
+    }
+
+    private sealed class SkewedTimeProvider(TimeSpan skew) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + skew;
+    }
+}

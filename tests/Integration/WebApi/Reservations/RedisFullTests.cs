@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using Reservations.Infrastructure.Redis;
+using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
+
+namespace Reservations.IntegrationTests.WebApi.Reservations;
+
+[Collection(ServerWideFaults.Name)]
+public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    [Fact]
+    public async Task Reserve_WhenRedisIsFull_Answers503AndLeavesNoPartialHold()
+    {
+        var product = await api.CreateProductAsync(stock: 10, maxPerCustomer: 5);
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var shard = keys.ShardOf(product.Id);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(api.RedisConnectionString + ",allowAdmin=true");
+        var server = admin.GetServers().Single();
+        var limit = (await server.ConfigGetAsync("maxmemory")).Single().Value;
+        var policy = (await server.ConfigGetAsync("maxmemory-policy")).Single().Value;
+        try
+        {
+            await FillAsync(server, admin.GetDatabase());
+
+            var response = await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2);
+
+            await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");
+            (await api.Redis.HashLengthAsync(keys.Holds(shard))).Should().Be(0);
+            (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(0);
+            (await api.Redis.HashLengthAsync(keys.Tally(shard))).Should().Be(0);
+            (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
+        }
+        finally
+        {
+            await server.ConfigSetAsync("maxmemory", limit);
+            await server.ConfigSetAsync("maxmemory-policy", policy);
+            await TestRedis.DeleteKeysAsync(admin, $"{api.KeyPrefix}-filler");
+        }
+
+        (await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    // Caps memory just above what is in use, then writes filler until Redis refuses: the next write anywhere is refused too.
+    private async Task FillAsync(IServer server, IDatabase db)
+    {
+        var used = long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).Single(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+        await server.ConfigSetAsync("maxmemory-policy", "noeviction");
+        await server.ConfigSetAsync("maxmemory", used + 512 * 1024);
+        var filler = new string('f', 16 * 1024);
+        for (var i = 0; i < 1000; i++)
+        {
+            try
+            {
+                await db.StringSetAsync($"{api.KeyPrefix}-filler:{i}", filler);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("OOM", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("Redis never reported OOM.");
+    }
+}
