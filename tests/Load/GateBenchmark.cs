@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+using StackExchange.Redis;
+
+namespace Reservations.Load;
+
+/// <summary>
+/// Takes <c>holds</c> holds straight through <see cref="IInventoryGate"/> (no HTTP) on one product with enough stock,
+/// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs.
+/// </summary>
+internal sealed class GateBenchmark(IServiceProvider services, string keyPrefix, int holds, int concurrency)
+{
+    public async Task<int> RunAsync()
+    {
+        var gate = services.GetRequiredService<IInventoryGate>();
+        var redis = services.GetRequiredService<IConnectionMultiplexer>();
+        var server = redis.GetServers().Single();
+        var productId = Guid.CreateVersion7();
+        await gate.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
+        var before = await UsedMemoryAsync(server);
+
+        var next = -1;
+        var failures = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < holds; i = Interlocked.Increment(ref next))
+            {
+                var customer = CustomerId.From($"customer-{i:D7}");
+                var result = await gate.ReserveAsync(new ReserveRequest(productId, customer, Quantity.From(1), null), CancellationToken.None);
+                if (!result.IsSuccess)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var after = await UsedMemoryAsync(server);
+        var stock = await gate.GetStockAsync(productId, CancellationToken.None);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gate: {holds:N0} reserves at concurrency {concurrency} in {elapsed.TotalSeconds:0.00} s = {holds / elapsed.TotalSeconds:N0}/s, {failures} failed"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"redis memory: {before:N0} -> {after:N0} bytes = {(after - before) / (double)holds:N0} bytes per live hold"));
+        Console.WriteLine($"ledger: available {stock?.Available}, held {stock?.Held}, purchasing {stock?.Purchasing}");
+        await DeleteKeysAsync(server, redis.GetDatabase());
+        return failures == 0 && stock?.Held == holds && stock.Available == 0 ? 0 : 1;
+    }
+
+    private static async Task<long> UsedMemoryAsync(IServer server)
+    {
+        var info = await server.InfoAsync("memory");
+        return long.Parse(info.SelectMany(g => g).Single(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+    }
+
+    private async Task DeleteKeysAsync(IServer server, IDatabase db)
+    {
+        await foreach (var key in server.KeysAsync(pattern: $"{keyPrefix}:*", pageSize: 1000))
+        {
+            await db.KeyDeleteAsync(key);
+        }
+    }
+}
