@@ -2,7 +2,8 @@
 -- A hold is one field of the shard's holds hash, packed as
 --   status|productId|quantity|unitPrice|createdMs|deadlineMs|tallied|customer
 -- status: h held, p purchased, c completed, r released, e expired. The customer id comes last, so it may hold '|'.
--- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing.
+-- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing,
+-- :d dead-lettered (a part of purchasing that PostgreSQL refused).
 
 local function now_ms()
   local t = redis.call('TIME')
@@ -14,6 +15,19 @@ local function parse_hold(value)
     string.match(value, '^(%a)|(%x+)|(%d+)|([^|]+)|(%d+)|(%d+)|(%d)|(.*)$')
   return { status = status, product = product, quantity = tonumber(quantity), price = price,
            created = tonumber(created), deadline = tonumber(deadline), tallied = tallied == '1', customer = customer }
+end
+
+-- The customer's hold (packed value and parsed), or nil: someone else's hold is as good as missing.
+local function find_owned_hold(k, hold_id, customer)
+  local value = redis.call('HGET', k.holds, hold_id)
+  if not value then
+    return nil
+  end
+  local hold = parse_hold(value)
+  if hold.customer ~= customer then
+    return nil
+  end
+  return value, hold
 end
 
 -- Redis has no rollback: prove each key's type before the first write, so a corrupt key fails the script whole.

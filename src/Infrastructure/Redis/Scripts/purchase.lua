@@ -4,12 +4,8 @@ local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tal
 local hold_id, customer = @HoldId, @Customer
 local now = now_ms()
 
-local value = redis.call('HGET', k.holds, hold_id)
+local value, hold = find_owned_hold(k, hold_id, customer)
 if not value then
-  return { 'not-found' }
-end
-local hold = parse_hold(value)
-if hold.customer ~= customer then
   return { 'not-found' }
 end
 if hold.status == 'p' or hold.status == 'c' then

@@ -41,12 +41,12 @@ public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<R
         (await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2)).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    // Caps memory just above what is in use, then writes filler until Redis refuses: the next write anywhere is refused too.
+    // Caps memory just above what is in use and writes filler until Redis refuses. Then the cap drops a little below
+    // use, so that buffers Redis frees afterwards cannot make room for the reserve under test.
     private async Task FillAsync(IServer server, IDatabase db)
     {
-        var used = long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).Single(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
         await server.ConfigSetAsync("maxmemory-policy", "noeviction");
-        await server.ConfigSetAsync("maxmemory", used + 512 * 1024);
+        await server.ConfigSetAsync("maxmemory", await UsedMemoryAsync(server) + 512 * 1024);
         var filler = new string('f', 16 * 1024);
         for (var i = 0; i < 1000; i++)
         {
@@ -56,10 +56,14 @@ public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<R
             }
             catch (RedisServerException e) when (e.Message.StartsWith("OOM", StringComparison.Ordinal))
             {
+                await server.ConfigSetAsync("maxmemory", await UsedMemoryAsync(server) - 256 * 1024);
                 return;
             }
         }
 
         throw new InvalidOperationException("Redis never reported OOM.");
     }
+
+    private static async Task<long> UsedMemoryAsync(IServer server) => long.Parse(
+        (await server.InfoAsync("memory")).SelectMany(g => g).Single(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
 }
