@@ -1,11 +1,9 @@
 using FluentValidation;
-using Mapster;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
-using Reservations.Application.Reservations;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application;
@@ -26,7 +24,6 @@ public static class DependencyInjection
             .Validate(o => HoldDuration.IsValid(o.DefaultHoldSeconds), "Reservations:DefaultHoldSeconds must be 1–86400.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        ReservationMapping.Configure(TypeAdapterConfig.GlobalSettings);
         return services;
     }
 }

@@ -23,12 +23,13 @@ public static class DependencyInjection
         services.AddOptions<RedisGateOptions>()
             .BindConfiguration(RedisGateOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 16_384, "Reservations:Shards must be 1–16384.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && !o.KeyPrefix.Contains('{', StringComparison.Ordinal),
-                "Reservations:KeyPrefix must be set and hold no '{'.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && o.KeyPrefix.AsSpan().IndexOfAny('{', '}') < 0,
+                "Reservations:KeyPrefix must be set and hold no braces.")
             .ValidateOnStart();
 
         services.AddDbContextPool<ReservationsDbContext>((sp, options) => options
-            .UseNpgsql(ConnectionStrings(sp).Postgres, npgsql => npgsql.EnableRetryOnFailure())
+            .UseNpgsql(ConnectionStrings(sp).Postgres, npgsql => npgsql.EnableRetryOnFailure(
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
             // A failed command reaches the caller as an exception, which decides what it means (a taken SKU is no
             // error) and logs it once; EF's own error lines would log every expected conflict twice.
             .ConfigureWarnings(w => w.Log(

@@ -8,6 +8,8 @@ public static class ProductErrors
 
     public static readonly Error DuplicateSku = new("duplicate-sku", 409);
 
+    public static readonly Error StockLimitExceeded = new("stock-limit-exceeded", 409);
+
     public static Error InsufficientAvailable(int available) =>
         new("insufficient-available", 409, new Dictionary<string, object?> { ["available"] = available });
 }

@@ -16,6 +16,11 @@ public sealed class RedisKeys
     public RedisKeys(string prefix, int shards)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        if (prefix.AsSpan().IndexOfAny('{', '}') >= 0)
+        {
+            throw new ArgumentException("A key prefix with braces would become every key's hash tag.", nameof(prefix));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(shards, ushort.MaxValue);
         _prefix = prefix;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -24,7 +25,8 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException { InnerException: JsonException json } => ValidationProblem(
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [Describe(json)] }),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
-            RedisException or NpgsqlException { IsTransient: true } or TimeoutException => Unavailable(context),
+            RedisException or NpgsqlException { IsTransient: true } or RetryLimitExceededException or TimeoutException =>
+                Unavailable(context),
             _ => null,
         };
 

@@ -6,7 +6,7 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Common.Behaviors;
 
-/// <summary>Counts every use case's outcome (ok, its error code, invalid, or failed) and times it.</summary>
+/// <summary>Counts every use case's outcome (ok, its error code, invalid, cancelled or failed) and times it.</summary>
 public sealed class MetricsBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -26,6 +26,11 @@ public sealed class MetricsBehavior<TMessage, TResponse> : IPipelineBehavior<TMe
         catch (ValidationException)
         {
             outcome = "invalid";
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = "cancelled";
             throw;
         }
         finally

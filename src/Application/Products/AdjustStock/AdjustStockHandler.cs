@@ -1,22 +1,32 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.AdjustStock;
 
 /// <summary>
 /// Changes PostgreSQL's total and Redis's available together. Units are taken from Redis first when removing (so no
-/// reserve can take them meanwhile) and given to Redis last when adding (so no reserve takes units PostgreSQL lacks);
-/// when the second step fails, the first is undone.
+/// reserve can take them meanwhile) and given to Redis last when adding (so no reserve takes units PostgreSQL lacks).
+/// When the second step fails or throws, the first is undone; the undo ignores the request's cancellation, since a
+/// client that hangs up halfway must not leave the ledger short.
 /// </summary>
-public sealed class AdjustStockHandler(ICatalog catalog, IInventoryGate gate) : ICommandHandler<AdjustStockCommand, Result<ProductResponse>>
+public sealed partial class AdjustStockHandler(ICatalog catalog, IInventoryGate gate, ILogger<AdjustStockHandler> logger)
+    : ICommandHandler<AdjustStockCommand, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
     {
         var (id, delta) = (command.ProductId, command.Delta);
-        if (await catalog.FindAsync(id, cancellationToken) is null)
+        var product = await catalog.FindAsync(id, cancellationToken);
+        if (product is null)
         {
             return ProductErrors.NotFound;
+        }
+
+        if ((long)product.TotalStock + delta > Product.MaxStock)
+        {
+            return ProductErrors.StockLimitExceeded;
         }
 
         return delta < 0 ? await RemoveAsync(id, delta, cancellationToken) : await AddAsync(id, delta, cancellationToken);
@@ -30,14 +40,10 @@ public sealed class AdjustStockHandler(ICatalog catalog, IInventoryGate gate) : 
             return available.Error!;
         }
 
-        var product = await catalog.AdjustTotalStockAsync(id, delta, cancellationToken);
-        if (!product.IsSuccess)
-        {
-            await gate.AdjustAvailableAsync(id, -delta, CancellationToken.None);
-            return product.Error!;
-        }
-
-        return product.Value.ToResponse(available.Value);
+        var product = await UndoingOnFailureAsync(
+            () => catalog.AdjustTotalStockAsync(id, delta, CancellationToken.None),
+            () => gate.AdjustAvailableAsync(id, -delta, CancellationToken.None), id, delta);
+        return product.IsSuccess ? product.Value.ToResponse(available.Value) : product.Error!;
     }
 
     private async Task<Result<ProductResponse>> AddAsync(Guid id, int delta, CancellationToken cancellationToken)
@@ -48,13 +54,52 @@ public sealed class AdjustStockHandler(ICatalog catalog, IInventoryGate gate) : 
             return product.Error!;
         }
 
-        var available = await gate.AdjustAvailableAsync(id, delta, CancellationToken.None);
-        if (!available.IsSuccess)
+        var available = await UndoingOnFailureAsync(
+            () => gate.AdjustAvailableAsync(id, delta, CancellationToken.None),
+            () => catalog.AdjustTotalStockAsync(id, -delta, CancellationToken.None), id, delta);
+        return available.IsSuccess ? product.Value.ToResponse(available.Value) : available.Error!;
+    }
+
+    private async Task<Result<T>> UndoingOnFailureAsync<T, TUndo>(
+        Func<Task<Result<T>>> secondStep, Func<Task<Result<TUndo>>> undoFirstStep, Guid id, int delta)
+    {
+        Result<T> result;
+        try
         {
-            await catalog.AdjustTotalStockAsync(id, -delta, CancellationToken.None);
-            return available.Error!;
+            result = await secondStep();
+        }
+        catch
+        {
+            await UndoAsync(undoFirstStep, id, delta);
+            throw;
         }
 
-        return product.Value.ToResponse(available.Value);
+        if (!result.IsSuccess)
+        {
+            await UndoAsync(undoFirstStep, id, delta);
+        }
+
+        return result;
     }
+
+    private async Task UndoAsync<TUndo>(Func<Task<Result<TUndo>>> undo, Guid id, int delta)
+    {
+        try
+        {
+            var undone = await undo();
+            if (!undone.IsSuccess)
+            {
+                LogUndoFailed(logger, id, delta, undone.Error!.Code, null);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUndoFailed(logger, id, delta, e.GetType().Name, e);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Stock adjustment {Delta} of product {ProductId} failed halfway and could not be undone ({Reason}): the ledger is unbalanced")]
+    private static partial void LogUndoFailed(ILogger logger, Guid productId, int delta, string reason, Exception? exception);
 }

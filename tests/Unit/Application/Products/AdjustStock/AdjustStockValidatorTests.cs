@@ -1,0 +1,31 @@
+using FluentValidation.TestHelper;
+using Reservations.Application.Products.AdjustStock;
+using Reservations.Domain.Products;
+
+namespace Reservations.UnitTests.Application.Products.AdjustStock;
+
+public class AdjustStockValidatorTests
+{
+    private readonly AdjustStockValidator _validator = new();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    [InlineData(Product.MaxStock)]
+    [InlineData(-Product.MaxStock)]
+    public void Validate_WhenNonZeroWithinMaxStock_Passes(int delta) =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta)).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Product.MaxStock + 1)]
+    [InlineData(-Product.MaxStock - 1)]
+    [InlineData(int.MinValue)]
+    public void Validate_WhenZeroOrBeyondMaxStock_FailsOnDeltaOnly(int delta)
+    {
+        var result = _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta));
+
+        result.ShouldHaveValidationErrorFor(c => c.Delta);
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(nameof(AdjustStockCommand.Delta));
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using Reservations.Application.Common;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
+using Reservations.Application.Products.Create;
+using Reservations.Domain.Products;
+using Reservations.UnitTests.Application.Common;
+
+namespace Reservations.UnitTests.Application.Products.Create;
+
+public class CreateProductHandlerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
+
+    private readonly ICatalog _catalog = Substitute.For<ICatalog>();
+    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly CreateProductHandler _handler;
+
+    public CreateProductHandlerTests()
+    {
+        _catalog.AddAsync(Arg.Any<Product>(), Arg.Any<CancellationToken>())
+            .Returns(call => Result<Product>.Success(call.Arg<Product>()));
+        _gate.InitializeAsync(Arg.Any<InventoryItem>(), Arg.Any<CancellationToken>()).Returns(true);
+        var options = Options.Create(new ReservationsOptions { DefaultHoldSeconds = 900 });
+        _handler = new CreateProductHandler(_catalog, _gate, new FixedTimeProvider(Now), options);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSkuIsFree_AddsTheProductToTheCatalog()
+    {
+        await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, 4, 120), _ct);
+
+        await _catalog.Received(1).AddAsync(
+            Arg.Is<Product>(p => p.Sku == "TICKET-1" && p.Name == "Concert ticket" && p.Price == 49.90m && p.TotalStock == 250
+                && p.MaxPerCustomer == 4 && p.HoldSeconds == 120 && p.CreatedAt == Now),
+            _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSkuIsFree_InitializesTheGateWithTheWholeStock()
+    {
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, 4, 120), _ct);
+
+        await _gate.Received(1).InitializeAsync(new InventoryItem(result.Value.Id, 250, 49.90m, 4, 120), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSkuIsFree_ReturnsTheProductWithAllStockAvailable()
+    {
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, 4, 120), _ct);
+
+        result.IsSuccess.Should().BeTrue();
+        result.Value.Should().BeEquivalentTo(new
+        {
+            Sku = "TICKET-1", Name = "Concert ticket", Price = 49.90m, TotalStock = 250, Available = 250, MaxPerCustomer = 4, HoldSeconds = 120,
+        });
+        result.Value.Id.Version.Should().Be(7);
+    }
+
+    [Fact]
+    public async Task Handle_WhenHoldSecondsAbsent_UsesTheConfiguredDefault()
+    {
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250), _ct);
+
+        result.Value.HoldSeconds.Should().Be(900);
+        result.Value.MaxPerCustomer.Should().BeNull();
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(i => i.HoldSeconds == 900 && i.MaxPerCustomer == null), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSkuIsTaken_ReturnsDuplicateSkuAndLeavesTheGateAlone()
+    {
+        _catalog.AddAsync(Arg.Any<Product>(), Arg.Any<CancellationToken>()).Returns(Result<Product>.Failure(ProductErrors.DuplicateSku));
+
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250), _ct);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error.Should().BeSameAs(ProductErrors.DuplicateSku);
+        await _gate.DidNotReceiveWithAnyArgs().InitializeAsync(default!, _ct);
+    }
+}

@@ -1,0 +1,73 @@
+using FluentValidation.TestHelper;
+using Reservations.Application.Products.Create;
+using Reservations.Domain.Products;
+
+namespace Reservations.UnitTests.Application.Products.Create;
+
+public class CreateProductValidatorTests
+{
+    private static readonly CreateProductCommand Valid = new("TICKET-1", "Concert ticket", 49.90m, 250, 4, 300);
+
+    private readonly CreateProductValidator _validator = new();
+
+    public static TheoryData<string> InvalidSkus => ["", new string('A', Sku.MaxLength + 1), "-abc", "ab c", "ab\0c", "abc\n"];
+
+    public static TheoryData<string> InvalidNames => ["", "   ", new string('n', Product.NameMaxLength + 1), "bad\0name"];
+
+    public static TheoryData<decimal> InvalidPrices => [-0.01m, 1.001m, Money.MaxValue + 0.01m];
+
+    [Fact]
+    public void Validate_WhenEveryFieldValid_Passes() => _validator.TestValidate(Valid).ShouldNotHaveAnyValidationErrors();
+
+    [Fact]
+    public void Validate_WhenLimitAndHoldAbsent_Passes() =>
+        _validator.TestValidate(Valid with { MaxPerCustomer = null, HoldSeconds = null }).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [MemberData(nameof(InvalidSkus))]
+    public void Validate_WhenSkuInvalid_FailsOnSkuOnly(string sku) =>
+        ShouldFailOnlyOn(Valid with { Sku = sku }, nameof(CreateProductCommand.Sku));
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public void Validate_WhenNameInvalid_FailsOnNameOnly(string name) =>
+        ShouldFailOnlyOn(Valid with { Name = name }, nameof(CreateProductCommand.Name));
+
+    [Theory]
+    [MemberData(nameof(InvalidPrices))]
+    public void Validate_WhenPriceInvalid_FailsOnPriceOnly(decimal price) =>
+        ShouldFailOnlyOn(Valid with { Price = price }, nameof(CreateProductCommand.Price));
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(Product.MaxStock + 1)]
+    public void Validate_WhenStockOutOfRange_FailsOnStockOnly(int stock) =>
+        ShouldFailOnlyOn(Valid with { Stock = stock }, nameof(CreateProductCommand.Stock));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_WhenLimitBelowOne_FailsOnLimitOnly(int limit) =>
+        ShouldFailOnlyOn(Valid with { MaxPerCustomer = limit }, nameof(CreateProductCommand.MaxPerCustomer));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(86_401)]
+    public void Validate_WhenHoldSecondsOutOfRange_FailsOnHoldSecondsOnly(int seconds) =>
+        ShouldFailOnlyOn(Valid with { HoldSeconds = seconds }, nameof(CreateProductCommand.HoldSeconds));
+
+    [Theory]
+    [InlineData(0, 1, 1)]
+    [InlineData(Product.MaxStock, Product.MaxStock, 86_400)]
+    public void Validate_WhenAtBounds_Passes(int stock, int limit, int seconds) =>
+        _validator.TestValidate(Valid with { Price = 0m, Stock = stock, MaxPerCustomer = limit, HoldSeconds = seconds })
+            .ShouldNotHaveAnyValidationErrors();
+
+    private void ShouldFailOnlyOn(CreateProductCommand command, string property)
+    {
+        var result = _validator.TestValidate(command);
+
+        result.ShouldHaveValidationErrorFor(property);
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(property);
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation.TestHelper;
+using Reservations.Application.Common.Paging;
+using Reservations.Application.Products.List;
+
+namespace Reservations.UnitTests.Application.Products.List;
+
+public class ListProductsValidatorTests
+{
+    private readonly ListProductsValidator _validator = new();
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, PageRequest.MaxPageSize)]
+    [InlineData(50, 20)]
+    public void Validate_WhenPageAndSizeInRange_Passes(int page, int pageSize) =>
+        _validator.TestValidate(new ListProductsQuery(page, pageSize)).ShouldNotHaveAnyValidationErrors();
+
+    [Fact]
+    public void Validate_WhenDefaults_Passes() => _validator.TestValidate(new ListProductsQuery()).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_WhenPageBelowOne_FailsOnPageOnly(int page)
+    {
+        var result = _validator.TestValidate(new ListProductsQuery(page, 20));
+
+        result.ShouldHaveValidationErrorFor(q => q.Page);
+        result.ShouldNotHaveValidationErrorFor(q => q.PageSize);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(PageRequest.MaxPageSize + 1)]
+    public void Validate_WhenPageSizeOutOfRange_FailsOnPageSizeOnly(int pageSize)
+    {
+        var result = _validator.TestValidate(new ListProductsQuery(1, pageSize));
+
+        result.ShouldHaveValidationErrorFor(q => q.PageSize);
+        result.ShouldNotHaveValidationErrorFor(q => q.Page);
+    }
+}

@@ -1,0 +1,98 @@
+using NSubstitute;
+using Reservations.Application.Common.Paging;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.WarmUp;
+using Reservations.Domain.Products;
+
+namespace Reservations.UnitTests.Application.Products.WarmUp;
+
+public class WarmUpInventoryHandlerTests
+{
+    private readonly ICatalog _catalog = Substitute.For<ICatalog>();
+    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Handle_WhenCatalogSpansTwoPages_InitializesEveryProductWithItsUnsoldStock()
+    {
+        var products = Products(PageRequest.MaxPageSize + 3);
+        GivenPages(products);
+        _gate.InitializeAsync(Arg.Any<InventoryItem>(), _ct).Returns(true);
+
+        await Handle();
+
+        foreach (var (p, i) in products.Select((p, i) => (p, i)))
+        {
+            var unsold = 10 + i - (i % 7);
+            await _gate.Received(1).InitializeAsync(new InventoryItem(p.Id, unsold, 49.90m, i % 2 == 0 ? null : i, 300), _ct);
+        }
+
+        _gate.ReceivedCalls().Should().HaveCount(products.Length);
+    }
+
+    [Fact]
+    public async Task Handle_WhenCatalogSpansTwoPages_ReadsBothPagesAndStops()
+    {
+        GivenPages(Products(PageRequest.MaxPageSize + 3));
+
+        await Handle();
+
+        await _catalog.Received(1).ListAsync(1, PageRequest.MaxPageSize, _ct);
+        await _catalog.Received(1).ListAsync(2, PageRequest.MaxPageSize, _ct);
+        _catalog.ReceivedCalls().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSomeStatesExist_CountsOnlyTheCreatedOnes()
+    {
+        var products = Products(PageRequest.MaxPageSize + 3);
+        GivenPages(products);
+        var missing = products.Where((_, i) => i % 3 == 0).Select(p => p.Id).ToHashSet();
+        _gate.InitializeAsync(Arg.Any<InventoryItem>(), _ct).Returns(call => missing.Contains(call.Arg<InventoryItem>().ProductId));
+
+        var result = await Handle();
+
+        result.Should().Be(new WarmUpInventoryResult(products.Length, missing.Count));
+    }
+
+    [Fact]
+    public async Task Handle_WhenLastPageIsExactlyFull_ReadsAnEmptyPageAndStops()
+    {
+        var products = Products(PageRequest.MaxPageSize);
+        GivenPages(products);
+        _gate.InitializeAsync(Arg.Any<InventoryItem>(), _ct).Returns(false);
+
+        var result = await Handle();
+
+        result.Should().Be(new WarmUpInventoryResult(PageRequest.MaxPageSize, 0));
+        _catalog.ReceivedCalls().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Handle_WhenCatalogIsEmpty_ReturnsZeroCounts()
+    {
+        GivenPages([]);
+
+        var result = await Handle();
+
+        result.Should().Be(new WarmUpInventoryResult(0, 0));
+        _gate.ReceivedCalls().Should().BeEmpty();
+    }
+
+    private ValueTask<WarmUpInventoryResult> Handle() =>
+        new WarmUpInventoryHandler(_catalog, _gate).Handle(new WarmUpInventoryCommand(), _ct);
+
+    private void GivenPages(Product[] products)
+    {
+        _catalog.ListAsync(Arg.Any<int>(), PageRequest.MaxPageSize, _ct).Returns(call =>
+        {
+            var page = products.Skip((call.ArgAt<int>(0) - 1) * PageRequest.MaxPageSize).Take(PageRequest.MaxPageSize).ToArray();
+            return TestProducts.Page(products.Length, page);
+        });
+    }
+
+    // Product i: stock 10 + i, i % 7 sold, no limit for even i; price and hold are TestProducts' defaults.
+    private static Product[] Products(int count) =>
+        [.. Enumerable.Range(0, count).Select(i =>
+            TestProducts.Create($"SKU-{i}", stock: 10 + i, maxPerCustomer: i % 2 == 0 ? null : i).WithSold(i % 7))];
+}

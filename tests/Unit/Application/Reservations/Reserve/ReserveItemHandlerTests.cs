@@ -1,0 +1,61 @@
+using NSubstitute;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
+using Reservations.Application.Reservations.Reserve;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.UnitTests.Application.Reservations.Reserve;
+
+public class ReserveItemHandlerTests
+{
+    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly ReserveItemHandler _handler;
+
+    public ReserveItemHandlerTests() => _handler = new ReserveItemHandler(_gate);
+
+    public static TheoryData<Error> GateErrors =>
+    [
+        ProductErrors.NotFound, ReservationErrors.OutOfStock(1), ReservationErrors.LimitExceeded(4), ReservationErrors.IdempotencyKeyReused,
+    ];
+
+    [Theory]
+    [InlineData("key-1")]
+    [InlineData(null)]
+    public async Task Handle_WhenCalled_AsksTheGateWithValueObjectsAndTheKey(string? key)
+    {
+        var productId = Guid.CreateVersion7();
+        _gate.ReserveAsync(Arg.Any<ReserveRequest>(), _ct).Returns(TestHolds.Create());
+
+        await _handler.Handle(new ReserveItemCommand("auth0|alice", productId, 3, key), _ct);
+
+        await _gate.Received(1).ReserveAsync(new ReserveRequest(productId, CustomerId.From("auth0|alice"), Quantity.From(3), key), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenGateHolds_ReturnsTheHoldAsAReservation()
+    {
+        var hold = TestHolds.Create("alice", HoldStatus.Held, quantity: 3);
+        _gate.ReserveAsync(Arg.Any<ReserveRequest>(), _ct).Returns(hold);
+
+        var result = await _handler.Handle(new ReserveItemCommand("alice", hold.ProductId, 3, null), _ct);
+
+        result.Value.Should().Be(hold.ExpectedResponse());
+        result.Value.Should().BeEquivalentTo(new { CustomerId = "alice", Quantity = 3, Status = HoldStatus.Held });
+    }
+
+    [Theory]
+    [MemberData(nameof(GateErrors))]
+    public async Task Handle_WhenGateRefuses_ReturnsItsErrorUnchanged(Error error)
+    {
+        _gate.ReserveAsync(Arg.Any<ReserveRequest>(), _ct).Returns(Result<Hold>.Failure(error));
+
+        var result = await _handler.Handle(new ReserveItemCommand("alice", Guid.CreateVersion7(), 3, "key-1"), _ct);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error.Should().BeSameAs(error);
+    }
+}

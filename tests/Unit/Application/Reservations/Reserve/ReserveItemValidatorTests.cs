@@ -1,0 +1,64 @@
+using FluentValidation.TestHelper;
+using Reservations.Application.Reservations.Reserve;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.UnitTests.Application.Reservations.Reserve;
+
+public class ReserveItemValidatorTests
+{
+    private const string KeyProperty = "Idempotency-Key";
+
+    private static readonly ReserveItemCommand Valid = new("alice", Guid.CreateVersion7(), 2, null);
+
+    private readonly ReserveItemValidator _validator = new();
+
+    public static TheoryData<string> InvalidCustomers => ["", new string('c', CustomerId.MaxLength + 1), "ali\u0001ce"];
+
+    public static TheoryData<string> ValidKeys => ["k", "3f1c9a4e-0b7d-4c55-9d1e-2b6f8a7c0e11", " !~{}|:", new string('k', 255)];
+
+    public static TheoryData<string> InvalidKeys => ["", new string('k', 256), "key\u0001", "clé", "key\n", "key\u007f", "key\0"];
+
+    [Fact]
+    public void Validate_WhenEveryFieldValidWithoutKey_Passes() => _validator.TestValidate(Valid).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [MemberData(nameof(ValidKeys))]
+    public void Validate_WhenKeyIsOneTo255PrintableAscii_Passes(string key) =>
+        _validator.TestValidate(Valid with { IdempotencyKey = key }).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [MemberData(nameof(InvalidKeys))]
+    public void Validate_WhenKeyEmptyTooLongOrNotPrintableAscii_FailsOnIdempotencyKeyOnly(string key) =>
+        ShouldFailOnlyOn(Valid with { IdempotencyKey = key }, KeyProperty);
+
+    [Theory]
+    [MemberData(nameof(InvalidCustomers))]
+    public void Validate_WhenCustomerIdInvalid_FailsOnCustomerIdOnly(string customer) =>
+        ShouldFailOnlyOn(Valid with { CustomerId = customer }, nameof(ReserveItemCommand.CustomerId));
+
+    [Fact]
+    public void Validate_WhenProductIdEmpty_FailsOnProductIdOnly() =>
+        ShouldFailOnlyOn(Valid with { ProductId = Guid.Empty }, nameof(ReserveItemCommand.ProductId));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(Quantity.MaxValue + 1)]
+    public void Validate_WhenQuantityOutOfRange_FailsOnQuantityOnly(int quantity) =>
+        ShouldFailOnlyOn(Valid with { Quantity = quantity }, nameof(ReserveItemCommand.Quantity));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void Validate_WhenQuantityAtBounds_Passes(int quantity) =>
+        _validator.TestValidate(Valid with { Quantity = quantity }).ShouldNotHaveAnyValidationErrors();
+
+    private void ShouldFailOnlyOn(ReserveItemCommand command, string property)
+    {
+        var result = _validator.TestValidate(command);
+
+        result.ShouldHaveValidationErrorFor(property);
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(property);
+    }
+}

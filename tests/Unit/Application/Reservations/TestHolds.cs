@@ -1,0 +1,18 @@
+using Reservations.Application.Reservations;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.UnitTests.Application.Reservations;
+
+internal static class TestHolds
+{
+    public static readonly DateTimeOffset CreatedAt = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
+
+    public static Hold Create(string customer = "alice", HoldStatus status = HoldStatus.Held, int quantity = 3) =>
+        new(Guid.CreateVersion7(), Guid.CreateVersion7(), CustomerId.From(customer), Quantity.From(quantity), 49.90m, status,
+            CreatedAt, CreatedAt.AddMinutes(10));
+
+    /// <summary>The response a hold should map to, written out field by field.</summary>
+    public static ReservationResponse ExpectedResponse(this Hold hold) =>
+        new(hold.Id, hold.ProductId, hold.Customer.Value, hold.Quantity.Value, hold.UnitPrice, hold.Status, hold.CreatedAt, hold.ExpiresAt);
+}

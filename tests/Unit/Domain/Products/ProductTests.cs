@@ -1,0 +1,91 @@
+using System.Buffers.Binary;
+using Reservations.Domain.Products;
+
+namespace Reservations.UnitTests.Domain.Products;
+
+public class ProductTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
+
+    [Fact]
+    public void Create_WhenValid_SetsEveryField()
+    {
+        var product = Create(name: "Concert ticket", stock: 250, maxPerCustomer: 4);
+
+        product.Sku.Should().Be("TICKET-1");
+        product.Name.Should().Be("Concert ticket");
+        product.Price.Should().Be(49.90m);
+        product.TotalStock.Should().Be(250);
+        product.MaxPerCustomer.Should().Be(4);
+        product.HoldSeconds.Should().Be(300);
+        product.CreatedAt.Should().Be(Now);
+        product.UpdatedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void Create_WhenValid_StartsWithNothingSold()
+    {
+        var product = Create(stock: 250);
+
+        product.Sold.Should().Be(0);
+        product.Unsold.Should().Be(250);
+    }
+
+    [Fact]
+    public void Create_WhenValid_IdIsVersion7GuidOfCreationTime()
+    {
+        var product = Create();
+
+        product.Id.Version.Should().Be(7);
+        Span<byte> bytes = stackalloc byte[16];
+        product.Id.TryWriteBytes(bytes, bigEndian: true, out _).Should().BeTrue();
+        var unixMs = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
+        unixMs.Should().Be(Now.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public void Create_WhenCalledTwice_GivesDistinctIds() => Create().Id.Should().NotBe(Create().Id);
+
+    [Fact]
+    public void Create_WhenNoLimit_KeepsNull() => Create(maxPerCustomer: null).MaxPerCustomer.Should().BeNull();
+
+    public static TheoryData<string> InvalidNames => ["", "   ", "\t", new string('n', Product.NameMaxLength + 1), "bad\0name"];
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public void Create_WhenNameInvalid_ThrowsArgumentOutOfRangeForName(string name)
+    {
+        var act = () => Create(name: name);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("name");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(Product.MaxStock + 1)]
+    public void Create_WhenStockOutOfRange_ThrowsArgumentOutOfRangeForStock(int stock)
+    {
+        var act = () => Create(stock: stock);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("stock");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(Product.MaxStock + 1)]
+    public void Create_WhenLimitOutOfRange_ThrowsArgumentOutOfRangeForLimit(int limit)
+    {
+        var act = () => Create(maxPerCustomer: limit);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxPerCustomer");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Product.MaxStock)]
+    public void Create_WhenStockAtBounds_Succeeds(int stock) => Create(stock: stock).TotalStock.Should().Be(stock);
+
+    private static Product Create(string name = "Ticket", int stock = 10, int? maxPerCustomer = 2) =>
+        Product.Create(Sku.From("TICKET-1"), name, Money.From(49.90m), stock, maxPerCustomer, HoldDuration.FromSeconds(300), Now);
+}

@@ -1,0 +1,61 @@
+using Reservations.Infrastructure.Redis;
+
+namespace Reservations.UnitTests.Infrastructure.Redis;
+
+public class RedisKeysSlotTests
+{
+    private const int Shards = 16;
+
+    private static readonly RedisKeys Keys = new("rsv", Shards);
+
+    private static readonly (string Customer, string Key)[] OddIdempotency =
+    [
+        ("alice", "k"), ("evil{s3}", "}{"), ("a:b", "c|d"), ("{", "}"), ("auth0|x:{y}", "{s0}:idem"), ("é{ü}", new string('k', 255)),
+    ];
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(15)]
+    public void EveryKeyOfAShard_WhenUserStringsAreOdd_MapsToTheShardsOneSlot(int shard)
+    {
+        var slots = KeysOf(shard).Select(ClusterSlot.Of).Distinct();
+
+        slots.Should().Equal(ClusterSlot.Of($"s{shard}"));
+    }
+
+    [Fact]
+    public void EveryShard_MapsToItsOwnSlot() =>
+        Enumerable.Range(0, Shards).Select(s => ClusterSlot.Of(Keys.Stock(s).ToString())).Should().OnlyHaveUniqueItems();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void FixedKeysOfAShard_AreDistinctNames(int shard) =>
+        FixedKeysOf(shard).Should().OnlyHaveUniqueItems().And.OnlyContain(k => k.StartsWith($"rsv:{{s{shard}}}:", StringComparison.Ordinal));
+
+    [Fact]
+    public void HoldTtl_WhenHoldGiven_EndsWithTheHoldsField()
+    {
+        var holdId = Keys.NewHoldId(3);
+
+        Keys.HoldTtl(3, holdId).ToString().Should().Be($"rsv:{{s3}}:ttl:{RedisKeys.Field(holdId)}");
+        RedisKeys.Field(holdId).Should().MatchRegex("^[0-9a-f]{32}$").And.Be(holdId.ToString("N"));
+    }
+
+    private static IEnumerable<string> KeysOf(int shard) =>
+        FixedKeysOf(shard)
+            .Append(Keys.HoldTtl(shard, Keys.NewHoldId(shard)).ToString())
+            .Append(Keys.HoldTtl(shard, Guid.NewGuid()).ToString())
+            .Concat(OddIdempotency.Select(o => Keys.Idempotency(shard, o.Customer, o.Key).ToString()));
+
+    private static string[] FixedKeysOf(int shard) =>
+    [
+        .. new[]
+        {
+            Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Deadlines(shard),
+            Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard),
+        }.Select(k => k.ToString()),
+    ];
+}
