@@ -77,6 +77,25 @@ public sealed class ReservationRaceTests(ReservationsApiFactory api, ITestOutput
     }
 
     [Fact]
+    public async Task Reserve_2000ConcurrentCallsOnTheGateWithQuantities1To3_NeverTakeMoreThanTheStock()
+    {
+        var product = await api.CreateProductAsync(stock: Stock);
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var random = new Random(11);
+        var quantities = Enumerable.Range(0, Requests).Select(_ => random.Next(1, 4)).ToArray();
+
+        var results = await Task.WhenAll(quantities.Select((q, i) => gate.ReserveAsync(
+            new ReserveRequest(product.Id, CustomerId.From($"gate-mixed-{i}"), Quantity.From(q), null), TestContext.Current.CancellationToken)));
+
+        var taken = results.Where(r => r.IsSuccess).Sum(r => r.Value.Quantity.Value);
+        taken.Should().BeInRange(Stock - 2, Stock);
+        results.Where(r => !r.IsSuccess).Should().OnlyContain(r => r.Error!.Code == "out-of-stock");
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Held = taken, Available = Stock - taken });
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
     public async Task Reserve_50ConcurrentCallsByOneCustomerWithLimit1_MakeExactlyOneHold()
     {
         var product = await api.CreateProductAsync(stock: 100, maxPerCustomer: 1);
