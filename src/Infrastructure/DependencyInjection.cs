@@ -43,6 +43,7 @@ public static class DependencyInjection
             return new RedisKeys(options.KeyPrefix, options.Shards);
         });
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
+        services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
@@ -58,6 +59,8 @@ public static class DependencyInjection
         var options = ConfigurationOptions.Parse(connectionString);
         // Start even while Redis is down: readiness reports it and requests answer 503 until it is back.
         options.AbortOnConnectFail = false;
+        // Start-up checks read the server's configuration (CONFIG GET notify-keyspace-events).
+        options.AllowAdmin = true;
         return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -1,5 +1,6 @@
 using Reservations.Application;
 using Reservations.Infrastructure;
+using Reservations.Worker.Expiry;
 using Reservations.Worker.Inventory;
 using Serilog;
 
@@ -15,7 +16,13 @@ public static class DependencyInjection
             .Enrich.FromLogContext());
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
+        builder.Services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.Section)
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<InventoryWarmUp>();
+        builder.Services.AddHostedService<ExpiredHoldHandler>();
+        builder.Services.AddHostedService<HoldSweeper>();
         return builder;
     }
 }

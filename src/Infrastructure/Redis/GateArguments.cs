@@ -28,6 +28,8 @@ internal sealed record GateArguments
     public RedisValue Delta { get; init; }
     public RedisValue Available { get; init; }
     public RedisValue Terms { get; init; }
+    public RedisValue Batch { get; init; }
+    public RedisValue TombstoneMs { get; init; }
 
     /// <summary>The keys of one shard; every script call starts from these.</summary>
     public static GateArguments ForShard(RedisKeys keys, int shard) => new()

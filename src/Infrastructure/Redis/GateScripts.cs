@@ -16,6 +16,7 @@ internal static class GateScripts
     public static readonly LuaScript Purchase = Load("purchase");
     public static readonly LuaScript Release = Load("release");
     public static readonly LuaScript Expire = Load("expire");
+    public static readonly LuaScript Sweep = Load("sweep");
     public static readonly LuaScript Read = Load("read");
     public static readonly LuaScript Adjust = Load("adjust");
 

@@ -14,6 +14,9 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 {
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
+
+    // Holds one sweep script expires (and tombstones it purges) at most: well below Redis's busy-script limit.
+    private const int SweepBatch = 200;
     private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
 
     private IDatabase Db => redis.GetDatabase();
@@ -112,15 +115,41 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         };
     }
 
-    public async Task<bool> ExpireAsync(Guid holdId, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> ExpireAsync(Guid holdId, CancellationToken cancellationToken)
     {
         if (keys.ShardOfHold(holdId) is not { } shard)
         {
-            return false;
+            return null;
         }
 
         var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
-        return (int)await EvaluateAsync(GateScripts.Expire, arguments) == 1;
+        var delayMs = (long)await EvaluateAsync(GateScripts.Expire, arguments);
+        return delayMs < 0 ? null : TimeSpan.FromMilliseconds(delayMs);
+    }
+
+    public async Task<SweepReport> SweepAsync(TimeSpan keepFinished, CancellationToken cancellationToken)
+    {
+        var delays = new List<TimeSpan>();
+        var purged = 0;
+        for (var shard = 0; shard < keys.Shards; shard++)
+        {
+            var arguments = GateArguments.ForShard(keys, shard) with
+            {
+                Batch = SweepBatch,
+                TombstoneMs = (long)keepFinished.TotalMilliseconds,
+            };
+            long[] reply;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                reply = (long[])(await EvaluateAsync(GateScripts.Sweep, arguments))!;
+                purged += (int)reply[0];
+                delays.AddRange(reply.Skip(1).Select(ms => TimeSpan.FromMilliseconds(ms)));
+            }
+            while (reply.Length - 1 == SweepBatch || reply[0] == SweepBatch);
+        }
+
+        return new SweepReport(delays, purged);
     }
 
     public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)

@@ -78,6 +78,16 @@ public sealed class RedisKeys
     /// <summary>The key whose expiry at the hold's deadline raises the keyspace event.</summary>
     public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "ttl:" + Field(holdId));
 
+    /// <summary>The hold whose TTL key this is (a keyspace event names only the key), or null for any other key.</summary>
+    public Guid? HoldOfTtlKey(string key)
+    {
+        var marker = key.LastIndexOf(":ttl:", StringComparison.Ordinal);
+        return key.StartsWith(_prefix + ":{s", StringComparison.Ordinal) && marker > 0
+            && Guid.TryParseExact(key.AsSpan(marker + 5), "N", out var holdId) && ShardOfHold(holdId) is not null
+            ? holdId
+            : null;
+    }
+
     /// <summary>
     /// The key of a customer's idempotency key. Both strings are length-prefixed and hashed, so customer "a:b" with
     /// key "c" and customer "a" with key "b:c" never meet, and no user byte reaches the key name.

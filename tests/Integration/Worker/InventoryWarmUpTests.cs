@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Hosting;
 using Reservations.Application.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
-using Reservations.Worker;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -42,16 +40,15 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
 
     private async Task RunWorkerUntilAsync(Func<Task<bool>> done)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
-        builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
-        builder.Configuration["ConnectionStrings:Redis"] = api.RedisConnectionString;
-        builder.Configuration["Reservations:KeyPrefix"] = api.KeyPrefix;
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-        using var host = builder.AddWorker().Build();
-
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(done, TimeSpan.FromSeconds(10));
-        await host.StopAsync(TestContext.Current.CancellationToken);
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await Eventually.TrueAsync(done, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
     }
 
     private static string Available(Guid productId) => RedisKeys.Field(productId) + ":a";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Reservations.Application.Common.Metrics;
@@ -12,5 +13,11 @@ public static class ReservationsMetrics
     /// <summary>Use-case outcomes: <c>use_case</c> (e.g. ReserveItemCommand), <c>outcome</c> (ok, out-of-stock…).</summary>
     public static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("reservations.use_case.outcomes");
 
+    /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
+    public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
+
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reservations.use_case.duration", unit: "ms");
+
+    public static void RecordExpiryDelay(TimeSpan delay, string path) =>
+        ExpiryDelay.Record(delay.TotalMilliseconds, new TagList { { "path", path } });
 }

@@ -35,8 +35,17 @@ public interface IInventoryGate
     /// <summary>Gives the customer's hold back; releasing a released or expired hold succeeds and changes nothing.</summary>
     Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
 
-    /// <summary>Expires the hold if its deadline has passed and it is still held. True when this call gave the stock back.</summary>
-    Task<bool> ExpireAsync(Guid holdId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Expires the hold if its deadline has passed and it is still held. When this call gave the stock back, how long
+    /// after the deadline that was; otherwise null.
+    /// </summary>
+    Task<TimeSpan?> ExpireAsync(Guid holdId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Expires every overdue hold of every shard, in bounded batches, and purges tombstones older than
+    /// <paramref name="keepFinished"/>. Idempotent, so several Workers may sweep at once.
+    /// </summary>
+    Task<SweepReport> SweepAsync(TimeSpan keepFinished, CancellationToken cancellationToken);
 
     /// <summary>The hold with the status it has now by the gate's clock, or null.</summary>
     Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken);

@@ -55,22 +55,24 @@ local function finish_hold(k, hold_id, value, hold, status, now)
   redis.call('ZADD', k.finished, now, hold_id)
 end
 
--- Expires up to `limit` holds whose deadline has passed; returns how many it expired.
+-- Expires up to `limit` holds whose deadline has passed; returns, for each hold it expired, how many
+-- milliseconds past its deadline that happened.
 local function expire_due(k, now, limit)
+  local delays = {}
   local due = redis.call('ZRANGEBYSCORE', k.deadlines, '-inf', now, 'LIMIT', 0, limit)
   if #due == 0 then
-    return 0
+    return delays
   end
   expect_types({ k.holds, 'hash', k.stock, 'hash', k.tally, 'hash', k.finished, 'zset' })
-  local expired = 0
   for _, hold_id in ipairs(due) do
     local value = redis.call('HGET', k.holds, hold_id)
     if value and string.sub(value, 1, 1) == 'h' then
-      finish_hold(k, hold_id, value, parse_hold(value), 'e', now)
-      expired = expired + 1
+      local hold = parse_hold(value)
+      finish_hold(k, hold_id, value, hold, 'e', now)
+      delays[#delays + 1] = now - hold.deadline
     else
       redis.call('ZREM', k.deadlines, hold_id)
     end
   end
-  return expired
+  return delays
 end

@@ -155,7 +155,7 @@ public sealed class ReservationRaceTests(ReservationsApiFactory api, ITestOutput
             switch (i % 3)
             {
                 case 0:
-                    if (await gate.ExpireAsync(hold.Id, TestContext.Current.CancellationToken))
+                    if (await gate.ExpireAsync(hold.Id, TestContext.Current.CancellationToken) is not null)
                     {
                         Interlocked.Increment(ref expiredByGate);
                     }

@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations.Expire;
+
+namespace Reservations.Worker.Expiry;
+
+/// <summary>The fast path of expiry: releases a hold as soon as Redis reports that its deadline key expired.</summary>
+public sealed partial class ExpiredHoldHandler(
+    IHoldExpiryEvents events, IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<ExpiredHoldHandler> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.KeyspaceEvents)
+        {
+            return;
+        }
+
+        if (!await events.AreEnabledAsync(stoppingToken))
+        {
+            if (options.Value.ConfigureKeyspaceEvents)
+            {
+                await events.EnableAsync(stoppingToken);
+                LogEnabled(logger);
+            }
+            else
+            {
+                LogEventsOff(logger);
+            }
+        }
+
+        await events.ListenAsync(holdId => ExpireAsync(holdId, stoppingToken), stoppingToken);
+    }
+
+    private async Task ExpireAsync(Guid holdId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireHoldCommand(holdId), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The sweeper releases this hold on its next pass; one failed notice must not stop the listener.
+            LogExpireFailed(logger, e, holdId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Redis does not publish key expirations (notify-keyspace-events lacks E and x): holds expire by the sweeper only. " +
+        "Set notify-keyspace-events Ex, or Reservations:ConfigureKeyspaceEvents=true")]
+    private static partial void LogEventsOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turned on Redis key-expiration notices (notify-keyspace-events Ex)")]
+    private static partial void LogEnabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Expiring hold {HoldId} on its keyspace event failed")]
+    private static partial void LogExpireFailed(ILogger logger, Exception exception, Guid holdId);
+}

@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Reservations.Sweep;
+
+namespace Reservations.Worker.Expiry;
+
+/// <summary>
+/// The safety net of expiry: every sweep interval, releases every overdue hold that no event released (notices lost,
+/// notifications off, Worker or Redis restarted) and purges old tombstones. Several Workers may sweep at once.
+/// </summary>
+public sealed partial class HoldSweeper(
+    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HoldSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SweepEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SweepExpiredHoldsCommand(), stoppingToken);
+                if (report.ExpiryDelays.Count > 0)
+                {
+                    var latestMs = report.ExpiryDelays.Max().TotalMilliseconds;
+                    LogSwept(logger, report.ExpiryDelays.Count, latestMs);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweeper expired {Count} holds, the latest {MaxDelayMs:0} ms after its deadline")]
+    private static partial void LogSwept(ILogger logger, int count, double maxDelayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep failed; trying again on the next tick")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,18 @@
+namespace Reservations.Worker;
+
+public sealed class WorkerOptions
+{
+    public const string Section = "Reservations";
+
+    /// <summary>How often the sweeper expires overdue holds; every hold is released within this + 2 s of its deadline.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs the sweeper (the safety net). Turn off only where another Worker sweeps.</summary>
+    public bool SweepEnabled { get; set; } = true;
+
+    /// <summary>Listens to keyspace expiry events (the fast path).</summary>
+    public bool KeyspaceEvents { get; set; } = true;
+
+    /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
+    public bool ConfigureKeyspaceEvents { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Hosting;
+using Reservations.Worker;
+
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>The real Worker host, in-process, on the same database and key prefix as a test class's API.</summary>
+public static class TestWorker
+{
+    public static async Task<IHost> StartAsync(ReservationsApiFactory api, params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
+        builder.Configuration["ConnectionStrings:Redis"] = api.RedisConnectionString;
+        builder.Configuration["Reservations:KeyPrefix"] = api.KeyPrefix;
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
+        var host = builder.AddWorker().Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    public static async Task StopAsync(IHost host)
+    {
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        host.Dispose();
+    }
+}

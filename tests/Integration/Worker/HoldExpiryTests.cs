@@ -1,0 +1,83 @@
+using System.Net;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Worker;
+
+/// <summary>Every hold past its deadline comes back within SweepInterval + 2 s, by event or by sweep.</summary>
+public sealed class HoldExpiryTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
+
+    [Fact]
+    public async Task KeyspaceEvent_WithTheSweeperOff_BringsA1sHoldBackWithin2s()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        try
+        {
+            var hold = await _alice.ReserveOkAsync(product.Id, quantity: 2);
+
+            await ShouldComeBackByAsync(product.Id, hold.ExpiresAt.AddSeconds(2));
+
+            await ShouldReadExpiredAsync(hold.Id);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
+    public async Task Sweeper_WithTheWorkerNotListening_BringsHoldsBackWithinTwoSweepIntervals()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var worker = await TestWorker.StartAsync(api,
+            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", "00:00:00.500"));
+        try
+        {
+            var hold = await _alice.ReserveOkAsync(product.Id, quantity: 3);
+
+            await ShouldComeBackByAsync(product.Id, hold.ExpiresAt.AddSeconds(1));
+
+            await ShouldReadExpiredAsync(hold.Id);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
+    public async Task WorkerStart_AfterHoldsExpiredWhileNoWorkerRan_BringsAllStockBack()
+    {
+        var product = await api.CreateProductAsync(stock: 20, holdSeconds: 1);
+        var holds = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            api.CreateClient(Tokens.Customer($"gone-{i}")).ReserveOkAsync(product.Id, quantity: 2)));
+        await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > holds.Max(h => h.ExpiresAt).AddMilliseconds(200)), TimeSpan.FromSeconds(5));
+        (await api.LedgerAsync(product.Id)).Held.Should().Be(20, "no Worker and no reserve has released them yet");
+
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await ShouldComeBackByAsync(product.Id, DateTimeOffset.UtcNow.AddSeconds(3));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    private async Task ShouldComeBackByAsync(Guid productId, DateTimeOffset deadline)
+    {
+        await Eventually.TrueAsync(async () => (await api.LedgerAsync(productId)).Held == 0, deadline - DateTimeOffset.UtcNow);
+        var ledger = await api.LedgerAsync(productId);
+        ledger.Available.Should().Be(ledger.TotalStock);
+        ledger.ShouldBeBalanced();
+    }
+
+    private async Task ShouldReadExpiredAsync(Guid holdId) =>
+        (await (await _alice.GetReservationAsync(holdId)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
+            .Status.Should().Be(HoldStatus.Expired);
+}
