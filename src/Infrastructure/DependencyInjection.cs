@@ -35,6 +35,7 @@ public static class DependencyInjection
             .ConfigureWarnings(w => w.Log(
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
         services.AddScoped<ICatalog, ProductCatalog>();
+        services.AddScoped<IPurchaseStore, PurchaseStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(ConnectionStrings(sp).Redis));
         services.AddSingleton(sp =>
@@ -44,6 +45,7 @@ public static class DependencyInjection
         });
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
+        services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])

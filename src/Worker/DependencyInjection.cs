@@ -2,6 +2,7 @@ using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Inventory;
+using Reservations.Worker.Purchases;
 using Serilog;
 
 namespace Reservations.Worker;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService<InventoryWarmUp>();
         builder.Services.AddHostedService<ExpiredHoldHandler>();
         builder.Services.AddHostedService<HoldSweeper>();
+        builder.Services.AddHostedService<PurchasePersister>();
         return builder;
     }
 }

@@ -17,6 +17,7 @@ internal sealed record GateArguments
     public RedisKey PurchasesKey { get; init; }
     public RedisKey TtlKey { get; init; }
     public RedisKey IdempotencyKey { get; init; }
+    public RedisKey DeadLettersKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
@@ -30,6 +31,9 @@ internal sealed record GateArguments
     public RedisValue Terms { get; init; }
     public RedisValue Batch { get; init; }
     public RedisValue TombstoneMs { get; init; }
+    public RedisValue EntryId { get; init; }
+    public RedisValue Group { get; init; }
+    public RedisValue Reason { get; init; }
 
     /// <summary>The keys of one shard; every script call starts from these.</summary>
     public static GateArguments ForShard(RedisKeys keys, int shard) => new()
@@ -41,5 +45,6 @@ internal sealed record GateArguments
         TallyKey = keys.Tally(shard),
         FinishedKey = keys.Finished(shard),
         PurchasesKey = keys.Purchases(shard),
+        DeadLettersKey = keys.DeadLetters(shard),
     };
 }

@@ -9,4 +9,7 @@ public sealed class RedisGateOptions
 
     /// <summary>The first part of every key, so several deployments (or test classes) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "rsv";
+
+    /// <summary>How long a purchase may stay unacknowledged by its Worker before another Worker takes it over.</summary>
+    public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -23,7 +23,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken)
     {
-        var created = await EvaluateAsync(GateScripts.Init, Arguments(item.ProductId) with
+        var created = await GateScripts.Init.RunAsync(Db, Arguments(item.ProductId) with
         {
             Available = item.Available,
             Terms = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}"),
@@ -55,7 +55,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         var holdId = keys.NewHoldId(shard);
         var product = RedisKeys.Field(request.ProductId);
         var key = request.IdempotencyKey;
-        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Reserve, Arguments(request.ProductId) with
+        var reply = (RedisResult[])(await GateScripts.Reserve.RunAsync(Db, Arguments(request.ProductId) with
         {
             HoldId = RedisKeys.Field(holdId),
             Customer = request.Customer.Value,
@@ -87,7 +87,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Purchase, HoldArguments(shard, holdId, customer)))!;
+        var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(Db, HoldArguments(shard, holdId, customer)))!;
         return (string)reply[0]! switch
         {
             "purchased" => HoldCodec.Parse(holdId, (string)reply[1]!),
@@ -105,7 +105,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Release, HoldArguments(shard, holdId, customer)))!;
+        var reply = (RedisResult[])(await GateScripts.Release.RunAsync(Db, HoldArguments(shard, holdId, customer)))!;
         return (string)reply[0]! switch
         {
             "finished" => Unit.Value,
@@ -123,7 +123,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
-        var delayMs = (long)await EvaluateAsync(GateScripts.Expire, arguments);
+        var delayMs = (long)await GateScripts.Expire.RunAsync(Db, arguments);
         return delayMs < 0 ? null : TimeSpan.FromMilliseconds(delayMs);
     }
 
@@ -142,7 +142,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                reply = (long[])(await EvaluateAsync(GateScripts.Sweep, arguments))!;
+                reply = (long[])(await GateScripts.Sweep.RunAsync(Db, arguments))!;
                 purged += (int)reply[0];
                 delays.AddRange(reply.Skip(1).Select(ms => TimeSpan.FromMilliseconds(ms)));
             }
@@ -160,7 +160,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
-        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Read, arguments))!;
+        var reply = (RedisResult[])(await GateScripts.Read.RunAsync(Db, arguments))!;
         var value = (string)reply[0]!;
         if (value.Length == 0)
         {
@@ -173,7 +173,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await EvaluateAsync(GateScripts.Adjust, Arguments(productId) with { Delta = delta }))!;
+        var reply = (RedisResult[])(await GateScripts.Adjust.RunAsync(Db, Arguments(productId) with { Delta = delta }))!;
         return (string)reply[0]! switch
         {
             "adjusted" => (int)reply[1],
@@ -181,20 +181,6 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             "not-found" => ProductErrors.NotFound,
             var other => throw new InvalidOperationException($"Unexpected adjust reply '{other}'."),
         };
-    }
-
-    // SCRIPT FLUSH or a restart empties Redis's script cache; StackExchange.Redis then answers NOSCRIPT once and sends
-    // the script whole (EVAL) on the next call, so one retry recovers without the caller ever seeing it.
-    private async Task<RedisResult> EvaluateAsync(LuaScript script, GateArguments arguments)
-    {
-        try
-        {
-            return await script.EvaluateAsync(Db, arguments);
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            return await script.EvaluateAsync(Db, arguments);
-        }
     }
 
     private GateArguments Arguments(Guid productId) =>

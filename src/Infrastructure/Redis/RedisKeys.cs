@@ -75,6 +75,8 @@ public sealed class RedisKeys
 
     public RedisKey Purchases(int shard) => Key(shard, "purchases");
 
+    public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
+
     /// <summary>The key whose expiry at the hold's deadline raises the keyspace event.</summary>
     public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "ttl:" + Field(holdId));
 

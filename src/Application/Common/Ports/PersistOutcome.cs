@@ -1,0 +1,13 @@
+namespace Reservations.Application.Common.Ports;
+
+public enum PersistOutcome
+{
+    /// <summary>The order was inserted and the product's sold count raised, in one transaction.</summary>
+    Persisted,
+
+    /// <summary>The order was already there (a redelivery): nothing changed.</summary>
+    AlreadyPersisted,
+
+    /// <summary>PostgreSQL refused it for good (a constraint): retrying cannot help.</summary>
+    Refused,
+}

@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace Reservations.Application.Purchases.Persist;
+
+/// <summary>Moves up to <paramref name="Max"/> acknowledged purchases from the gate to PostgreSQL.</summary>
+public sealed record PersistPurchasesCommand(int Max) : ICommand<PersistPurchasesReport>;

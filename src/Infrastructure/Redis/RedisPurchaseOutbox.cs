@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Ports;
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure.Redis;
+
+/// <summary>
+/// The shards' purchase streams read through one consumer group. Entries pending longer than the reclaim time (their
+/// consumer died or stalled) are taken over with XAUTOCLAIM by whichever Worker reads next.
+/// </summary>
+internal sealed partial class RedisPurchaseOutbox(
+    IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisPurchaseOutbox> logger)
+    : IPurchaseOutbox
+{
+    private const string Group = "persisters";
+    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly bool[] _groupReady = new bool[keys.Shards];
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<PendingPurchase>> ReadAsync(int max, CancellationToken cancellationToken)
+    {
+        var perShard = Math.Max(1, max / keys.Shards);
+        var batches = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => ReadShardAsync(shard, perShard)));
+        return [.. batches.SelectMany(b => b)];
+    }
+
+    public Task CompleteAsync(PendingPurchase purchase, CancellationToken cancellationToken) =>
+        RunAsync(GateScripts.Finalize, purchase, reason: null);
+
+    public Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
+        RunAsync(GateScripts.DeadLetter, purchase, reason);
+
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(s => Db.StreamRangeAsync(keys.DeadLetters(s))));
+        return [.. shards.SelectMany(entries => entries).Select(e => new DeadLetter(Parse(e), (string?)e["reason"] ?? string.Empty))];
+    }
+
+    public async Task<bool> RetryDeadLetterAsync(Guid reservationId, CancellationToken cancellationToken)
+    {
+        if (keys.ShardOfHold(reservationId) is not { } shard)
+        {
+            return false;
+        }
+
+        var field = RedisKeys.Field(reservationId);
+        var entry = (await Db.StreamRangeAsync(keys.DeadLetters(shard))).FirstOrDefault(e => e["hold"] == field);
+        if (entry.IsNull)
+        {
+            return false;
+        }
+
+        var arguments = GateArguments.ForShard(keys, shard) with { EntryId = entry.Id };
+        return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
+    }
+
+    private async Task<IEnumerable<PendingPurchase>> ReadShardAsync(int shard, int count)
+    {
+        var stream = keys.Purchases(shard);
+        await EnsureGroupAsync(shard, stream);
+        var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
+        if (fresh.Length > 0)
+        {
+            return fresh.Select(Parse);
+        }
+
+        var idleMs = (long)options.Value.PendingReclaimAfter.TotalMilliseconds;
+        var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count);
+        if (claimed.DeletedIds.Length > 0)
+        {
+            // Only a trim behind the group's back deletes pending entries; the product never trims unacknowledged ones.
+            var name = stream.ToString();
+            LogDeletedPending(logger, claimed.DeletedIds.Length, name);
+        }
+
+        return claimed.ClaimedEntries.Select(Parse);
+    }
+
+    private async Task EnsureGroupAsync(int shard, RedisKey stream)
+    {
+        if (_groupReady[shard])
+        {
+            return;
+        }
+
+        try
+        {
+            // From the start of the stream: purchases made before any Worker ran are persisted too.
+            await Db.StreamCreateConsumerGroupAsync(stream, Group, "0", createStream: true);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another Worker, or an earlier run, created it.
+        }
+
+        _groupReady[shard] = true;
+    }
+
+    private async Task RunAsync(LuaScript script, PendingPurchase purchase, string? reason)
+    {
+        var shard = keys.ShardOfHold(purchase.ReservationId)
+            ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
+        var arguments = GateArguments.ForShard(keys, shard) with
+        {
+            HoldId = RedisKeys.Field(purchase.ReservationId),
+            EntryId = purchase.EntryId,
+            Group = Group,
+            Reason = reason ?? string.Empty,
+        };
+        await script.RunAsync(Db, arguments);
+    }
+
+    private static PendingPurchase Parse(StreamEntry entry) => new(
+        entry.Id!,
+        Guid.ParseExact((string)entry["hold"]!, "N"),
+        Guid.ParseExact((string)entry["product"]!, "N"),
+        (string)entry["customer"]!,
+        (int)entry["quantity"],
+        decimal.Parse((string)entry["price"]!, CultureInfo.InvariantCulture),
+        HoldCodec.Time((string)entry["at"]!));
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} pending purchases of {Stream} were deleted before they were persisted")]
+    private static partial void LogDeletedPending(ILogger logger, int count, string stream);
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Worker;
+
+/// <summary>Every purchase the gate acknowledged reaches PostgreSQL exactly once, or waits, visible, in the dead letters.</summary>
+public sealed class PurchasePersistenceTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    [Fact]
+    public async Task Purchases_ArePersistedOnceAndTheLedgerMovesFromPurchasingToSold()
+    {
+        var product = await api.CreateProductAsync(stock: 100);
+        var buyers = Enumerable.Range(0, 40).Select(i => api.CreateClient(Tokens.Customer($"buyer-{i}"))).ToArray();
+        var holds = await Task.WhenAll(buyers.Select(b => b.ReserveOkAsync(product.Id, quantity: 2)));
+        await Task.WhenAll(holds.Select((h, i) => buyers[i].PurchaseAsync(h.Id)));
+        (await api.LedgerAsync(product.Id)).Purchasing.Should().Be(80);
+
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Sold == 80, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Purchasing = 0, Sold = 80, Available = 20, Held = 0 });
+        ledger.ShouldBeBalanced();
+        (await OrderCountAsync(product.Id)).Should().Be(40);
+        (await (await buyers[0].GetReservationAsync(holds[0].Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
+            .Status.Should().Be(HoldStatus.Completed);
+    }
+
+    [Fact]
+    public async Task ARedeliveredPurchase_IsNotPersistedTwice()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var alice = api.CreateClient(Tokens.Customer("alice"));
+        var hold = await alice.ReserveOkAsync(product.Id, quantity: 3);
+        await alice.PurchaseAsync(hold.Id);
+        var store = api.Services.CreateScope().ServiceProvider.GetRequiredService<IPurchaseStore>();
+        var purchase = new PendingPurchase("0-1", hold.Id, product.Id, "alice", 3, hold.UnitPrice, DateTimeOffset.UtcNow);
+
+        var first = await store.PersistAsync(purchase, TestContext.Current.CancellationToken);
+        var again = await store.PersistAsync(purchase, TestContext.Current.CancellationToken);
+
+        (first.Outcome, again.Outcome).Should().Be((PersistOutcome.Persisted, PersistOutcome.AlreadyPersisted));
+        (await OrderCountAsync(product.Id)).Should().Be(1);
+        (await SoldAsync(product.Id)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task APurchasePostgresRefuses_GoesToTheDeadLettersAndBackAfterTheFix()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var alice = api.CreateClient(Tokens.Customer("alice"));
+        var hold = await alice.ReserveOkAsync(product.Id, quantity: 4);
+        await alice.PurchaseAsync(hold.Id);
+        await ExecuteAsync($"UPDATE products SET total_stock = 2 WHERE id = '{product.Id}'");
+        var outbox = api.Services.GetRequiredService<IPurchaseOutbox>();
+
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await Eventually.TrueAsync(async () => (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken))
+                .Any(d => d.Purchase.ReservationId == hold.Id), TimeSpan.FromSeconds(10));
+            var deadLetter = (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken)).Single(d => d.Purchase.ReservationId == hold.Id);
+            deadLetter.Reason.Should().Contain("ck_products_sold_within_stock");
+            (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 4, DeadLettered = 4, Sold = 0 });
+
+            await ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
+            (await outbox.RetryDeadLetterAsync(hold.Id, TestContext.Current.CancellationToken)).Should().BeTrue();
+
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Sold == 4, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Purchasing = 0, DeadLettered = 0, Sold = 4 });
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task TwoWorkers_PersistEachPurchaseOnce()
+    {
+        var product = await api.CreateProductAsync(stock: 300);
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var holds = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => gate.ReserveAsync(
+            new ReserveRequest(product.Id, Reservations.Domain.Customers.CustomerId.From($"pair-{i}"), Quantity.From(1), null),
+            TestContext.Current.CancellationToken)));
+        var first = await TestWorker.StartAsync(api);
+        var second = await TestWorker.StartAsync(api);
+        try
+        {
+            await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            await Task.WhenAll(TestWorker.StopAsync(first), TestWorker.StopAsync(second));
+        }
+
+        (await OrderCountAsync(product.Id)).Should().Be(300);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Sold.Should().Be(300);
+        ledger.ShouldBeBalanced();
+    }
+
+    private async Task<long> OrderCountAsync(Guid productId) =>
+        (long)(await ScalarAsync($"SELECT count(*) FROM purchases WHERE product_id = '{productId}'"))!;
+
+    private async Task<int> SoldAsync(Guid productId) =>
+        (int)(await ScalarAsync($"SELECT sold FROM products WHERE id = '{productId}'"))!;
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
