@@ -36,6 +36,7 @@ public static class DependencyInjection
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
         services.AddScoped<ICatalog, ProductCatalog>();
         services.AddScoped<IPurchaseStore, PurchaseStore>();
+        services.AddScoped<IOrderReadStore, OrderReadStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(ConnectionStrings(sp).Redis));
         services.AddSingleton(sp =>

@@ -32,6 +32,8 @@ app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPr
 app.MapHealth();
 app.MapProducts();
 app.MapReservations();
+app.MapOrders();
+app.MapAdmin();
 if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
 {
     app.MapDevTokens();

@@ -47,13 +47,13 @@ internal sealed partial class RedisPurchaseOutbox(
         }
 
         var field = RedisKeys.Field(reservationId);
-        var entry = (await Db.StreamRangeAsync(keys.DeadLetters(shard))).FirstOrDefault(e => e["hold"] == field);
-        if (entry.IsNull)
+        var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard))).Where(e => e["hold"] == field).ToArray();
+        if (entries.Length == 0)
         {
             return false;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { EntryId = entry.Id };
+        var arguments = GateArguments.ForShard(keys, shard) with { EntryId = entries[0].Id };
         return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
     }
 

@@ -7,7 +7,7 @@ public sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
 {
     public ListProductsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, PageRequest.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
 }

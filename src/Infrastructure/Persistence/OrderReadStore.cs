@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Orders;
+
+namespace Reservations.Infrastructure.Persistence;
+
+internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore
+{
+    public async Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(
+        string customerId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var mine = db.Purchases.AsNoTracking().Where(p => p.CustomerId == customerId);
+        var total = await mine.CountAsync(cancellationToken);
+        var items = await mine.OrderByDescending(p => p.PurchasedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public Task<OrderResponse?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Purchases.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+}

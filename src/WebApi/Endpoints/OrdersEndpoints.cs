@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Reservations.Application.Common.Paging;
+using Reservations.Application.Orders;
+using Reservations.Application.Orders.Get;
+using Reservations.Application.Orders.List;
+using Reservations.WebApi.Auth;
+using Reservations.WebApi.Problems;
+
+namespace Reservations.WebApi.Endpoints;
+
+public static class OrdersEndpoints
+{
+    public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Policies.Customer);
+        group.MapGet("/", ListOrders).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetOrder);
+        return group;
+    }
+
+    public static async Task<Ok<PagedResponse<OrderResponse>>> ListOrders(
+        ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken,
+        int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListOrdersQuery(user.CustomerId(), page, pageSize), cancellationToken));
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
+        Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetOrderQuery(id, user.CustomerId(), user.IsInRole(Policies.Admin)), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+}
