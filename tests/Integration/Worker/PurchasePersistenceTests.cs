@@ -9,7 +9,7 @@ using Reservations.IntegrationTests.Fixtures;
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>Every purchase the gate acknowledged reaches PostgreSQL exactly once, or waits, visible, in the dead letters.</summary>
-public sealed class PurchasePersistenceTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
     public async Task Purchases_ArePersistedOnceAndTheLedgerMovesFromPurchasingToSold()
@@ -114,6 +114,34 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api) : IClas
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Sold.Should().Be(300);
         ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task TwoThousandWaitingPurchases_AllReachPostgresOnce()
+    {
+        const int purchases = 2_000;
+        var product = await api.CreateProductAsync(stock: purchases);
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var holds = await Task.WhenAll(Enumerable.Range(0, purchases).Select(i => gate.ReserveAsync(
+            new ReserveRequest(product.Id, Reservations.Domain.Customers.CustomerId.From($"bulk-{i}"), Quantity.From(1), null),
+            TestContext.Current.CancellationToken)));
+        await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        output.WriteLine($"{purchases} purchases persisted in {seconds:0.00} s = {purchases / seconds:0} per second (Worker start included)");
+        (await OrderCountAsync(product.Id)).Should().Be(purchases);
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, Available = 0 });
     }
 
     private async Task<long> OrderCountAsync(Guid productId) =>
