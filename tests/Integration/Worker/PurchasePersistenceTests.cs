@@ -117,6 +117,30 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
     }
 
     [Fact]
+    public async Task PurchasesAConsumerTookButNeverAcknowledged_AreTakenOverByAnotherWorker()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var alice = api.CreateClient(Tokens.Customer("alice"));
+        var holds = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => alice.ReserveOkAsync(product.Id)));
+        await Task.WhenAll(holds.Select(h => alice.PurchaseAsync(h.Id)));
+        var crashed = api.Services.GetRequiredService<IPurchaseOutbox>();
+        (await crashed.ReadAsync(100, TestContext.Current.CancellationToken)).Should().HaveCount(5, "this consumer now holds them, unacknowledged");
+
+        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Sold == 5, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        (await OrderCountAsync(product.Id)).Should().Be(5);
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 0, Sold = 5 });
+    }
+
+    [Fact]
     public async Task TwoThousandWaitingPurchases_AllReachPostgresOnce()
     {
         const int purchases = 2_000;
