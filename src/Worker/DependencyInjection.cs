@@ -20,11 +20,13 @@ public static class DependencyInjection
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Reservations:ReconcileInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<InventoryWarmUp>();
         builder.Services.AddHostedService<ExpiredHoldHandler>();
         builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddHostedService<PurchasePersister>();
+        builder.Services.AddHostedService<LedgerReconciler>();
         return builder;
     }
 }

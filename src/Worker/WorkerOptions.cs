@@ -13,6 +13,9 @@ public sealed class WorkerOptions
     /// <summary>Listens to keyspace expiry events (the fast path).</summary>
     public bool KeyspaceEvents { get; set; } = true;
 
+    /// <summary>How often every product's ledger is checked.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
     public bool ConfigureKeyspaceEvents { get; set; }
 }

@@ -16,6 +16,9 @@ public static class ReservationsMetrics
     /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
     public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
 
+    /// <summary>Products whose ledger reconciliation found out of balance.</summary>
+    public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
+
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reservations.use_case.duration", unit: "ms");
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>

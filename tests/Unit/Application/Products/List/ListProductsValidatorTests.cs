@@ -12,6 +12,7 @@ public class ListProductsValidatorTests
     [InlineData(1, 1)]
     [InlineData(1, PageRequest.MaxPageSize)]
     [InlineData(50, 20)]
+    [InlineData(PageRequest.MaxPage, 20)]
     public void Validate_WhenPageAndSizeInRange_Passes(int page, int pageSize) =>
         _validator.TestValidate(new ListProductsQuery(page, pageSize)).ShouldNotHaveAnyValidationErrors();
 
@@ -21,7 +22,8 @@ public class ListProductsValidatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Validate_WhenPageBelowOne_FailsOnPageOnly(int page)
+    [InlineData(PageRequest.MaxPage + 1)]
+    public void Validate_WhenPageOutOfRange_FailsOnPageOnly(int page)
     {
         var result = _validator.TestValidate(new ListProductsQuery(page, 20));
 

@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Products.Reconcile;
+using Reservations.Infrastructure.Redis;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Worker;
+
+public sealed class LedgerReconcilerTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    [Fact]
+    public async Task Reconcile_ReportsAProductWhoseRedisStockDriftedAndRepairsNothing()
+    {
+        var healthy = await api.CreateProductAsync(stock: 10);
+        await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(healthy.Id, quantity: 2);
+        var drifted = await api.CreateProductAsync(stock: 10);
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+        await api.Redis.HashIncrementAsync(keys.Stock(keys.ShardOf(drifted.Id)), RedisKeys.Field(drifted.Id) + ":a", 3);
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            await using var scope = worker.Services.CreateAsyncScope();
+
+            var unbalanced = await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new ReconcileLedgersCommand(), TestContext.Current.CancellationToken);
+
+            unbalanced.Should().Equal(drifted.Id);
+            (await api.LedgerAsync(drifted.Id)).Should().BeEquivalentTo(new { Available = 13, Balanced = false });
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Reservations.Application.Orders;
+
+namespace Reservations.UnitTests.Application.Orders;
+
+internal static class TestOrders
+{
+    public static readonly DateTimeOffset PurchasedAt = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
+
+    public static OrderResponse Create(string customer = "alice", int quantity = 2) =>
+        new(Guid.CreateVersion7(), Guid.CreateVersion7(), customer, quantity, 49.90m, 49.90m * quantity, PurchasedAt);
+}
