@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>The Worker as a process of its own, from its build output, so a test can kill -9 it.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public static WorkerProcess Start(ReservationsApiFactory api, params (string Key, string Value)[] settings)
+    {
+        var directory = WorkerDirectory();
+        var start = new ProcessStartInfo("dotnet", Path.Combine(directory, "Reservations.Worker.dll"))
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Postgres"] = api.PostgresConnectionString,
+                ["ConnectionStrings__Redis"] = api.RedisConnectionString,
+                ["Reservations__KeyPrefix"] = api.KeyPrefix,
+            },
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The Worker did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    // tests/Integration/bin/<Configuration>/net10.0 → src/Worker/bin/<Configuration>/net10.0, built with the solution.
+    private static string WorkerDirectory()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Reservations.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var directory = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Reservations.sln not found above the tests."),
+            "src", "Worker", "bin", configuration, output.Name);
+        return File.Exists(Path.Combine(directory, "Reservations.Worker.dll"))
+            ? directory
+            : throw new InvalidOperationException($"Build the solution first: {directory} has no Reservations.Worker.dll.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hook runs, exactly like a crash.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Reservations.Application.Common.Ports;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Worker;
+
+/// <summary>The Worker killed with SIGKILL while persisting: every purchase still lands once.</summary>
+public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
+{
+    private const int Purchases = 1_000;
+
+    [Fact]
+    public async Task WorkerKilledMidPersistence_ThenRestarted_PersistsEveryPurchaseExactlyOnce()
+    {
+        var product = await api.CreateProductAsync(stock: Purchases);
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var holds = await Task.WhenAll(Enumerable.Range(0, Purchases).Select(i => gate.ReserveAsync(
+            new ReserveRequest(product.Id, CustomerId.From($"crash-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
+        await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+
+        using (var first = WorkerProcess.Start(api))
+        {
+            await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'") >= 50,
+                TimeSpan.FromSeconds(30));
+            first.Kill();
+        }
+
+        var beforeRestart = await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'");
+        output.WriteLine($"{beforeRestart} of {Purchases} purchases persisted when the Worker was killed");
+        using (WorkerProcess.Start(api, ("Reservations:PendingReclaimAfter", "00:00:01")))
+        {
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));
+        }
+
+        (await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'")).Should().Be(Purchases);
+        (await CountAsync($"SELECT count(DISTINCT id) FROM purchases WHERE product_id = '{product.Id}'")).Should().Be(Purchases);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0, Available = 0, Held = 0 });
+        ledger.ShouldBeBalanced();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
