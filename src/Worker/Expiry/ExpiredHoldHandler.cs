@@ -10,6 +10,8 @@ public sealed partial class ExpiredHoldHandler(
     IHoldExpiryEvents events, IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<ExpiredHoldHandler> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.KeyspaceEvents)
@@ -17,6 +19,23 @@ public sealed partial class ExpiredHoldHandler(
             return;
         }
 
+        // Redis may be down when the Worker starts: keep trying, the sweeper covers the gap meanwhile.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckAndListenAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogListenFailed(logger, e);
+                await Task.Delay(RetryPause, stoppingToken);
+            }
+        }
+    }
+
+    private async Task CheckAndListenAsync(CancellationToken stoppingToken)
+    {
         if (!await events.AreEnabledAsync(stoppingToken))
         {
             if (options.Value.ConfigureKeyspaceEvents)
@@ -51,6 +70,9 @@ public sealed partial class ExpiredHoldHandler(
         "Redis does not publish key expirations (notify-keyspace-events lacks E and x): holds expire by the sweeper only. " +
         "Set notify-keyspace-events Ex, or Reservations:ConfigureKeyspaceEvents=true")]
     private static partial void LogEventsOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening to Redis expiry events failed; trying again")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turned on Redis key-expiration notices (notify-keyspace-events Ex)")]
     private static partial void LogEnabled(ILogger logger);
