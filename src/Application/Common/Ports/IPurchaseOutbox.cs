@@ -6,7 +6,10 @@ namespace Reservations.Application.Common.Ports;
 /// </summary>
 public interface IPurchaseOutbox
 {
-    /// <summary>New entries, then entries another consumer left unacknowledged for longer than the reclaim time.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> entries of each shard: new ones, else ones another consumer left unacknowledged for
+    /// longer than the reclaim time.
+    /// </summary>
     Task<IReadOnlyList<PendingPurchase>> ReadAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>The purchase is in PostgreSQL: the hold becomes completed and the entry is acknowledged.</summary>
