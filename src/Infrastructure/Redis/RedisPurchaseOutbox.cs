@@ -62,13 +62,14 @@ internal sealed partial class RedisPurchaseOutbox(
         var stream = keys.Purchases(shard);
         await EnsureGroupAsync(shard, stream);
         var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
-        if (fresh.Length > 0)
+        if (fresh.Length == count)
         {
             return fresh.Select(Parse);
         }
 
+        // Also while new purchases keep coming: what a dead Worker left must not wait for the sale to end.
         var idleMs = (long)options.Value.PendingReclaimAfter.TotalMilliseconds;
-        var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count);
+        var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count - fresh.Length);
         if (claimed.DeletedIds.Length > 0)
         {
             // Only a trim behind the group's back deletes pending entries; the product never trims unacknowledged ones.
@@ -76,7 +77,7 @@ internal sealed partial class RedisPurchaseOutbox(
             LogDeletedPending(logger, claimed.DeletedIds.Length, name);
         }
 
-        return claimed.ClaimedEntries.Select(Parse);
+        return fresh.Concat(claimed.ClaimedEntries).Select(Parse);
     }
 
     private async Task EnsureGroupAsync(int shard, RedisKey stream)

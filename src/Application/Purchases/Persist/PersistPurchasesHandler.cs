@@ -28,7 +28,7 @@ public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPur
                 await outbox.CompleteAsync(purchase, CancellationToken.None);
                 _ = outcome == PersistOutcome.Persisted ? persisted++ : duplicates++;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Left unacknowledged: it is delivered again once it has been pending for the reclaim time.
                 LogDeferred(logger, e, purchase.ReservationId);

@@ -1,0 +1,8 @@
+using Reservations.Application.Common.Results;
+
+namespace Reservations.Application.Admin.DeadLetters;
+
+public static class DeadLetterErrors
+{
+    public static readonly Error NotFound = new("dead-letter-not-found", 404);
+}
