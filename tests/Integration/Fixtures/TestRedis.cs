@@ -11,10 +11,18 @@ public static class TestRedis
     {
         foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
         {
+            var batch = new List<Task>();
             await foreach (var key in server.KeysAsync(pattern: $"{prefix}:*", pageSize: 1000))
             {
-                await redis.GetDatabase().KeyDeleteAsync(key);
+                batch.Add(redis.GetDatabase().KeyDeleteAsync(key));
+                if (batch.Count == 1000)
+                {
+                    await Task.WhenAll(batch);
+                    batch.Clear();
+                }
             }
+
+            await Task.WhenAll(batch);
         }
     }
 }

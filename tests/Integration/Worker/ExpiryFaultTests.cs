@@ -60,6 +60,31 @@ public sealed class ExpiryFaultTests(ReservationsApiFactory api, ITestOutputHelp
     }
 
     [Fact]
+    public async Task HundredThousandOtherVolatileKeys_ThousandHoldsStillMeetTheDeadline()
+    {
+        using var recorder = new ExpiryDelayRecorder();
+        var db = api.Redis;
+        var filler = Enumerable.Range(0, 100_000)
+            .Select(i => db.StringSetAsync($"{api.KeyPrefix}-volatile:{i}", "x", TimeSpan.FromHours(1))).ToArray();
+        await Task.WhenAll(filler);
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            var (productId, lastDeadline) = await ReserveWaveAsync();
+
+            await ShouldAllComeBackByAsync(productId, lastDeadline + ReleaseDeadline);
+
+            output.WriteLine(recorder.Summary());
+            recorder.Delays.Max(d => d.Ms).Should().BeLessThan(ReleaseDeadline.TotalMilliseconds);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+            await TestRedis.DeleteKeysAsync(api.Services.GetRequiredService<IConnectionMultiplexer>(), $"{api.KeyPrefix}-volatile");
+        }
+    }
+
+    [Fact]
     public async Task NotificationsOffOnTheServer_TheSweeperStillMeetsTheDeadline()
     {
         await using var admin = await ConnectionMultiplexer.ConnectAsync(api.RedisConnectionString + ",allowAdmin=true");
