@@ -3,7 +3,8 @@
 #
 #   build/services.sh up       start private instances (or reuse running ones), print env
 #   build/services.sh down     stop the instances this script started
-#   build/services.sh env      print the export lines (eval "$(build/services.sh env)")
+#   build/services.sh env      print the export lines (eval "$(build/services.sh env)"); for its own
+#                              PostgreSQL also RESERVATIONS_TEST_PG_CTL / _PG_DATA, for fault tests
 #   build/services.sh status   exit 0 when both services are available
 #
 # When ConnectionStrings__Postgres and ConnectionStrings__Redis are both set,
@@ -45,6 +46,13 @@ print_env() {
   echo "export ConnectionStrings__Redis=$(shell_quote "$redis")"
   echo "export RESERVATIONS_TEST_POSTGRES=$(shell_quote "$pg")"
   echo "export RESERVATIONS_TEST_REDIS=$(shell_quote "$redis")"
+}
+
+# For our own instances: what fault-injection tests need to stop and start PostgreSQL (pg_ctl -m immediate).
+print_local_env() {
+  print_env "$@"
+  echo "export RESERVATIONS_TEST_PG_CTL=$(shell_quote "$(pg_bin_dir)/pg_ctl")"
+  echo "export RESERVATIONS_TEST_PG_DATA=$(shell_quote "$PG_DATA")"
 }
 
 external_configured() {
@@ -361,7 +369,7 @@ cmd_up() {
   take_lock
   pg_up
   redis_up
-  print_env "$(pg_connection_string "$PG_PORT")" "127.0.0.1:$REDIS_PORT" >"$ENV_FILE"
+  print_local_env "$(pg_connection_string "$PG_PORT")" "127.0.0.1:$REDIS_PORT" >"$ENV_FILE"
   cat "$ENV_FILE"
 }
 
@@ -384,7 +392,7 @@ cmd_env() {
   if ! pg_running || ! redis_running; then
     die "services are not running; start them with build/services.sh up"
   fi
-  print_env "$(pg_connection_string "$(pg_port)")" "127.0.0.1:$(redis_port)"
+  print_local_env "$(pg_connection_string "$(pg_port)")" "127.0.0.1:$(redis_port)"
 }
 
 cmd_status() {
