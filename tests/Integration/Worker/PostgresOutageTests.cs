@@ -41,12 +41,8 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
         }
 
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var count = new NpgsqlCommand($"SELECT count(*), count(DISTINCT id) FROM purchases WHERE product_id = '{product.Id}'", connection);
-        await using var reader = await count.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        await reader.ReadAsync(TestContext.Current.CancellationToken);
-        (reader.GetInt64(0), reader.GetInt64(1)).Should().Be((Purchases, Purchases));
+        (await api.OrderCountAsync(product.Id)).Should().Be(Purchases);
+        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0 });
         ledger.ShouldBeBalanced();

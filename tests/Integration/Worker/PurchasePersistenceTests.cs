@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
@@ -33,7 +32,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Purchasing = 0, Sold = 80, Available = 20, Held = 0 });
         ledger.ShouldBeBalanced();
-        (await OrderCountAsync(product.Id)).Should().Be(40);
+        (await api.OrderCountAsync(product.Id)).Should().Be(40);
         (await (await buyers[0].GetReservationAsync(holds[0].Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
             .Status.Should().Be(HoldStatus.Completed);
     }
@@ -52,8 +51,8 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
         var again = await store.PersistAsync(purchase, TestContext.Current.CancellationToken);
 
         (first.Outcome, again.Outcome).Should().Be((PersistOutcome.Persisted, PersistOutcome.AlreadyPersisted));
-        (await OrderCountAsync(product.Id)).Should().Be(1);
-        (await SoldAsync(product.Id)).Should().Be(3);
+        (await api.OrderCountAsync(product.Id)).Should().Be(1);
+        (await api.ScalarAsync<int>($"SELECT sold FROM products WHERE id = '{product.Id}'")).Should().Be(3);
     }
 
     [Fact]
@@ -63,7 +62,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
         var alice = api.CreateClient(Tokens.Customer("alice"));
         var hold = await alice.ReserveOkAsync(product.Id, quantity: 4);
         await alice.PurchaseAsync(hold.Id);
-        await ExecuteAsync($"UPDATE products SET total_stock = 2 WHERE id = '{product.Id}'");
+        await api.ExecuteAsync($"UPDATE products SET total_stock = 2 WHERE id = '{product.Id}'");
         var outbox = api.Services.GetRequiredService<IPurchaseOutbox>();
 
         var worker = await TestWorker.StartAsync(api);
@@ -75,7 +74,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
             deadLetter.Reason.Should().Contain("ck_products_sold_within_stock");
             (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 4, DeadLettered = 4, Sold = 0 });
 
-            await ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
+            await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
             (await outbox.RetryDeadLetterAsync(hold.Id, TestContext.Current.CancellationToken)).Should().BeTrue();
 
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Sold == 4, TimeSpan.FromSeconds(10));
@@ -110,7 +109,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
             await Task.WhenAll(TestWorker.StopAsync(first), TestWorker.StopAsync(second));
         }
 
-        (await OrderCountAsync(product.Id)).Should().Be(300);
+        (await api.OrderCountAsync(product.Id)).Should().Be(300);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Sold.Should().Be(300);
         ledger.ShouldBeBalanced();
@@ -137,7 +136,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
             await TestWorker.StopAsync(worker);
         }
 
-        (await OrderCountAsync(product.Id)).Should().Be(5);
+        (await api.OrderCountAsync(product.Id)).Should().Be(5);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 0, Sold = 5 });
     }
 
@@ -165,29 +164,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.WriteLine($"{purchases} purchases persisted in {seconds:0.00} s = {purchases / seconds:0} per second (Worker start included)");
-        (await OrderCountAsync(product.Id)).Should().Be(purchases);
+        (await api.OrderCountAsync(product.Id)).Should().Be(purchases);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, Available = 0 });
-    }
-
-    private async Task<long> OrderCountAsync(Guid productId) =>
-        (long)(await ScalarAsync($"SELECT count(*) FROM purchases WHERE product_id = '{productId}'"))!;
-
-    private async Task<int> SoldAsync(Guid productId) =>
-        (int)(await ScalarAsync($"SELECT sold FROM products WHERE id = '{productId}'"))!;
-
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
@@ -23,30 +22,22 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
 
         using (var first = WorkerProcess.Start(api))
         {
-            await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'") >= 50,
+            await Eventually.TrueAsync(async () => await api.OrderCountAsync(product.Id) >= 50,
                 TimeSpan.FromSeconds(30));
             first.Kill();
         }
 
-        var beforeRestart = await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'");
+        var beforeRestart = await api.OrderCountAsync(product.Id);
         output.WriteLine($"{beforeRestart} of {Purchases} purchases persisted when the Worker was killed");
         using (WorkerProcess.Start(api, ("Reservations:PendingReclaimAfter", "00:00:01")))
         {
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));
         }
 
-        (await CountAsync($"SELECT count(*) FROM purchases WHERE product_id = '{product.Id}'")).Should().Be(Purchases);
-        (await CountAsync($"SELECT count(DISTINCT id) FROM purchases WHERE product_id = '{product.Id}'")).Should().Be(Purchases);
+        (await api.OrderCountAsync(product.Id)).Should().Be(Purchases);
+        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0, Available = 0, Held = 0 });
         ledger.ShouldBeBalanced();
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

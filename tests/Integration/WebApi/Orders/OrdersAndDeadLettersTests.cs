@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Reservations.Application.Admin.DeadLetters;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Orders;
@@ -49,7 +48,7 @@ public sealed class OrdersAndDeadLettersTests(ReservationsApiFactory api) : ICla
         var product = await api.CreateProductAsync(stock: 10);
         var hold = await _alice.ReserveOkAsync(product.Id, quantity: 5);
         await _alice.PurchaseAsync(hold.Id);
-        await ExecuteAsync($"UPDATE products SET total_stock = 1 WHERE id = '{product.Id}'");
+        await api.ExecuteAsync($"UPDATE products SET total_stock = 1 WHERE id = '{product.Id}'");
         var worker = await TestWorker.StartAsync(api);
         try
         {
@@ -57,7 +56,7 @@ public sealed class OrdersAndDeadLettersTests(ReservationsApiFactory api) : ICla
             (await DeadLettersAsync()).Single(d => d.ReservationId == hold.Id).Reason.Should().Contain("23514");
             (await GetAsync(_alice, "/api/admin/dead-letters")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-            await ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
+            await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
             var retry = await _admin.PostAsync(new Uri($"/api/admin/dead-letters/{hold.Id}/retry", UriKind.Relative), null, TestContext.Current.CancellationToken);
 
             retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -80,12 +79,4 @@ public sealed class OrdersAndDeadLettersTests(ReservationsApiFactory api) : ICla
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path) =>
         client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
 }

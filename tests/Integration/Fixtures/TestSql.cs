@@ -1,0 +1,31 @@
+using Npgsql;
+
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>Plain SQL against a test class's database: to look behind the API, or to break things on purpose.</summary>
+public static class TestSql
+{
+    public static async Task ExecuteAsync(this ReservationsApiFactory api, string sql)
+    {
+        await using var connection = await OpenAsync(api);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<T> ScalarAsync<T>(this ReservationsApiFactory api, string sql)
+    {
+        await using var connection = await OpenAsync(api);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    public static Task<long> OrderCountAsync(this ReservationsApiFactory api, Guid productId, bool distinct = false) =>
+        api.ScalarAsync<long>($"SELECT count({(distinct ? "DISTINCT id" : "*")}) FROM purchases WHERE product_id = '{productId}'");
+
+    private static async Task<NpgsqlConnection> OpenAsync(ReservationsApiFactory api)
+    {
+        var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+}
