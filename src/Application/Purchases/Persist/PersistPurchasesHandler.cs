@@ -26,7 +26,14 @@ public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPur
 
                 // Committed: acknowledge even if the caller is stopping, or the purchase would be persisted again later.
                 await outbox.CompleteAsync(purchase, CancellationToken.None);
-                _ = outcome == PersistOutcome.Persisted ? persisted++ : duplicates++;
+                if (outcome == PersistOutcome.Persisted)
+                {
+                    persisted++;
+                }
+                else
+                {
+                    duplicates++;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
