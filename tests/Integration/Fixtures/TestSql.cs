@@ -22,9 +22,10 @@ public static class TestSql
     public static Task<long> OrderCountAsync(this ReservationsApiFactory api, Guid productId, bool distinct = false) =>
         api.ScalarAsync<long>($"SELECT count({(distinct ? "DISTINCT id" : "*")}) FROM purchases WHERE product_id = '{productId}'");
 
+    // Unpooled: a test that terminates backends must not find its own pooled connection dead on the next call.
     private static async Task<NpgsqlConnection> OpenAsync(ReservationsApiFactory api)
     {
-        var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.PostgresConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
     }
