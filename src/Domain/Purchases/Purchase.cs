@@ -14,6 +14,4 @@ public sealed class Purchase
     public int Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }
     public DateTimeOffset PurchasedAt { get; private set; }
-
-    public decimal Total => Quantity * UnitPrice;
 }
