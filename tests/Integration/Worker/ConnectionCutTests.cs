@@ -16,9 +16,7 @@ public sealed class ConnectionCutTests(ReservationsApiFactory api, ITestOutputHe
     {
         var product = await api.CreateProductAsync(stock: Purchases);
         var gate = api.Services.GetRequiredService<IInventoryGate>();
-        var holds = await Task.WhenAll(Enumerable.Range(0, Purchases).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, CustomerId.From($"cut-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
-        await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+        await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "cut"));
 
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
         var cuts = 0;

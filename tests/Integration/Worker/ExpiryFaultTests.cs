@@ -113,11 +113,8 @@ public sealed class ExpiryFaultTests(ReservationsApiFactory api, ITestOutputHelp
     private async Task<(Guid ProductId, DateTimeOffset LastDeadline)> ReserveWaveAsync()
     {
         var product = await api.CreateProductAsync(stock: Wave, holdSeconds: 2);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
-        var holds = await Task.WhenAll(Enumerable.Range(0, Wave).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, CustomerId.From($"wave-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
-        holds.Should().OnlyContain(h => h.IsSuccess);
-        return (product.Id, holds.Max(h => h.Value.ExpiresAt));
+        var holds = await api.HoldManyAsync(product.Id, Wave, "wave");
+        return (product.Id, holds.Max(h => h.ExpiresAt));
     }
 
     private async Task ShouldAllComeBackByAsync(Guid productId, DateTimeOffset deadline)

@@ -3,6 +3,7 @@ using Npgsql;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
@@ -13,6 +14,12 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
 {
     private const int Purchases = 200;
 
+    private async Task<long> PendingAsync(Guid productId)
+    {
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+        return (await api.Redis.StreamPendingAsync(keys.Purchases(keys.ShardOf(productId)), "persisters")).PendingMessageCount;
+    }
+
     [Fact]
     public async Task PostgresDownWhilePurchasesArrive_EveryPurchaseLandsOnceAfterItIsBack()
     {
@@ -22,10 +29,9 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
         try
         {
-            var holds = await Task.WhenAll(Enumerable.Range(0, Purchases).Select(i => gate.ReserveAsync(
-                new ReserveRequest(product.Id, CustomerId.From($"outage-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
-            await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
-            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "outage"));
+            // The Worker has taken every purchase and failed to persist it: all are pending in the consumer group.
+            await Eventually.TrueAsync(async () => await PendingAsync(product.Id) == Purchases, TimeSpan.FromSeconds(30));
             (await gate.GetStockAsync(product.Id, TestContext.Current.CancellationToken))!.Purchasing.Should().Be(Purchases);
 
             await PostgresServer.StartAsync();

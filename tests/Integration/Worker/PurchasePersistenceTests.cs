@@ -93,15 +93,12 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
     public async Task TwoWorkers_PersistEachPurchaseOnce()
     {
         var product = await api.CreateProductAsync(stock: 300);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
-        var holds = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, Reservations.Domain.Customers.CustomerId.From($"pair-{i}"), Quantity.From(1), null),
-            TestContext.Current.CancellationToken)));
+        var holds = await api.HoldManyAsync(product.Id, 300, "pair");
         var first = await TestWorker.StartAsync(api);
         var second = await TestWorker.StartAsync(api);
         try
         {
-            await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+            await api.PurchaseAllAsync(holds);
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(15));
         }
         finally
@@ -145,11 +142,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
     {
         const int purchases = 2_000;
         var product = await api.CreateProductAsync(stock: purchases);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
-        var holds = await Task.WhenAll(Enumerable.Range(0, purchases).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, Reservations.Domain.Customers.CustomerId.From($"bulk-{i}"), Quantity.From(1), null),
-            TestContext.Current.CancellationToken)));
-        await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+        await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, purchases, "bulk"));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         var worker = await TestWorker.StartAsync(api);

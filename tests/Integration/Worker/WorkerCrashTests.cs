@@ -15,10 +15,7 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
     public async Task WorkerKilledMidPersistence_ThenRestarted_PersistsEveryPurchaseExactlyOnce()
     {
         var product = await api.CreateProductAsync(stock: Purchases);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
-        var holds = await Task.WhenAll(Enumerable.Range(0, Purchases).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, CustomerId.From($"crash-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
-        await Task.WhenAll(holds.Select(h => gate.PurchaseAsync(h.Value.Id, h.Value.Customer, TestContext.Current.CancellationToken)));
+        await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "crash"));
 
         using (var first = WorkerProcess.Start(api))
         {
