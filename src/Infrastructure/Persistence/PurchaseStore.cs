@@ -24,9 +24,14 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
                 """, ct), cancellationToken);
             return (rows == 1 ? PersistOutcome.Persisted : PersistOutcome.AlreadyPersisted, null);
         }
-        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        catch (PostgresException e) when (IsPermanent(e.SqlState))
         {
             return (PersistOutcome.Refused, $"{e.SqlState} {e.ConstraintName ?? e.MessageText}");
         }
     }
+
+    // Class 23 (a constraint: sold above the stock, an unknown product) and class 22 (data PostgreSQL cannot store)
+    // fail the same way however often they are tried.
+    private static bool IsPermanent(string sqlState) =>
+        sqlState.StartsWith("23", StringComparison.Ordinal) || sqlState.StartsWith("22", StringComparison.Ordinal);
 }

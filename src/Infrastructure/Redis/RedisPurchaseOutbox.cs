@@ -8,7 +8,8 @@ namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
 /// The shards' purchase streams read through one consumer group. Entries pending longer than the reclaim time (their
-/// consumer died or stalled) are taken over with XAUTOCLAIM by whichever Worker reads next.
+/// consumer died or stalled) are taken over with XAUTOCLAIM by whichever Worker reads next; entries this consumer read
+/// and did not finish come back to it first.
 /// </summary>
 internal sealed partial class RedisPurchaseOutbox(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisPurchaseOutbox> logger)
@@ -17,14 +18,45 @@ internal sealed partial class RedisPurchaseOutbox(
     private const string Group = "persisters";
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly bool[] _groupReady = new bool[keys.Shards];
+    private readonly bool[] _mayHaveUnfinished = new bool[keys.Shards];
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<IReadOnlyList<PendingPurchase>> ReadAsync(int max, CancellationToken cancellationToken)
+    public int Shards => keys.Shards;
+
+    public async Task<IReadOnlyList<PendingPurchase>> ReadAsync(int shard, int max, CancellationToken cancellationToken)
     {
-        // Up to max from every shard: a flash sale puts one product, so one shard, under load while the others idle.
-        var batches = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => ReadShardAsync(shard, max)));
-        return [.. batches.SelectMany(b => b)];
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
+        var stream = keys.Purchases(shard);
+        try
+        {
+            return await ReadShardAsync(shard, stream, max);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            // Redis lost its data (a restart without the append-only file): create the group again on the next read.
+            _groupReady[shard] = false;
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<PendingPurchase>> ReadShardAsync(int shard, RedisKey stream, int max)
+    {
+        await EnsureGroupAsync(shard, stream);
+        if (_mayHaveUnfinished[shard])
+        {
+            // Id 0 reads this consumer's own pending entries: what it was given and has not acknowledged.
+            var unfinished = await Db.StreamReadGroupAsync(stream, Group, _consumer, "0-0", max);
+            if (unfinished.Length > 0)
+            {
+                return await ParseOwnAsync(unfinished, stream);
+            }
+        }
+
+        var batch = await ReadNewOrAbandonedAsync(stream, max);
+        _mayHaveUnfinished[shard] = batch.Count > 0;
+        return batch;
     }
 
     public Task CompleteAsync(PendingPurchase purchase, CancellationToken cancellationToken) =>
@@ -57,14 +89,12 @@ internal sealed partial class RedisPurchaseOutbox(
         return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
     }
 
-    private async Task<IEnumerable<PendingPurchase>> ReadShardAsync(int shard, int count)
+    private async Task<IReadOnlyList<PendingPurchase>> ReadNewOrAbandonedAsync(RedisKey stream, int count)
     {
-        var stream = keys.Purchases(shard);
-        await EnsureGroupAsync(shard, stream);
         var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
         if (fresh.Length == count)
         {
-            return fresh.Select(Parse);
+            return [.. fresh.Select(Parse)];
         }
 
         // Also while new purchases keep coming: what a dead Worker left must not wait for the sale to end.
@@ -72,12 +102,11 @@ internal sealed partial class RedisPurchaseOutbox(
         var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count - fresh.Length);
         if (claimed.DeletedIds.Length > 0)
         {
-            // Only a trim behind the group's back deletes pending entries; the product never trims unacknowledged ones.
             var name = stream.ToString();
             LogDeletedPending(logger, claimed.DeletedIds.Length, name);
         }
 
-        return fresh.Concat(claimed.ClaimedEntries).Select(Parse);
+        return [.. fresh.Concat(claimed.ClaimedEntries).Select(Parse)];
     }
 
     private async Task EnsureGroupAsync(int shard, RedisKey stream)
@@ -112,6 +141,21 @@ internal sealed partial class RedisPurchaseOutbox(
             Reason = reason ?? string.Empty,
         };
         await script.RunAsync(Db, arguments);
+    }
+
+    // Only a trim behind the group's back deletes pending entries (they come back without fields; the product never
+    // trims unacknowledged ones). Nothing is left to persist of them: acknowledge them so they stop coming back.
+    private async Task<IReadOnlyList<PendingPurchase>> ParseOwnAsync(StreamEntry[] entries, RedisKey stream)
+    {
+        var deleted = entries.Where(e => e.Values is not { Length: > 0 }).Select(e => e.Id).ToArray();
+        if (deleted.Length > 0)
+        {
+            var name = stream.ToString();
+            LogDeletedPending(logger, deleted.Length, name);
+            await Db.StreamAcknowledgeAsync(stream, Group, deleted);
+        }
+
+        return [.. entries.Where(e => e.Values is { Length: > 0 }).Select(Parse)];
     }
 
     private static PendingPurchase Parse(StreamEntry entry) => new(

@@ -22,6 +22,21 @@ public static class TestSql
     public static Task<long> OrderCountAsync(this ReservationsApiFactory api, Guid productId, bool distinct = false) =>
         api.ScalarAsync<long>($"SELECT count({(distinct ? "DISTINCT id" : "*")}) FROM purchases WHERE product_id = '{productId}'");
 
+    public static async Task<HashSet<Guid>> OrderIdsAsync(this ReservationsApiFactory api, Guid productId)
+    {
+        await using var connection = await OpenAsync(api);
+        await using var command = new NpgsqlCommand("SELECT id FROM purchases WHERE product_id = @product", connection);
+        command.Parameters.AddWithValue("product", productId);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var ids = new HashSet<Guid>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     // Unpooled: a test that terminates backends must not find its own pooled connection dead on the next call.
     private static async Task<NpgsqlConnection> OpenAsync(ReservationsApiFactory api)
     {

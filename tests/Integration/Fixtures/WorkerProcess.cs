@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Reservations.IntegrationTests.Fixtures;
 
@@ -54,6 +55,20 @@ public sealed class WorkerProcess : IDisposable
         return File.Exists(Path.Combine(directory, "Reservations.Worker.dll"))
             ? directory
             : throw new InvalidOperationException($"Build the solution first: {directory} has no Reservations.Worker.dll.");
+    }
+
+    /// <summary>SIGTERM, as <c>docker stop</c> or systemd send it: waits for the process to end and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, exactly like a crash.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
@@ -120,7 +121,7 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
         var holds = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => alice.ReserveOkAsync(product.Id)));
         await Task.WhenAll(holds.Select(h => alice.PurchaseAsync(h.Id)));
         var crashed = api.Services.GetRequiredService<IPurchaseOutbox>();
-        (await crashed.ReadAsync(100, TestContext.Current.CancellationToken)).Where(p => p.ProductId == product.Id)
+        (await crashed.ReadAsync(ShardOf(product.Id), 100, TestContext.Current.CancellationToken))
             .Should().HaveCount(5, "this consumer now holds them, unacknowledged");
 
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
@@ -135,6 +136,29 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
 
         (await api.OrderCountAsync(product.Id)).Should().Be(5);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 0, Sold = 5 });
+    }
+
+    [Fact]
+    public async Task EntriesAConsumerReadAndDidNotFinish_ComeBackToItFirstWithoutWaitingForTheReclaim()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, 4, "unfinished"));
+        var outbox = api.Services.GetRequiredService<IPurchaseOutbox>();
+        var shard = ShardOf(product.Id);
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = await outbox.ReadAsync(shard, 100, ct);
+        await outbox.CompleteAsync(first[0], ct);
+        var again = await outbox.ReadAsync(shard, 100, ct);
+
+        first.Should().HaveCount(4);
+        again.Select(p => p.EntryId).Should().Equal(first.Skip(1).Select(p => p.EntryId));
+        foreach (var purchase in again)
+        {
+            await outbox.CompleteAsync(purchase, ct);
+        }
+
+        (await outbox.ReadAsync(shard, 100, ct)).Should().BeEmpty();
     }
 
     [Fact]
@@ -160,4 +184,6 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
         (await api.OrderCountAsync(product.Id)).Should().Be(purchases);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, Available = 0 });
     }
+
+    private int ShardOf(Guid productId) => api.Services.GetRequiredService<RedisKeys>().ShardOf(productId);
 }

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
-using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;

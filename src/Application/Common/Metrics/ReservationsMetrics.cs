@@ -16,6 +16,12 @@ public static class ReservationsMetrics
     /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
     public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
 
+    /// <summary>How long after the purchase its order was committed to PostgreSQL.</summary>
+    public static readonly Histogram<double> PersistenceLag = Meter.CreateHistogram<double>("reservations.purchase.persistence_lag", unit: "ms");
+
+    /// <summary>Purchases PostgreSQL refused for good, moved to the dead letters.</summary>
+    public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("reservations.purchase.dead_letters");
+
     /// <summary>Products whose ledger reconciliation found out of balance.</summary>
     public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
 
@@ -23,4 +29,6 @@ public static class ReservationsMetrics
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>
         ExpiryDelay.Record(delay.TotalMilliseconds, new TagList { { "path", path } });
+
+    public static void RecordPersistenceLag(TimeSpan lag) => PersistenceLag.Record(lag.TotalMilliseconds);
 }

@@ -6,11 +6,15 @@ namespace Reservations.Application.Common.Ports;
 /// </summary>
 public interface IPurchaseOutbox
 {
+    /// <summary>How many queues (one per shard) the purchases are spread over; each is read on its own.</summary>
+    int Shards { get; }
+
     /// <summary>
-    /// Up to <paramref name="max"/> entries of each shard: new ones, else ones another consumer left unacknowledged for
-    /// longer than the reclaim time.
+    /// Up to <paramref name="max"/> entries of one shard: first those this consumer read before and has not finished
+    /// (a batch cut short by a failure is retried at once), then new ones, else ones another consumer left
+    /// unacknowledged for longer than the reclaim time. One caller at a time per shard.
     /// </summary>
-    Task<IReadOnlyList<PendingPurchase>> ReadAsync(int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PendingPurchase>> ReadAsync(int shard, int max, CancellationToken cancellationToken);
 
     /// <summary>The purchase is in PostgreSQL: the hold becomes completed and the entry is acknowledged.</summary>
     Task CompleteAsync(PendingPurchase purchase, CancellationToken cancellationToken);

@@ -1,18 +1,21 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
+using Reservations.Application.Common.Metrics;
 using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Purchases.Persist;
 
-public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPurchaseStore store, ILogger<PersistPurchasesHandler> logger)
+public sealed partial class PersistPurchasesHandler(
+    IPurchaseOutbox outbox, IPurchaseStore store, TimeProvider clock, ILogger<PersistPurchasesHandler> logger)
     : ICommandHandler<PersistPurchasesCommand, PersistPurchasesReport>
 {
     public async ValueTask<PersistPurchasesReport> Handle(PersistPurchasesCommand command, CancellationToken cancellationToken)
     {
-        var batch = await outbox.ReadAsync(command.Max, cancellationToken);
-        var (persisted, duplicates, deadLettered, deferred) = (0, 0, 0, 0);
-        foreach (var purchase in batch)
+        var batch = await outbox.ReadAsync(command.Shard, command.Max, cancellationToken);
+        var (persisted, duplicates, deadLettered) = (0, 0, 0);
+        for (var i = 0; i < batch.Count; i++)
         {
+            var purchase = batch[i];
             try
             {
                 var (outcome, reason) = await store.PersistAsync(purchase, cancellationToken);
@@ -20,6 +23,7 @@ public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPur
                 {
                     await outbox.DeadLetterAsync(purchase, reason ?? "refused", CancellationToken.None);
                     LogDeadLettered(logger, purchase.ReservationId, reason);
+                    ReservationsMetrics.DeadLetters.Add(1);
                     deadLettered++;
                     continue;
                 }
@@ -28,6 +32,7 @@ public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPur
                 await outbox.CompleteAsync(purchase, CancellationToken.None);
                 if (outcome == PersistOutcome.Persisted)
                 {
+                    ReservationsMetrics.RecordPersistenceLag(clock.GetUtcNow() - purchase.PurchasedAt);
                     persisted++;
                 }
                 else
@@ -37,18 +42,21 @@ public sealed partial class PersistPurchasesHandler(IPurchaseOutbox outbox, IPur
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Left unacknowledged: it is delivered again once it has been pending for the reclaim time.
-                LogDeferred(logger, e, purchase.ReservationId);
-                deferred++;
+                // PostgreSQL or Redis is failing, and would fail the rest of the batch the same way. What is left
+                // stays pending and is read again first, after the caller's backoff.
+                var deferred = batch.Count - i;
+                LogCutShort(logger, e, purchase.ReservationId, deferred);
+                return new PersistPurchasesReport(batch.Count, persisted, duplicates, deadLettered, deferred);
             }
         }
 
-        return new PersistPurchasesReport(batch.Count, persisted, duplicates, deadLettered, deferred);
+        return new PersistPurchasesReport(batch.Count, persisted, duplicates, deadLettered, Deferred: 0);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purchase {ReservationId} refused by PostgreSQL ({Reason}); moved to the dead letters")]
     private static partial void LogDeadLettered(ILogger logger, Guid reservationId, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Persisting purchase {ReservationId} failed; it stays pending and is retried")]
-    private static partial void LogDeferred(ILogger logger, Exception exception, Guid reservationId);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Persisting purchase {ReservationId} failed; {Deferred} purchases of its batch, this one included, stay pending and are retried")]
+    private static partial void LogCutShort(ILogger logger, Exception exception, Guid reservationId, int deferred);
 }

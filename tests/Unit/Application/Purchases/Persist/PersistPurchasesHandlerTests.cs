@@ -8,6 +8,7 @@ namespace Reservations.UnitTests.Application.Purchases.Persist;
 
 public class PersistPurchasesHandlerTests
 {
+    private const int Shard = 3;
     private const int Max = 25;
 
     private static readonly DateTimeOffset PurchasedAt = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
@@ -18,7 +19,7 @@ public class PersistPurchasesHandlerTests
     private readonly PersistPurchasesHandler _handler;
 
     public PersistPurchasesHandlerTests() =>
-        _handler = new PersistPurchasesHandler(_outbox, _store, NullLogger<PersistPurchasesHandler>.Instance);
+        _handler = new PersistPurchasesHandler(_outbox, _store, TimeProvider.System, NullLogger<PersistPurchasesHandler>.Instance);
 
     [Fact]
     public async Task Handle_WhenPersisted_CompletesTheEntryWithoutTheCallersTokenAndCountsIt()
@@ -71,19 +72,33 @@ public class PersistPurchasesHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenStoreThrows_LeavesTheEntryPendingCountsItDeferredAndGoesOn()
+    public async Task Handle_WhenStoreThrows_StopsTheBatchThereAndLeavesTheRestPendingAsDeferred()
     {
-        var (failing, next) = (Purchase("1-0"), Purchase("1-1"));
-        GivenBatch(failing, next);
+        var (done, failing, after) = (Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
+        GivenBatch(done, failing, after);
+        GivenStoreAnswers(done, PersistOutcome.Persisted);
         _store.PersistAsync(failing, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
-        GivenStoreAnswers(next, PersistOutcome.Persisted);
+        GivenStoreAnswers(after, PersistOutcome.Persisted);
 
         var report = await Handle();
 
+        await _outbox.Received(1).CompleteAsync(done, CancellationToken.None);
         await _outbox.DidNotReceive().CompleteAsync(failing, Arg.Any<CancellationToken>());
         await _outbox.DidNotReceive().DeadLetterAsync(failing, Arg.Any<string>(), Arg.Any<CancellationToken>());
-        await _outbox.Received(1).CompleteAsync(next, CancellationToken.None);
-        report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 1));
+        await _store.DidNotReceive().PersistAsync(after, Arg.Any<CancellationToken>());
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
+    }
+
+    [Fact]
+    public async Task Handle_WhenCompletingInRedisFails_LeavesThePersistedPurchasePendingAsDeferred()
+    {
+        var purchase = GivenBatch(Purchase("1-0"))[0];
+        GivenStoreAnswers(purchase, PersistOutcome.Persisted);
+        _outbox.CompleteAsync(purchase, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("Redis"));
+
+        var report = await Handle();
+
+        report.Should().Be(new PersistPurchasesReport(Read: 1, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 1));
     }
 
     [Fact]
@@ -94,7 +109,7 @@ public class PersistPurchasesHandlerTests
         var purchase = GivenBatch(Purchase("1-0"))[0];
         _store.PersistAsync(purchase, Arg.Any<CancellationToken>()).ThrowsAsync(new OperationCanceledException(cancelled.Token));
 
-        var act = async () => await _handler.Handle(new PersistPurchasesCommand(Max), cancelled.Token);
+        var act = async () => await _handler.Handle(new PersistPurchasesCommand(Shard, Max), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
@@ -102,19 +117,18 @@ public class PersistPurchasesHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenBatchIsMixed_ReadsCommandMaxAndReportsEveryEntry()
+    public async Task Handle_WhenBatchIsMixed_ReadsTheCommandsShardAndMaxAndReportsEveryEntry()
     {
-        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"), Purchase("2-0"), Purchase("2-1"));
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"), Purchase("2-0"));
         GivenStoreAnswers(batch[0], PersistOutcome.Persisted);
         GivenStoreAnswers(batch[1], PersistOutcome.AlreadyPersisted);
         GivenStoreAnswers(batch[2], PersistOutcome.Refused, "fk_orders_product");
-        _store.PersistAsync(batch[3], Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("connection reset"));
-        GivenStoreAnswers(batch[4], PersistOutcome.Persisted);
+        GivenStoreAnswers(batch[3], PersistOutcome.Persisted);
 
         var report = await Handle();
 
-        await _outbox.Received(1).ReadAsync(Max, _ct);
-        report.Should().Be(new PersistPurchasesReport(Read: 5, Persisted: 2, AlreadyPersisted: 1, DeadLettered: 1, Deferred: 1));
+        await _outbox.Received(1).ReadAsync(Shard, Max, _ct);
+        report.Should().Be(new PersistPurchasesReport(Read: 4, Persisted: 2, AlreadyPersisted: 1, DeadLettered: 1, Deferred: 0));
     }
 
     [Fact]
@@ -133,12 +147,12 @@ public class PersistPurchasesHandlerTests
 
     private PendingPurchase[] GivenBatch(params PendingPurchase[] batch)
     {
-        _outbox.ReadAsync(Max, Arg.Any<CancellationToken>()).Returns(batch);
+        _outbox.ReadAsync(Shard, Max, Arg.Any<CancellationToken>()).Returns(batch);
         return batch;
     }
 
     private void GivenStoreAnswers(PendingPurchase purchase, PersistOutcome outcome, string? reason = null) =>
         _store.PersistAsync(purchase, Arg.Any<CancellationToken>()).Returns((outcome, reason));
 
-    private ValueTask<PersistPurchasesReport> Handle() => _handler.Handle(new PersistPurchasesCommand(Max), _ct);
+    private ValueTask<PersistPurchasesReport> Handle() => _handler.Handle(new PersistPurchasesCommand(Shard, Max), _ct);
 }
