@@ -4,7 +4,8 @@
 #   build/services.sh up       start private instances (or reuse running ones), print env
 #   build/services.sh down     stop the instances this script started
 #   build/services.sh env      print the export lines (eval "$(build/services.sh env)"); for its own
-#                              PostgreSQL also RESERVATIONS_TEST_PG_CTL / _PG_DATA, for fault tests
+#                              servers also RESERVATIONS_TEST_PG_CTL / _PG_DATA and RESERVATIONS_TEST_REDIS_CONF,
+#                              which fault tests use to crash and restart them
 #   build/services.sh status   exit 0 when both services are available
 #
 # When ConnectionStrings__Postgres and ConnectionStrings__Redis are both set,
@@ -48,11 +49,13 @@ print_env() {
   echo "export RESERVATIONS_TEST_REDIS=$(shell_quote "$redis")"
 }
 
-# For our own instances: what fault-injection tests need to stop and start PostgreSQL (pg_ctl -m immediate).
+# For our own instances: what fault-injection tests need to crash and restart them (pg_ctl -m immediate; SIGKILL
+# to the Redis pid in the config's pidfile, then redis-server with the same config, which replays the AOF).
 print_local_env() {
   print_env "$@"
   echo "export RESERVATIONS_TEST_PG_CTL=$(shell_quote "$(pg_bin_dir)/pg_ctl")"
   echo "export RESERVATIONS_TEST_PG_DATA=$(shell_quote "$PG_DATA")"
+  echo "export RESERVATIONS_TEST_REDIS_CONF=$(shell_quote "$REDIS_CONF")"
 }
 
 external_configured() {

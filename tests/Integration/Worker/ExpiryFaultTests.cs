@@ -38,6 +38,29 @@ public sealed class ExpiryFaultTests(ReservationsApiFactory api, ITestOutputHelp
     }
 
     [Fact]
+    public async Task TwoWorkers_BothListeningAndSweeping_ReleaseEachHoldExactlyOnce()
+    {
+        using var recorder = new ExpiryDelayRecorder();
+        // Both get every event and both sweep every shard five times a second: they race for every hold.
+        var first = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", "00:00:00.200"));
+        var second = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", "00:00:00.200"));
+        try
+        {
+            var (productId, lastDeadline) = await ReserveWaveAsync();
+
+            await ShouldAllComeBackByAsync(productId, lastDeadline + ReleaseDeadline);
+
+            await Eventually.TrueAsync(() => Task.FromResult(recorder.Delays.Count >= Wave), TimeSpan.FromSeconds(5));
+            output.WriteLine(recorder.Summary());
+            recorder.Delays.Should().HaveCount(Wave, "a hold released twice would be counted twice");
+        }
+        finally
+        {
+            await Task.WhenAll(TestWorker.StopAsync(first), TestWorker.StopAsync(second));
+        }
+    }
+
+    [Fact]
     public async Task SubscriberKilledDuringAWave_HoldsStillMeetTheDeadlineAndTheSubscriptionComesBack()
     {
         using var recorder = new ExpiryDelayRecorder();
