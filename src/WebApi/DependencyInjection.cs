@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
@@ -27,6 +30,9 @@ public static class DependencyInjection
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddReservationsProblemDetails();
         builder.Services.AddJwtAuthentication();
+        builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();

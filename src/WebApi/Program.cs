@@ -30,6 +30,8 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
+// Prometheus scrapes /metrics; deployments keep it on the internal network.
+app.MapPrometheusScrapingEndpoint();
 app.MapProducts();
 app.MapReservations();
 app.MapOrders();

@@ -1,5 +1,7 @@
 using Reservations.Application;
+using OpenTelemetry.Metrics;
 using Reservations.Infrastructure;
+using Reservations.Infrastructure.Telemetry;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Inventory;
 using Reservations.Worker.Purchases;
@@ -17,6 +19,14 @@ public static class DependencyInjection
             .Enrich.FromLogContext());
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
+        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-worker");
+        var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        if (settings.MetricsPort is { } metricsPort)
+        {
+            telemetry.WithMetrics(metrics => metrics.AddPrometheusHttpListener(listener =>
+                (listener.Host, listener.Port) = (settings.MetricsHost, metricsPort)));
+        }
+
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")

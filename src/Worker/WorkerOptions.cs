@@ -18,4 +18,10 @@ public sealed class WorkerOptions
 
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
     public bool ConfigureKeyspaceEvents { get; set; }
+
+    /// <summary>The port on which the Worker serves Prometheus metrics at <c>/metrics</c>; none when unset.</summary>
+    public int? MetricsPort { get; set; }
+
+    /// <summary>The host name the metrics listener binds to; <c>*</c> for every interface (in a container).</summary>
+    public string MetricsHost { get; set; } = "localhost";
 }

@@ -12,6 +12,9 @@ public sealed partial class HoldSweeper(
     IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HoldSweeper> logger)
     : BackgroundService
 {
+    /// <summary>DESIGN.md section 4, rule 8: every hold is released within the sweep interval + 2 s of its deadline.</summary>
+    private TimeSpan ReleasePromise => options.Value.SweepInterval + TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SweepEnabled)
@@ -28,8 +31,12 @@ public sealed partial class HoldSweeper(
                 var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SweepExpiredHoldsCommand(), stoppingToken);
                 if (report.ExpiryDelays.Count > 0)
                 {
-                    var latestMs = report.ExpiryDelays.Max().TotalMilliseconds;
-                    LogSwept(logger, report.ExpiryDelays.Count, latestMs);
+                    var latest = report.ExpiryDelays.Max();
+                    LogSwept(logger, report.ExpiryDelays.Count, latest.TotalMilliseconds);
+                    if (latest > ReleasePromise)
+                    {
+                        LogPromiseBroken(logger, latest.TotalMilliseconds, ReleasePromise.TotalMilliseconds);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -42,6 +49,10 @@ public sealed partial class HoldSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweeper expired {Count} holds, the latest {MaxDelayMs:0} ms after its deadline")]
     private static partial void LogSwept(ILogger logger, int count, double maxDelayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A hold came back {DelayMs:0} ms after its deadline, later than the promised {PromiseMs:0} ms: is Redis or the Worker overloaded?")]
+    private static partial void LogPromiseBroken(ILogger logger, double delayMs, double promiseMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep failed; trying again on the next tick")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -28,6 +28,24 @@ public sealed class HostTests(ReservationsApiFactory api) : IClassFixture<Reserv
     }
 
     [Fact]
+    public async Task Metrics_AfterAReserve_ServesItsOutcomeAndTheRequestDurationsToPrometheus()
+    {
+        var product = await api.CreateProductAsync(stock: 1);
+        await api.CreateClient(Tokens.Customer("metrics")).ReserveOkAsync(product.Id);
+        var scrape = string.Empty;
+
+        // The exporter caches a scrape for 300 ms: a scrape from just before the reserve may still be served.
+        await Eventually.TrueAsync(async () =>
+        {
+            scrape = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+            return scrape.Contains("use_case=\"ReserveItemCommand\"", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(5));
+
+        scrape.Should().MatchRegex("""reservations_use_case_outcomes_total\{[^}]*outcome="ok"[^}]*use_case="ReserveItemCommand"[^}]*\} [1-9]""");
+        scrape.Should().Contain("http_server_request_duration_seconds_bucket");
+    }
+
+    [Fact]
     public async Task OpenApiDocument_IsOpenApi31WithBearerSchemeOnAdminRoutes()
     {
         var response = await GetAsync("/openapi/v1.json");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
@@ -67,6 +69,42 @@ public sealed class HoldExpiryTests(ReservationsApiFactory api) : IClassFixture<
         {
             await TestWorker.StopAsync(worker);
         }
+    }
+
+    [Fact]
+    public async Task Worker_WithAMetricsPort_ServesTheExpiryDelayToPrometheus()
+    {
+        var port = FreePort();
+        var product = await api.CreateProductAsync(stock: 1, holdSeconds: 1);
+        var worker = await TestWorker.StartAsync(api,
+            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+        try
+        {
+            await _alice.ReserveOkAsync(product.Id);
+            await ShouldComeBackByAsync(product.Id, DateTimeOffset.UtcNow.AddSeconds(4));
+            using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var scrape = string.Empty;
+
+            // The exporter caches a scrape for 300 ms.
+            await Eventually.TrueAsync(async () =>
+            {
+                scrape = await scraper.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+                return scrape.Contains("reservations_hold_expiry_delay_milliseconds_count", StringComparison.Ordinal);
+            }, TimeSpan.FromSeconds(5));
+
+            scrape.Should().MatchRegex("""reservations_hold_expiry_delay_milliseconds_count\{[^}]*path="(event|sweep)"[^}]*\} [1-9]""");
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task ShouldComeBackByAsync(Guid productId, DateTimeOffset deadline)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations.Expire;
@@ -16,7 +17,7 @@ public class ExpireHoldHandlerTests
         using var recorder = new ExpiryDelayRecorder();
         _gate.ExpireAsync(_holdId, _ct).Returns(TimeSpan.FromMilliseconds(1234.5));
 
-        var expired = await new ExpireHoldHandler(_gate).Handle(new ExpireHoldCommand(_holdId), _ct);
+        var expired = await new ExpireHoldHandler(_gate, NullLogger<ExpireHoldHandler>.Instance).Handle(new ExpireHoldCommand(_holdId), _ct);
 
         expired.Should().BeTrue();
         recorder.Delays.Should().ContainSingle().Which.Should().Be(new RecordedDelay(1234.5, "event"));
@@ -28,7 +29,7 @@ public class ExpireHoldHandlerTests
         using var recorder = new ExpiryDelayRecorder();
         _gate.ExpireAsync(_holdId, _ct).Returns((TimeSpan?)null);
 
-        var expired = await new ExpireHoldHandler(_gate).Handle(new ExpireHoldCommand(_holdId), _ct);
+        var expired = await new ExpireHoldHandler(_gate, NullLogger<ExpireHoldHandler>.Instance).Handle(new ExpireHoldCommand(_holdId), _ct);
 
         expired.Should().BeFalse();
         recorder.Delays.Should().BeEmpty();
