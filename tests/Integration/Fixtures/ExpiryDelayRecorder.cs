@@ -34,8 +34,10 @@ public sealed class ExpiryDelayRecorder : IDisposable
 
     public string Summary()
     {
-        var sorted = Delays.Select(d => d.Ms).Order().ToArray();
-        var byPath = string.Join(", ", Delays.GroupBy(d => d.Path).Select(g => $"{g.Count()} by {g.Key}"));
+        // One snapshot: a sweeper may still be recording while the summary is written.
+        var delays = Delays.ToArray();
+        var sorted = delays.Select(d => d.Ms).Order().ToArray();
+        var byPath = string.Join(", ", delays.GroupBy(d => d.Path).Select(g => $"{g.Count()} by {g.Key}"));
         return sorted.Length == 0
             ? "no holds expired"
             : $"{sorted.Length} holds expired ({byPath}); delay past the deadline: median {sorted[sorted.Length / 2]:0} ms, worst {sorted[^1]:0} ms";

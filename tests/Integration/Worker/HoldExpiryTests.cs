@@ -83,14 +83,8 @@ public sealed class HoldExpiryTests(ReservationsApiFactory api) : IClassFixture<
             await _alice.ReserveOkAsync(product.Id);
             await ShouldComeBackByAsync(product.Id, DateTimeOffset.UtcNow.AddSeconds(4));
             using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var scrape = string.Empty;
 
-            // The exporter caches a scrape for 300 ms.
-            await Eventually.TrueAsync(async () =>
-            {
-                scrape = await scraper.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
-                return scrape.Contains("reservations_hold_expiry_delay_milliseconds_count", StringComparison.Ordinal);
-            }, TimeSpan.FromSeconds(5));
+            var scrape = await scraper.ScrapeUntilAsync("reservations_hold_expiry_delay_milliseconds_count");
 
             scrape.Should().MatchRegex("""reservations_hold_expiry_delay_milliseconds_count\{[^}]*path="(event|sweep)"[^}]*\} [1-9]""");
         }
