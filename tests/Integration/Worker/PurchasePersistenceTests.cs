@@ -39,21 +39,37 @@ public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOu
     }
 
     [Fact]
-    public async Task ARedeliveredPurchase_IsNotPersistedTwice()
+    public async Task AWorkerDeadBetweenCommitAndAcknowledgement_LeavesAPurchaseTheNextWorkerFinishesWithoutASecondOrder()
     {
         var product = await api.CreateProductAsync(stock: 10);
         var alice = api.CreateClient(Tokens.Customer("alice"));
         var hold = await alice.ReserveOkAsync(product.Id, quantity: 3);
         await alice.PurchaseAsync(hold.Id);
-        var store = api.Services.CreateScope().ServiceProvider.GetRequiredService<IPurchaseStore>();
-        var purchase = new PendingPurchase("0-1", hold.Id, product.Id, "alice", 3, hold.UnitPrice, DateTimeOffset.UtcNow);
+        var ct = TestContext.Current.CancellationToken;
 
-        var first = await store.PersistAsync(purchase, TestContext.Current.CancellationToken);
-        var again = await store.PersistAsync(purchase, TestContext.Current.CancellationToken);
+        // The test plays the Worker that dies: it takes the purchase, commits it, and never acknowledges it.
+        var taken = await api.Services.GetRequiredService<IPurchaseOutbox>().ReadAsync(ShardOf(product.Id), 10, ct);
+        using (var scope = api.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<IPurchaseStore>().PersistAsync(taken.Single(), ct)).Outcome
+                .Should().Be(PersistOutcome.Persisted);
+        }
 
-        (first.Outcome, again.Outcome).Should().Be((PersistOutcome.Persisted, PersistOutcome.AlreadyPersisted));
+        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
         (await api.OrderCountAsync(product.Id)).Should().Be(1);
         (await api.ScalarAsync<int>($"SELECT sold FROM products WHERE id = '{product.Id}'")).Should().Be(3);
+        (await (await alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
+            .Status.Should().Be(HoldStatus.Completed);
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Sold = 3, Purchasing = 0 });
     }
 
     [Fact]
