@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
+using Reservations.WebApi.Protection;
 using Serilog;
 
 namespace Reservations.WebApi;
@@ -13,6 +15,7 @@ namespace Reservations.WebApi;
 public static class DependencyInjection
 {
     public const int MaxRequestBodyBytes = 16 * 1024;
+    public const int MaxRequestHeadersBytes = 16 * 1024;
 
     public static WebApplicationBuilder AddWebApi(this WebApplicationBuilder builder)
     {
@@ -24,12 +27,21 @@ public static class DependencyInjection
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestHeaderCount = 50;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            // Slow clients (slowloris) hold a connection for at most this long before their headers are complete,
+            // and are cut off when a body trickles in below 240 bytes/s after a 5 s grace.
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
         });
 
         builder.Services.Configure<JsonOptions>(options => ConfigureStrictJson(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddReservationsProblemDetails();
         builder.Services.AddJwtAuthentication();
+        builder.Services.AddReservationsRateLimiting();
+        builder.Services.AddReservationsCors(builder.Configuration);
         builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
@@ -42,12 +54,13 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Numbers must be numbers ("5", 1.5 or null for an integer are 400), a property may appear once,
+    /// Numbers must be numbers ("5", 1.5 or null for an integer are 400), a property may appear once, nesting stops at 8,
     /// and a missing required property or a null where none is allowed is 400 rather than a silent default.
     /// </summary>
     private static void ConfigureStrictJson(System.Text.Json.JsonSerializerOptions json)
     {
         json.NumberHandling = JsonNumberHandling.Strict;
+        json.MaxDepth = 8;
         json.AllowDuplicateProperties = false;
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;

@@ -4,6 +4,7 @@ using Reservations.Infrastructure.Persistence;
 using Reservations.WebApi;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Endpoints;
+using Reservations.WebApi.Protection;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -22,16 +23,22 @@ if (args.Contains("migrate"))
 
 // Outermost, so the one line per request carries the final status code, after exceptions became problems.
 app.UseSerilogRequestLogging();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before authentication: under overload, shed requests before spending anything on them.
+app.UseMiddleware<OverloadProtectionMiddleware>();
+app.UseReservationsCors();
 app.UseAuthentication();
+// After authentication, so that limits can be per customer; before authorization, so that failed tokens count too.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
 // Prometheus scrapes /metrics; deployments keep it on the internal network.
-app.MapPrometheusScrapingEndpoint();
+app.MapPrometheusScrapingEndpoint().DisableRateLimiting();
 app.MapProducts();
 app.MapReservations();
 app.MapOrders();

@@ -16,7 +16,7 @@ public static class DevTokenEndpoints
 
     public static RouteGroupBuilder MapDevTokens(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dev").WithTags("Development");
+        var group = app.MapGroup("/api/dev").WithTags("Development").DisableRateLimiting();
         group.MapPost("/tokens", CreateDevToken).ExcludeFromDescription();
         return group;
     }

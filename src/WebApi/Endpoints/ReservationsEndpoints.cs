@@ -9,6 +9,7 @@ using Reservations.Application.Reservations.Release;
 using Reservations.Application.Reservations.Reserve;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Problems;
+using Reservations.WebApi.Protection;
 
 namespace Reservations.WebApi.Endpoints;
 
@@ -19,10 +20,10 @@ public static class ReservationsEndpoints
     public static RouteGroupBuilder MapReservations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reservations").WithTags("Reservations").RequireAuthorization(Policies.Customer);
-        group.MapPost("/", ReserveItem).ProducesValidationProblem();
+        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequireRateLimiting(RateLimitingSetup.PerCustomer);
         group.MapGet("/{id:guid}", GetReservation);
-        group.MapPost("/{id:guid}/purchase", PurchaseReservation);
-        group.MapDelete("/{id:guid}", ReleaseReservation);
+        group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequireRateLimiting(RateLimitingSetup.PerCustomer);
+        group.MapDelete("/{id:guid}", ReleaseReservation).RequireRateLimiting(RateLimitingSetup.PerCustomer);
         return group;
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ namespace Reservations.IntegrationTests.Fixtures;
 /// The real WebApi on Kestrel (so body and header limits apply) with its own database and Redis key prefix.
 /// One instance per test class (<c>IClassFixture</c>). <c>AuthOptions</c> only names the WebApi assembly: the Worker has a <c>Program</c> too.
 /// </summary>
-public sealed class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsyncLifetime
+public class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsyncLifetime
 {
     private string _postgres = string.Empty;
     private string _redis = string.Empty;
@@ -25,6 +24,9 @@ public sealed class ReservationsApiFactory : WebApplicationFactory<AuthOptions>,
 
     public string RedisConnectionString => _redis;
 
+    /// <summary>Settings that a fixture for one kind of test changes (each fixture runs its own server).</summary>
+    protected virtual IReadOnlyList<(string Key, string Value)> Settings => [];
+
     public IDatabase Redis => Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
 
     public async ValueTask InitializeAsync()
@@ -36,30 +38,24 @@ public sealed class ReservationsApiFactory : WebApplicationFactory<AuthOptions>,
         await DatabaseMigrator.MigrateAsync(Services);
     }
 
-    public HttpClient CreateClient(string? token)
-    {
-        var client = CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await TestRedis.DeleteKeysAsync(Services.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix);
         await base.DisposeAsync();
         await TestDatabase.DropAsync(_postgres);
+        GC.SuppressFinalize(this);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected sealed override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", _postgres);
         builder.UseSetting("ConnectionStrings:Redis", _redis);
         builder.UseSetting("Reservations:KeyPrefix", KeyPrefix);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -25,6 +25,9 @@ public static class ReservationsMetrics
     /// <summary>Products whose ledger reconciliation found out of balance.</summary>
     public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
 
+    /// <summary>Requests answered 503 at once because the API had too many at work and waiting.</summary>
+    public static readonly Counter<long> RequestsShed = Meter.CreateCounter<long>("reservations.http.requests_shed");
+
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reservations.use_case.duration", unit: "ms");
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>

@@ -5,7 +5,7 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
-public sealed class IdempotencyTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class IdempotencyTests(UnthrottledApiFactory api) : IClassFixture<UnthrottledApiFactory>
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
 

@@ -12,7 +12,7 @@ using Reservations.IntegrationTests.Fixtures;
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
 /// <summary>Thousands of customers hit one product in the same instant: the gate never gives out more than it has.</summary>
-public sealed class ReservationRaceTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
+public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputHelper output) : IClassFixture<UnthrottledApiFactory>
 {
     private const int Requests = 2_000;
     private const int Stock = 100;

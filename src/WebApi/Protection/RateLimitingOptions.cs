@@ -1,0 +1,31 @@
+namespace Reservations.WebApi.Protection;
+
+/// <summary>DESIGN.md section 3's limits, under <c>RateLimiting:*</c>.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Reserve, purchase and release, per customer (<c>sub</c>).</summary>
+    public TokenBucket Customer { get; set; } = new() { TokenLimit = 40, TokensPerSecond = 20 };
+
+    /// <summary>Calls without a valid token (anonymous routes, failed authentication), per client address.</summary>
+    public TokenBucket Anonymous { get; set; } = new() { TokenLimit = 200, TokensPerSecond = 100 };
+
+    /// <summary>Requests the process works on at once; more wait in a queue.</summary>
+    public int ConcurrentRequests { get; set; } = 512;
+
+    /// <summary>Requests that may wait for a slot; beyond that, 503 at once.</summary>
+    public int QueuedRequests { get; set; } = 2048;
+
+    /// <summary>How long a request may wait for a slot before it is answered 503.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public sealed class TokenBucket
+    {
+        /// <summary>The burst: how many calls a full bucket allows at once.</summary>
+        public int TokenLimit { get; set; }
+
+        /// <summary>The sustained rate: tokens put back every second.</summary>
+        public int TokensPerSecond { get; set; }
+    }
+}

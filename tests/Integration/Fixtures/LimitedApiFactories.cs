@@ -1,0 +1,39 @@
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>
+/// A per-customer bucket far above any test's burst: for tests whose subject is one customer's concurrent calls
+/// (races, idempotency), not the rate limits, which have tests of their own.
+/// </summary>
+public sealed class UnthrottledApiFactory : ReservationsApiFactory
+{
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+    [
+        ("RateLimiting:Customer:TokenLimit", "100000"),
+        ("RateLimiting:Customer:TokensPerSecond", "100000"),
+    ];
+}
+
+/// <summary>Buckets small enough that a test empties them in a few calls, refilled at one token a second.</summary>
+public sealed class TightLimitsApiFactory : ReservationsApiFactory
+{
+    public const int CustomerBurst = 2;
+    public const int AnonymousBurst = 5;
+
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+    [
+        ("RateLimiting:Customer:TokenLimit", $"{CustomerBurst}"),
+        ("RateLimiting:Customer:TokensPerSecond", "1"),
+        ("RateLimiting:Anonymous:TokenLimit", $"{AnonymousBurst}"),
+        ("RateLimiting:Anonymous:TokensPerSecond", "1"),
+    ];
+}
+
+/// <summary>Room for one request at a time and none waiting: the next one is shed.</summary>
+public sealed class SingleSlotApiFactory : ReservationsApiFactory
+{
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+    [
+        ("RateLimiting:ConcurrentRequests", "1"),
+        ("RateLimiting:QueuedRequests", "0"),
+    ];
+}
