@@ -37,3 +37,11 @@ public sealed class SingleSlotApiFactory : ReservationsApiFactory
         ("RateLimiting:QueuedRequests", "0"),
     ];
 }
+
+/// <summary>Browsers on one origin may call the API.</summary>
+public sealed class CorsApiFactory : ReservationsApiFactory
+{
+    public const string AllowedOrigin = "https://shop.example";
+
+    protected override IReadOnlyList<(string Key, string Value)> Settings => [("Cors:AllowedOrigins:0", AllowedOrigin)];
+}
