@@ -24,20 +24,38 @@ internal sealed class ProductCatalog(ReservationsDbContext db) : ICatalog
         }
     }
 
-    public async Task<Result<Product>> AdjustTotalStockAsync(Guid id, int delta, CancellationToken cancellationToken)
+    public async Task<Result<Product>> AdjustTotalStockAsync(StockAdjustment a, CancellationToken cancellationToken)
     {
         try
         {
-            var updated = await db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(
-                set => set.SetProperty(p => p.TotalStock, p => p.TotalStock + delta).SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow),
-                cancellationToken);
-            return updated == 0 || await FindAsync(id, cancellationToken) is not { } product ? ProductErrors.NotFound : product;
+            // One statement: the total changes and the adjustment is recorded together, and only while that
+            // adjustment is not recorded yet, so the execution strategy may repeat it after a connection lost in COMMIT.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH updated AS (
+                    UPDATE products SET total_stock = total_stock + {a.Delta}, updated_at = now()
+                    WHERE id = {a.ProductId} AND NOT EXISTS (SELECT 1 FROM stock_adjustments WHERE id = {a.Id})
+                    RETURNING id)
+                INSERT INTO stock_adjustments (id, product_id, delta, actor, reason, at)
+                SELECT {a.Id}, id, {a.Delta}, {a.Actor}, {a.Reason}, {a.At} FROM updated
+                """, ct), cancellationToken);
+            return await FindAsync(a.ProductId, cancellationToken) is { } product ? product : ProductErrors.NotFound;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
         {
-            var product = await FindAsync(id, cancellationToken);
+            var product = await FindAsync(a.ProductId, cancellationToken);
             return ProductErrors.InsufficientAvailable(product is null ? 0 : product.Unsold);
         }
+    }
+
+    public async Task<(IReadOnlyList<StockAdjustment> Items, int Total)> ListAdjustmentsAsync(
+        Guid productId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var adjustments = db.StockAdjustments.AsNoTracking().Where(a => a.ProductId == productId);
+        var total = await adjustments.CountAsync(cancellationToken);
+        var items = await adjustments.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return (items, total);
     }
 
     public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>

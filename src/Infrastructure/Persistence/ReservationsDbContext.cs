@@ -10,6 +10,8 @@ public sealed class ReservationsDbContext(DbContextOptions<ReservationsDbContext
 
     public DbSet<Purchase> Purchases => Set<Purchase>();
 
+    public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReservationsDbContext).Assembly);
 }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Products;
+using Reservations.Application.Products.Adjustments;
 using Reservations.Application.Products.AdjustStock;
 using Reservations.Application.Products.Create;
 using Reservations.Application.Products.Get;
@@ -22,10 +24,11 @@ public static class ProductsEndpoints
         group.MapGet("/{id:guid}", GetProduct);
         group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{id:guid}/adjustments", ListStockAdjustments).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         return group;
     }
 
-    public sealed record AdjustStockRequest(int Delta);
+    public sealed record AdjustStockRequest(int Delta, string? Reason = null);
 
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
         CreateProductCommand command, ISender sender, HttpContext context, CancellationToken cancellationToken)
@@ -42,9 +45,17 @@ public static class ProductsEndpoints
         TypedResults.Ok(await sender.Send(new ListProductsQuery(page, pageSize), cancellationToken));
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> AdjustStock(
-        Guid id, AdjustStockRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AdjustStockRequest request, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new AdjustStockCommand(id, request.Delta), cancellationToken);
+        var result = await sender.Send(new AdjustStockCommand(id, request.Delta, user.CustomerId(), request.Reason), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Results<Ok<PagedResponse<StockAdjustmentResponse>>, ProblemHttpResult>> ListStockAdjustments(
+        Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken,
+        int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize)
+    {
+        var result = await sender.Send(new ListStockAdjustmentsQuery(id, page, pageSize), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 

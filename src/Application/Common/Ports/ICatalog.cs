@@ -12,9 +12,16 @@ public interface ICatalog
     /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Adds <paramref name="delta"/> to the product's total stock; fails with <c>product-not-found</c>, or
-    /// <c>insufficient-available</c> where the total would fall below what is sold.</summary>
-    Task<Result<Product>> AdjustTotalStockAsync(Guid id, int delta, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the adjustment's delta to the product's total stock and records the adjustment, in one transaction (safe to
+    /// repeat); fails with <c>product-not-found</c>, or <c>insufficient-available</c> where the total would fall below
+    /// what is sold.
+    /// </summary>
+    Task<Result<Product>> AdjustTotalStockAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
+
+    /// <summary>One page of the product's stock adjustments, newest first, and how many there are in all.</summary>
+    Task<(IReadOnlyList<StockAdjustment> Items, int Total)> ListAdjustmentsAsync(
+        Guid productId, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>One page of products, oldest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken);

@@ -3,5 +3,9 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Products.AdjustStock;
 
-/// <summary>Adds units to a product's stock (negative: removes units that are available).</summary>
-public sealed record AdjustStockCommand(Guid ProductId, int Delta) : ICommand<Result<ProductResponse>>;
+/// <summary>
+/// Adds units to a product's stock (negative: removes units that are available), recorded for the audit with the
+/// admin who did it (<paramref name="Actor"/>) and an optional reason.
+/// </summary>
+public sealed record AdjustStockCommand(Guid ProductId, int Delta, string Actor, string? Reason = null)
+    : ICommand<Result<ProductResponse>>;

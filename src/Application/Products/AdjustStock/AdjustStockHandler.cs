@@ -12,7 +12,8 @@ namespace Reservations.Application.Products.AdjustStock;
 /// When the second step fails or throws, the first is undone; the undo ignores the request's cancellation, since a
 /// client that hangs up halfway must not leave the ledger short.
 /// </summary>
-public sealed partial class AdjustStockHandler(ICatalog catalog, IInventoryGate gate, ILogger<AdjustStockHandler> logger)
+public sealed partial class AdjustStockHandler(
+    ICatalog catalog, IInventoryGate gate, TimeProvider clock, ILogger<AdjustStockHandler> logger)
     : ICommandHandler<AdjustStockCommand, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
@@ -29,11 +30,13 @@ public sealed partial class AdjustStockHandler(ICatalog catalog, IInventoryGate 
             return ProductErrors.StockLimitExceeded;
         }
 
-        return delta < 0 ? await RemoveAsync(id, delta, cancellationToken) : await AddAsync(id, delta, cancellationToken);
+        var adjustment = new StockAdjustment(id, delta, command.Actor, command.Reason, clock.GetUtcNow());
+        return delta < 0 ? await RemoveAsync(adjustment, cancellationToken) : await AddAsync(adjustment, cancellationToken);
     }
 
-    private async Task<Result<ProductResponse>> RemoveAsync(Guid id, int delta, CancellationToken cancellationToken)
+    private async Task<Result<ProductResponse>> RemoveAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
     {
+        var (id, delta) = (adjustment.ProductId, adjustment.Delta);
         var available = await gate.AdjustAvailableAsync(id, delta, cancellationToken);
         if (!available.IsSuccess)
         {
@@ -41,14 +44,15 @@ public sealed partial class AdjustStockHandler(ICatalog catalog, IInventoryGate 
         }
 
         var product = await UndoingOnFailureAsync(
-            () => catalog.AdjustTotalStockAsync(id, delta, CancellationToken.None),
+            () => catalog.AdjustTotalStockAsync(adjustment, CancellationToken.None),
             () => gate.AdjustAvailableAsync(id, -delta, CancellationToken.None), id, delta);
         return product.IsSuccess ? product.Value.ToResponse(available.Value) : product.Error!;
     }
 
-    private async Task<Result<ProductResponse>> AddAsync(Guid id, int delta, CancellationToken cancellationToken)
+    private async Task<Result<ProductResponse>> AddAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
     {
-        var product = await catalog.AdjustTotalStockAsync(id, delta, cancellationToken);
+        var (id, delta) = (adjustment.ProductId, adjustment.Delta);
+        var product = await catalog.AdjustTotalStockAsync(adjustment, cancellationToken);
         if (!product.IsSuccess)
         {
             return product.Error!;
@@ -56,7 +60,7 @@ public sealed partial class AdjustStockHandler(ICatalog catalog, IInventoryGate 
 
         var available = await UndoingOnFailureAsync(
             () => gate.AdjustAvailableAsync(id, delta, CancellationToken.None),
-            () => catalog.AdjustTotalStockAsync(id, -delta, CancellationToken.None), id, delta);
+            () => catalog.AdjustTotalStockAsync(adjustment.Undo(clock.GetUtcNow()), CancellationToken.None), id, delta);
         return available.IsSuccess ? product.Value.ToResponse(available.Value) : available.Error!;
     }
 

@@ -86,6 +86,48 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Reservations.Domain.Products.StockAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_adjustments");
+
+                    b.HasIndex("ProductId", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_stock_adjustments_product_at");
+
+                    b.ToTable("stock_adjustments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_adjustments_delta_not_zero", "delta <> 0");
+                        });
+                });
+
             modelBuilder.Entity("Reservations.Domain.Purchases.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -129,6 +171,16 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_purchases_quantity_positive", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("Reservations.Domain.Products.StockAdjustment", b =>
+                {
+                    b.HasOne("Reservations.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_adjustments_products");
                 });
 
             modelBuilder.Entity("Reservations.Domain.Purchases.Purchase", b =>

@@ -21,9 +21,9 @@ public class AdjustStockHandlerTests
     {
         _catalog.FindAsync(_product.Id, Arg.Any<CancellationToken>()).Returns(_product);
         // Undo steps succeed unless a test says otherwise; a test's own setup for its arguments takes precedence.
-        _catalog.AdjustTotalStockAsync(_product.Id, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(_product);
+        _catalog.AdjustTotalStockAsync(Arg.Is<StockAdjustment>(a => a.ProductId == _product.Id), Arg.Any<CancellationToken>()).Returns(_product);
         _gate.AdjustAvailableAsync(_product.Id, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(Result<int>.Success(0));
-        _handler = new AdjustStockHandler(_catalog, _gate, NullLogger<AdjustStockHandler>.Instance);
+        _handler = new AdjustStockHandler(_catalog, _gate, TimeProvider.System, NullLogger<AdjustStockHandler>.Instance);
     }
 
     private Guid Id => _product.Id;
@@ -40,7 +40,7 @@ public class AdjustStockHandlerTests
 
         result.Error.Should().BeSameAs(ProductErrors.NotFound);
         await _gate.DidNotReceiveWithAnyArgs().AdjustAvailableAsync(default, default, _ct);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default, default, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class AdjustStockHandlerTests
         Received.InOrder(() =>
         {
             _ = _gate.AdjustAvailableAsync(Id, -3, _ct);
-            _ = _catalog.AdjustTotalStockAsync(Id, -3, CancellationToken.None);
+            _ = _catalog.AdjustTotalStockAsync(Change(Id, -3), CancellationToken.None);
         });
         await _gate.ReceivedWithAnyArgs(1).AdjustAvailableAsync(default, default, _ct);
         result.Value.Should().Be(Expected(adjusted, available: 7));
@@ -69,7 +69,7 @@ public class AdjustStockHandlerTests
         var result = await Handle(Id, -3);
 
         result.Error.Should().BeSameAs(refused);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default, default, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
         await _gate.ReceivedWithAnyArgs(1).AdjustAvailableAsync(default, default, _ct);
     }
 
@@ -78,7 +78,7 @@ public class AdjustStockHandlerTests
     {
         var refused = ProductErrors.InsufficientAvailable(1);
         GivenGateAdjusts(-3, Result<int>.Success(7));
-        _catalog.AdjustTotalStockAsync(Id, -3, Arg.Any<CancellationToken>()).Returns(refused);
+        _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>()).Returns(refused);
 
         var result = await Handle(Id, -3);
 
@@ -86,7 +86,7 @@ public class AdjustStockHandlerTests
         Received.InOrder(() =>
         {
             _ = _gate.AdjustAvailableAsync(Id, -3, Arg.Any<CancellationToken>());
-            _ = _catalog.AdjustTotalStockAsync(Id, -3, Arg.Any<CancellationToken>());
+            _ = _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>());
             _ = _gate.AdjustAvailableAsync(Id, 3, Arg.Any<CancellationToken>());
         });
         await _gate.Received(1).AdjustAvailableAsync(Id, 3, CancellationToken.None);
@@ -102,17 +102,17 @@ public class AdjustStockHandlerTests
 
         Received.InOrder(() =>
         {
-            _ = _catalog.AdjustTotalStockAsync(Id, 5, Arg.Any<CancellationToken>());
+            _ = _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>());
             _ = _gate.AdjustAvailableAsync(Id, 5, Arg.Any<CancellationToken>());
         });
-        await _catalog.ReceivedWithAnyArgs(1).AdjustTotalStockAsync(default, default, _ct);
+        await _catalog.ReceivedWithAnyArgs(1).AdjustTotalStockAsync(default!, _ct);
         result.Value.Should().Be(Expected(adjusted, available: 12));
     }
 
     [Fact]
     public async Task Handle_WhenCatalogRefusesAddition_ReturnsItsErrorAndLeavesTheGateAlone()
     {
-        _catalog.AdjustTotalStockAsync(Id, 5, Arg.Any<CancellationToken>()).Returns(ProductErrors.NotFound);
+        _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>()).Returns(ProductErrors.NotFound);
 
         var result = await Handle(Id, 5);
 
@@ -131,18 +131,18 @@ public class AdjustStockHandlerTests
         result.Error.Should().BeSameAs(ProductErrors.NotFound);
         Received.InOrder(() =>
         {
-            _ = _catalog.AdjustTotalStockAsync(Id, 5, Arg.Any<CancellationToken>());
+            _ = _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>());
             _ = _gate.AdjustAvailableAsync(Id, 5, Arg.Any<CancellationToken>());
-            _ = _catalog.AdjustTotalStockAsync(Id, -5, Arg.Any<CancellationToken>());
+            _ = _catalog.AdjustTotalStockAsync(Change(Id, -5), Arg.Any<CancellationToken>());
         });
-        await _catalog.Received(1).AdjustTotalStockAsync(Id, -5, CancellationToken.None);
+        await _catalog.Received(1).AdjustTotalStockAsync(Change(Id, -5), CancellationToken.None);
     }
 
     [Fact]
     public async Task Handle_WhenCatalogThrowsAfterGateRemoved_GivesTheUnitsBackAndRethrows()
     {
         GivenGateAdjusts(-3, Result<int>.Success(7));
-        _catalog.AdjustTotalStockAsync(Id, -3, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
+        _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
 
         var handle = () => Handle(Id, -3).AsTask();
 
@@ -159,7 +159,33 @@ public class AdjustStockHandlerTests
         var handle = () => Handle(Id, 5).AsTask();
 
         await handle.Should().ThrowAsync<TimeoutException>();
-        await _catalog.Received(1).AdjustTotalStockAsync(Id, -5, CancellationToken.None);
+        await _catalog.Received(1).AdjustTotalStockAsync(Change(Id, -5), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Handle_RecordsWhoChangedTheStockAndWhy()
+    {
+        GivenCatalogAdjusts(5, stock: 255);
+        GivenGateAdjusts(5, Result<int>.Success(10));
+
+        await _handler.Handle(new AdjustStockCommand(Id, 5, "carol", "recount after the audit"), _ct);
+
+        await _catalog.Received(1).AdjustTotalStockAsync(
+            Arg.Is<StockAdjustment>(a => a.ProductId == Id && a.Delta == 5 && a.Actor == "carol" && a.Reason == "recount after the audit"),
+            _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenAddingFailsInTheGate_RecordsTheUndoAsTheSystemsOppositeChange()
+    {
+        GivenCatalogAdjusts(5, stock: 255);
+        GivenGateAdjusts(5, ProductErrors.NotFound);
+
+        await Handle(Id, 5);
+
+        await _catalog.Received(1).AdjustTotalStockAsync(
+            Arg.Is<StockAdjustment>(a => a.Delta == -5 && a.Actor == StockAdjustment.SystemActor && a.Reason!.StartsWith("undo of adjustment ")),
+            CancellationToken.None);
     }
 
     [Fact]
@@ -168,20 +194,22 @@ public class AdjustStockHandlerTests
         var result = await Handle(Id, Product.MaxStock - _product.TotalStock + 1);
 
         result.Error.Should().BeSameAs(ProductErrors.StockLimitExceeded);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default, default, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
         await _gate.DidNotReceiveWithAnyArgs().AdjustAvailableAsync(default, default, _ct);
     }
 
     private static ProductResponse Expected(Product p, int available) =>
         new(p.Id, p.Sku, p.Name, p.Price, p.TotalStock, available, p.MaxPerCustomer, p.HoldSeconds);
 
-    private ValueTask<Result<ProductResponse>> Handle(Guid id, int delta) => _handler.Handle(new AdjustStockCommand(id, delta), _ct);
+    private ValueTask<Result<ProductResponse>> Handle(Guid id, int delta) => _handler.Handle(new AdjustStockCommand(id, delta, "admin"), _ct);
+
+    private static StockAdjustment Change(Guid id, int delta) => Arg.Is<StockAdjustment>(a => a.ProductId == id && a.Delta == delta);
 
     // The catalog answers with a fresh instance, so a handler that reused the product it found would show.
     private Product GivenCatalogAdjusts(int delta, int stock)
     {
         var adjusted = TestProducts.Create(stock: stock, price: 12.50m, maxPerCustomer: 4, holdSeconds: 120);
-        _catalog.AdjustTotalStockAsync(Id, delta, Arg.Any<CancellationToken>()).Returns(adjusted);
+        _catalog.AdjustTotalStockAsync(Change(Id, delta), Arg.Any<CancellationToken>()).Returns(adjusted);
         return adjusted;
     }
 

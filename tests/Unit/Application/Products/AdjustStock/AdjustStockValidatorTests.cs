@@ -14,7 +14,7 @@ public class AdjustStockValidatorTests
     [InlineData(Product.MaxStock)]
     [InlineData(-Product.MaxStock)]
     public void Validate_WhenNonZeroWithinMaxStock_Passes(int delta) =>
-        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta)).ShouldNotHaveAnyValidationErrors();
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta, "admin")).ShouldNotHaveAnyValidationErrors();
 
     [Theory]
     [InlineData(0)]
@@ -23,9 +23,19 @@ public class AdjustStockValidatorTests
     [InlineData(int.MinValue)]
     public void Validate_WhenZeroOrBeyondMaxStock_FailsOnDeltaOnly(int delta)
     {
-        var result = _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta));
+        var result = _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), delta, "admin"));
 
         result.ShouldHaveValidationErrorFor(c => c.Delta);
         result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(nameof(AdjustStockCommand.Delta));
     }
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("line\nbreak")]
+    public void Validate_WhenTheReasonHasControlCharacters_FailsOnReason(string reason) =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", reason)).ShouldHaveValidationErrorFor(c => c.Reason);
+
+    [Fact]
+    public void Validate_WhenTheReasonIsLongerThan200_FailsOnReason() =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", new string('r', 201))).ShouldHaveValidationErrorFor(c => c.Reason);
 }
