@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
+        services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])

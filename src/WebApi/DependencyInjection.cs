@@ -31,9 +31,10 @@ public static class DependencyInjection
             kestrel.Limits.MaxRequestHeaderCount = 50;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
             // Slow clients (slowloris) hold a connection for at most this long before their headers are complete,
-            // and are cut off when a body trickles in below 240 bytes/s after a 5 s grace.
+            // and are cut off when a body trickles in below 1 KiB/s after a 2 s grace: a 16 KiB body takes at most
+            // 18 s of a request slot.
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(1024, TimeSpan.FromSeconds(2));
         });
 
         builder.Services.Configure<JsonOptions>(options => ConfigureStrictJson(options.SerializerOptions));
@@ -42,9 +43,14 @@ public static class DependencyInjection
         builder.Services.AddJwtAuthentication();
         builder.Services.AddReservationsRateLimiting();
         builder.Services.AddReservationsCors(builder.Configuration);
-        builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
+        if (TelemetrySetup.ExportsOverOtlp(builder.Configuration))
+        {
+            // Traces go only where something receives them: no span is built per request for nobody.
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        }
+
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();

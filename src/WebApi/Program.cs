@@ -22,13 +22,14 @@ if (args.Contains("migrate"))
 }
 
 // Outermost, so the one line per request carries the final status code, after exceptions became problems.
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevels.Of);
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before load shedding, so that a browser can read a shed request's 503 too.
+app.UseReservationsCors();
 // Before authentication: under overload, shed requests before spending anything on them.
 app.UseMiddleware<OverloadProtectionMiddleware>();
-app.UseReservationsCors();
 app.UseAuthentication();
 // After authentication, so that limits can be per customer; before authorization, so that failed tokens count too.
 app.UseRateLimiter();

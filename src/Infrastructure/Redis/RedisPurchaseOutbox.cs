@@ -54,6 +54,9 @@ internal sealed partial class RedisPurchaseOutbox(
             }
         }
 
+        // Entries may be handed out even when the reply is lost (a timeout): until a read proves otherwise, look at
+        // this consumer's own pending entries first.
+        _mayHaveUnfinished[shard] = true;
         var batch = await ReadNewOrAbandonedAsync(stream, max);
         _mayHaveUnfinished[shard] = batch.Count > 0;
         return batch;

@@ -19,11 +19,14 @@ public static class TelemetrySetup
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics.AddMeter(ReservationsMetrics.MeterName).AddRuntimeInstrumentation());
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (ExportsOverOtlp(configuration))
         {
             telemetry.UseOtlpExporter();
         }
 
         return telemetry;
     }
+
+    public static bool ExportsOverOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 }

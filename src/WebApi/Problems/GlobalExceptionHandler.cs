@@ -3,14 +3,13 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
-using StackExchange.Redis;
+using Reservations.Application.Common.Ports;
 
 namespace Reservations.WebApi.Problems;
 
 /// <summary>The one place exceptions become responses: bad input is 400, an unreachable store 503, anything else 500.</summary>
-internal sealed partial class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger)
+internal sealed partial class GlobalExceptionHandler(
+    IProblemDetailsService problems, IFailureClassifier failures, ILogger<GlobalExceptionHandler> logger)
     : IExceptionHandler
 {
     private const int RetryAfterSeconds = 1;
@@ -24,9 +23,9 @@ internal sealed partial class GlobalExceptionHandler(IProblemDetailsService prob
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => ValidationProblem(
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [Describe(json)] }),
-            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Detail = e.Message },
-            RedisException or NpgsqlException { IsTransient: true } or RetryLimitExceededException or TimeoutException =>
-                Unavailable(context),
+            // Its message names parameters and types of our code: the status (and its title) says enough.
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode },
+            _ when failures.IsTransient(exception) => Unavailable(context),
             _ => null,
         };
 

@@ -13,7 +13,8 @@ internal static class CorsSetup
             services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
                 .WithOrigins(origins)
                 .WithHeaders("Authorization", "Content-Type", "Idempotency-Key")
-                .WithMethods("GET", "POST", "DELETE")));
+                .WithMethods("GET", "POST", "DELETE")
+                .WithExposedHeaders("Location", "Retry-After")));
         }
 
         return services;

@@ -19,6 +19,14 @@ internal sealed class OverloadGate(IOptions<RateLimitingOptions> options) : IDis
     /// <summary>A lease to work on the request, or null when the process is overloaded.</summary>
     public async Task<RateLimitLease?> EnterAsync(CancellationToken requestAborted)
     {
+        // Most of the time there is room: take it without a timer.
+        var immediate = _limiter.AttemptAcquire();
+        if (immediate.IsAcquired)
+        {
+            return immediate;
+        }
+
+        immediate.Dispose();
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         wait.CancelAfter(options.Value.QueueTimeout);
         try

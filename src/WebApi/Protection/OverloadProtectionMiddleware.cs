@@ -10,6 +10,7 @@ internal sealed partial class OverloadProtectionMiddleware(
     RequestDelegate next, OverloadGate gate, IProblemDetailsService problems, ILogger<OverloadProtectionMiddleware> logger)
 {
     private const int RetryAfterSeconds = 1;
+    private const string Overloaded = "The service is overloaded; try again shortly.";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -31,7 +32,7 @@ internal sealed partial class OverloadProtectionMiddleware(
         LogShed(logger, context.Request.Method, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(new ProblemDetailsContext
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails
@@ -39,9 +40,14 @@ internal sealed partial class OverloadProtectionMiddleware(
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Type = ProblemCodes.TypeOf(ProblemCodes.Unavailable),
                 Title = ProblemCodes.TitleOf(ProblemCodes.Unavailable),
-                Detail = "The service is overloaded; try again shortly.",
+                Detail = Overloaded,
             },
         });
+        if (!written)
+        {
+            // The client accepts no JSON: the status and Retry-After still say it all.
+            await context.Response.WriteAsync(Overloaded, context.RequestAborted);
+        }
     }
 
     // Debug: under overload a line per request would add to it; the metric counts them.

@@ -11,6 +11,9 @@ public sealed class RateLimitingOptions
     /// <summary>Calls without a valid token (anonymous routes, failed authentication), per client address.</summary>
     public TokenBucket Anonymous { get; set; } = new() { TokenLimit = 200, TokensPerSecond = 100 };
 
+    /// <summary>Every call with a valid token, on any route, per customer (<c>sub</c>).</summary>
+    public TokenBucket SignedIn { get; set; } = new() { TokenLimit = 200, TokensPerSecond = 100 };
+
     /// <summary>Requests the process works on at once; more wait in a queue.</summary>
     public int ConcurrentRequests { get; set; } = 512;
 

@@ -8,9 +8,9 @@ using Reservations.WebApi.Auth;
 namespace Reservations.WebApi.Protection;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, answering 429 <c>rate-limited</c> with <c>Retry-After</c> (its default is 503):
-/// callers without a valid token are limited per client address on every route; customers per <c>sub</c> on the routes
-/// that take stock (<see cref="PerCustomer"/>). One caller's burst never slows another.
+/// ASP.NET Core's rate limiter, answering 429 <c>rate-limited</c> with <c>Retry-After</c> (its default is 503): every
+/// call counts against its caller's bucket (per client address without a valid token, per <c>sub</c> with one), and the
+/// routes that take stock have a tighter bucket per customer on top (<see cref="PerCustomer"/>).
 /// </summary>
 internal static class RateLimitingSetup
 {
@@ -20,8 +20,8 @@ internal static class RateLimitingSetup
     {
         services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => IsValid(o.Customer) && IsValid(o.Anonymous),
-                "RateLimiting:Customer and RateLimiting:Anonymous need a positive TokenLimit and TokensPerSecond.")
+            .Validate(o => IsValid(o.Customer) && IsValid(o.Anonymous) && IsValid(o.SignedIn),
+                "RateLimiting:Customer, :Anonymous and :SignedIn need a positive TokenLimit and TokensPerSecond.")
             .Validate(o => o.ConcurrentRequests > 0 && o.QueuedRequests >= 0 && o.QueueTimeout >= TimeSpan.Zero,
                 "RateLimiting:ConcurrentRequests must be positive, QueuedRequests and QueueTimeout not negative.")
             .ValidateOnStart();
@@ -32,10 +32,11 @@ internal static class RateLimitingSetup
             var limits = settings.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
+            // Partition keys are prefixed: a customer id must never share a bucket with an address.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                CustomerOf(context) is null
-                    ? RateLimitPartition.GetTokenBucketLimiter(AddressOf(context), _ => Bucket(limits.Anonymous))
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+                CustomerOf(context) is { } customer
+                    ? RateLimitPartition.GetTokenBucketLimiter("customer:" + customer, _ => Bucket(limits.SignedIn))
+                    : RateLimitPartition.GetTokenBucketLimiter("address:" + AddressOf(context), _ => Bucket(limits.Anonymous)));
             limiter.AddPolicy(PerCustomer, context =>
                 CustomerOf(context) is { } customer
                     ? RateLimitPartition.GetTokenBucketLimiter(customer, _ => Bucket(limits.Customer))
@@ -59,7 +60,6 @@ internal static class RateLimitingSetup
         TokensPerPeriod = bucket.TokensPerSecond,
         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
         QueueLimit = 0,
-        AutoReplenishment = true,
     };
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
@@ -70,14 +70,16 @@ internal static class RateLimitingSetup
         var context = rejected.HttpContext;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var detail = $"Too many requests; try again in {seconds} s.";
+        var written = await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Detail = $"Too many requests; try again in {seconds} s.",
-            },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail },
         });
+        if (!written)
+        {
+            // The client accepts no JSON: the status and Retry-After still say it all.
+            await context.Response.WriteAsync(detail, cancellationToken);
+        }
     }
 }

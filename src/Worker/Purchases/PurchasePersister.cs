@@ -21,9 +21,13 @@ public sealed partial class PurchasePersister(
     private readonly ResiliencePipeline<PersistPurchasesReport> _retry = new ResiliencePipelineBuilder<PersistPurchasesReport>()
         .AddRetry(new RetryStrategyOptions<PersistPurchasesReport>
         {
-            ShouldHandle = new PredicateBuilder<PersistPurchasesReport>()
-                .Handle<Exception>(e => e is not OperationCanceledException)
-                .HandleResult(report => report.Deferred > 0),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
+                { Exception: not null } => true,
+                { Result.Deferred: > 0 } => true,
+                _ => false,
+            }),
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -17,14 +17,16 @@ public sealed class UnthrottledApiFactory : ReservationsApiFactory
 public sealed class TightLimitsApiFactory : ReservationsApiFactory
 {
     public const int CustomerBurst = 2;
-    public const int AnonymousBurst = 5;
+    public const int CallerBurst = 5;
 
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
     [
         ("RateLimiting:Customer:TokenLimit", $"{CustomerBurst}"),
         ("RateLimiting:Customer:TokensPerSecond", "1"),
-        ("RateLimiting:Anonymous:TokenLimit", $"{AnonymousBurst}"),
+        ("RateLimiting:Anonymous:TokenLimit", $"{CallerBurst}"),
         ("RateLimiting:Anonymous:TokensPerSecond", "1"),
+        ("RateLimiting:SignedIn:TokenLimit", $"{CallerBurst}"),
+        ("RateLimiting:SignedIn:TokensPerSecond", "1"),
     ];
 }
 

@@ -68,7 +68,6 @@ public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelpe
         var orders = await api.OrderIdsAsync(product.Id);
         output.WriteLine($"{acknowledgedBeforeKill} purchases acknowledged before the kill, {acknowledged.Count} in all, " +
             $"{failed} failed with the connection, {orders.Count} orders in PostgreSQL");
-        acknowledgedBeforeKill.Should().BeGreaterThanOrEqualTo(KillAfter);
         orders.Should().Contain(acknowledged, "Redis fsyncs every write before it answers (appendfsync always)");
         (await api.OrderCountAsync(product.Id)).Should().Be(orders.Count, "no purchase is persisted twice");
         var ledger = await api.LedgerAsync(product.Id);

@@ -22,6 +22,7 @@ public sealed class WorkerShutdownTests(ReservationsApiFactory api, ITestOutputH
         var persisted = await api.OrderIdsAsync(product.Id);
         var waiting = await api.WaitingPurchasesAsync(product.Id);
         output.WriteLine($"{persisted.Count} of {Purchases} purchases persisted when the Worker stopped");
+        persisted.Count.Should().BeLessThan(Purchases, "the Worker was stopped in the middle");
         (await api.PendingPurchasesAsync(product.Id)).Should().Be(0, "every batch the Worker had read was finished");
         persisted.Should().NotIntersectWith(waiting, "what was committed was acknowledged");
         persisted.Union(waiting).Should().HaveCount(Purchases, "nothing was lost");

@@ -76,7 +76,7 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
     }
 
     [Fact]
-    public async Task Reserve_WhenAKeyOfTheShardIsCorrupt_Answers503AndWritesNothing()
+    public async Task Reserve_WhenAKeyOfTheShardIsCorrupt_Answers500AndWritesNothing()
     {
         var product = await api.CreateProductAsync(stock: 10, maxPerCustomer: 5);
         var keys = new RedisKeys(api.KeyPrefix, 16);
@@ -87,7 +87,8 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
 
         var response = await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");
+        // A key of the wrong type is corrupt data, which no retry mends: a server error, not "try again later".
+        await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
         (await api.Redis.HashLengthAsync(keys.Holds(shard))).Should().Be(holdsBefore);
         (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(deadlinesBefore);
         await api.Redis.KeyDeleteAsync(keys.Tally(shard));

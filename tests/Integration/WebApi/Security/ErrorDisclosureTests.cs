@@ -5,7 +5,10 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Security;
 
-/// <summary>Outside Development a failure is a bare problem document: no exception type, message or stack trace.</summary>
+/// <summary>
+/// Outside Development a failure is a bare problem document (no exception type, message or stack trace) that still
+/// carries the security headers, which the exception handler's reset of the response must not lose.
+/// </summary>
 public sealed class ErrorDisclosureTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
@@ -23,5 +26,6 @@ public sealed class ErrorDisclosureTests(ReservationsApiFactory api) : IClassFix
 
         var body = (await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error")).ToString();
         body.Should().NotContainAny("Exception", "3D000", "reservations_missing_db", "   at ", "Npgsql");
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
     }
 }

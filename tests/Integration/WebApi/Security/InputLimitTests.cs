@@ -113,8 +113,8 @@ public sealed class InputLimitTests(ReservationsApiFactory api) : IClassFixture<
         await slow.SendAsync($"POST /api/reservations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {Tokens.Customer("trickle")}\r\n" +
             "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
 
-        // 240 bytes/s after a 5 s grace: one byte is far below it.
-        var answer = await slow.ReadUntilClosedAsync(TimeSpan.FromSeconds(12));
+        // 1 KiB/s after a 2 s grace: one byte is far below it.
+        var answer = await slow.ReadUntilClosedAsync(TimeSpan.FromSeconds(8));
 
         answer.Should().NotBeNull("the server closed the connection").And.StartWith("HTTP/1.1 408");
     }

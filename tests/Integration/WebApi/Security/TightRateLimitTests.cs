@@ -17,6 +17,8 @@ public sealed class TightRateLimitTests(TightLimitsApiFactory api) : IClassFixtu
         var product = await api.CreateProductAsync(stock: 10);
         var holds = await api.HoldManyAsync(product.Id, 2, "limited");
         var buyer = api.CreateClient(Tokens.Customer("limited-0"));
+        // A client that takes no JSON still gets its 429, as plain text.
+        buyer.DefaultRequestHeaders.Accept.ParseAdd("application/xml");
         var releaser = api.CreateClient(Tokens.Customer("limited-1"));
 
         var purchases = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => buyer.PurchaseAsync(holds[0].Id)));
@@ -40,12 +42,26 @@ public sealed class TightRateLimitTests(TightLimitsApiFactory api) : IClassFixtu
             : forger.ReserveAsync(Guid.NewGuid())));
 
         responses.Count(r => r.StatusCode != HttpStatusCode.TooManyRequests)
-            .Should().BeInRange(TightLimitsApiFactory.AnonymousBurst, TightLimitsApiFactory.AnonymousBurst + 1);
+            .Should().BeInRange(TightLimitsApiFactory.CallerBurst, TightLimitsApiFactory.CallerBurst + 1);
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Unauthorized
             || r.StatusCode == HttpStatusCode.TooManyRequests);
         await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
         (await anonymous.GetAsync(new Uri("/health/live", UriKind.Relative), Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await api.CreateClient(Tokens.Customer("signed-in")).GetAsync(new Uri("/api/orders", UriKind.Relative), Ct))
             .StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SignedInCallsOnAnyRoute_CountAgainstTheirCustomersOwnBucket()
+    {
+        var greedy = api.CreateClient(Tokens.Customer("greedy"));
+
+        var statuses = (await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => greedy.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct))))
+            .Select(r => r.StatusCode).ToArray();
+        var other = await api.CreateClient(Tokens.Customer("patient")).GetAsync(new Uri("/api/orders", UriKind.Relative), Ct);
+
+        statuses.Count(s => s == HttpStatusCode.OK).Should().BeInRange(TightLimitsApiFactory.CallerBurst, TightLimitsApiFactory.CallerBurst + 1);
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.TooManyRequests);
+        other.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
