@@ -14,6 +14,9 @@ public sealed class RateLimitingOptions
     /// <summary>Every call with a valid token, on any route, per customer (<c>sub</c>).</summary>
     public TokenBucket SignedIn { get; set; } = new() { TokenLimit = 200, TokensPerSecond = 100 };
 
+    /// <summary>Requests one caller (address or customer) may have open at once; more are 429.</summary>
+    public int ConcurrentPerCaller { get; set; } = 32;
+
     /// <summary>Requests the process works on at once; more wait in a queue.</summary>
     public int ConcurrentRequests { get; set; } = 512;
 

@@ -22,8 +22,8 @@ internal static class RateLimitingSetup
             .BindConfiguration(RateLimitingOptions.Section)
             .Validate(o => IsValid(o.Customer) && IsValid(o.Anonymous) && IsValid(o.SignedIn),
                 "RateLimiting:Customer, :Anonymous and :SignedIn need a positive TokenLimit and TokensPerSecond.")
-            .Validate(o => o.ConcurrentRequests > 0 && o.QueuedRequests >= 0 && o.QueueTimeout >= TimeSpan.Zero,
-                "RateLimiting:ConcurrentRequests must be positive, QueuedRequests and QueueTimeout not negative.")
+            .Validate(o => o.ConcurrentRequests > 0 && o.ConcurrentPerCaller > 0 && o.QueuedRequests >= 0 && o.QueueTimeout >= TimeSpan.Zero,
+                "RateLimiting:ConcurrentRequests and :ConcurrentPerCaller must be positive, :QueuedRequests and :QueueTimeout not negative.")
             .ValidateOnStart();
         services.AddSingleton<OverloadGate>();
         services.AddRateLimiter(_ => { });
@@ -32,11 +32,14 @@ internal static class RateLimitingSetup
             var limits = settings.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
-            // Partition keys are prefixed: a customer id must never share a bucket with an address.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                CustomerOf(context) is { } customer
-                    ? RateLimitPartition.GetTokenBucketLimiter("customer:" + customer, _ => Bucket(limits.SignedIn))
-                    : RateLimitPartition.GetTokenBucketLimiter("address:" + AddressOf(context), _ => Bucket(limits.Anonymous)));
+            // Partition keys are prefixed: a customer id must never share a bucket with an address. Besides its rate,
+            // a caller's open requests are limited, so slow requests cannot take the process's slots from the others.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => CustomerOf(context) is null
+                    ? RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => Bucket(limits.Anonymous))
+                    : RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => Bucket(limits.SignedIn))),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetConcurrencyLimiter(
+                    CallerOf(context), _ => new ConcurrencyLimiterOptions { PermitLimit = limits.ConcurrentPerCaller, QueueLimit = 0 })));
             limiter.AddPolicy(PerCustomer, context =>
                 CustomerOf(context) is { } customer
                     ? RateLimitPartition.GetTokenBucketLimiter(customer, _ => Bucket(limits.Customer))
@@ -50,6 +53,9 @@ internal static class RateLimitingSetup
     // Authentication ran before the limiter: a missing, forged or expired token leaves the caller anonymous.
     private static string? CustomerOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst(Policies.SubjectClaim)?.Value : null;
+
+    private static string CallerOf(HttpContext context) =>
+        CustomerOf(context) is { } customer ? "customer:" + customer : "address:" + AddressOf(context);
 
     // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured for it.
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -1,8 +1,8 @@
 namespace Reservations.IntegrationTests.Fixtures;
 
 /// <summary>
-/// A per-customer bucket far above any test's burst: for tests whose subject is one customer's concurrent calls
-/// (races, idempotency), not the rate limits, which have tests of their own.
+/// Limits far above any test's burst, and a long queue: for tests whose subject is many concurrent calls (races,
+/// idempotency, fuzzing), not the limits, which have tests of their own.
 /// </summary>
 public sealed class UnthrottledApiFactory : ReservationsApiFactory
 {
@@ -10,6 +10,10 @@ public sealed class UnthrottledApiFactory : ReservationsApiFactory
     [
         ("RateLimiting:Customer:TokenLimit", "100000"),
         ("RateLimiting:Customer:TokensPerSecond", "100000"),
+        ("RateLimiting:SignedIn:TokenLimit", "100000"),
+        ("RateLimiting:SignedIn:TokensPerSecond", "100000"),
+        ("RateLimiting:ConcurrentPerCaller", "100000"),
+        ("RateLimiting:QueueTimeout", "00:00:30"),
     ];
 }
 
@@ -46,4 +50,10 @@ public sealed class CorsApiFactory : ReservationsApiFactory
     public const string AllowedOrigin = "https://shop.example";
 
     protected override IReadOnlyList<(string Key, string Value)> Settings => [("Cors:AllowedOrigins:0", AllowedOrigin)];
+}
+
+/// <summary>One open request per caller.</summary>
+public sealed class OneOpenRequestPerCallerApiFactory : ReservationsApiFactory
+{
+    protected override IReadOnlyList<(string Key, string Value)> Settings => [("RateLimiting:ConcurrentPerCaller", "1")];
 }

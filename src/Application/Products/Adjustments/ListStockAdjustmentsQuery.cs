@@ -6,4 +6,4 @@ namespace Reservations.Application.Products.Adjustments;
 
 public sealed record ListStockAdjustmentsQuery(
     Guid ProductId, int Page = PageRequest.DefaultPage, int PageSize = PageRequest.DefaultPageSize)
-    : IQuery<Result<PagedResponse<StockAdjustmentResponse>>>;
+    : IQuery<Result<PagedResponse<StockAdjustmentResponse>>>, IPagedQuery;

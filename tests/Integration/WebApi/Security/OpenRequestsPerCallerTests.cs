@@ -1,0 +1,32 @@
+using System.Net;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.WebApi.Security;
+
+/// <summary>A caller may keep only so many requests open: slow requests cannot take the process's slots from others.</summary>
+public sealed class OpenRequestsPerCallerTests(OneOpenRequestPerCallerApiFactory api) : IClassFixture<OneOpenRequestPerCallerApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ACallerWithARequestOpen_GetsA429ForTheNext_WhileAnotherCallerIsServed()
+    {
+        var product = await api.CreateProductAsync(stock: 5);
+        var slow = api.CreateClient(Tokens.Customer("slow"));
+        HttpResponseMessage? refused = null;
+        await using var held = await HeldRequest.StartAsync(api, Tokens.Customer("slow"), product.Id);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            refused = await slow.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct);
+            return refused.StatusCode == HttpStatusCode.TooManyRequests;
+        }, TimeSpan.FromSeconds(4));
+        var other = await api.CreateClient(Tokens.Customer("quick")).GetAsync(new Uri("/api/orders", UriKind.Relative), Ct);
+
+        await refused!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        refused!.Headers.RetryAfter.Should().NotBeNull();
+        other.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await held.ReleaseAsync()).Should().StartWith("HTTP/1.1 201");
+        (await slow.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct)).StatusCode.Should().Be(HttpStatusCode.OK, "the permit is back");
+    }
+}
