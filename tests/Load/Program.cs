@@ -3,29 +3,64 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Reservations.Infrastructure;
 using Reservations.Load;
+using Reservations.Load.Sale;
 
-// Usage: Reservations.Load gate --redis 127.0.0.1:6379 [--holds 100000] [--concurrency 64]
-// Bounded by --holds; it removes the keys it wrote (its own key prefix) before it exits.
-if (args is not ["gate", ..])
+const string usage = """
+    usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API (sale --help)
+           Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]
+                                                 reserves straight on the gate, no HTTP
+    """;
+
+switch (args)
 {
-    Console.Error.WriteLine("usage: Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]");
-    return 2;
+    case ["sale", "--help"] or ["sale", "-h"]:
+        Console.WriteLine(SaleOptions.Usage);
+        return 0;
+    case ["sale", .. var saleArgs]:
+        return await RunSaleAsync(saleArgs);
+    case ["gate", ..]:
+        return await RunGateAsync();
+    default:
+        Console.Error.WriteLine(usage);
+        return 2;
 }
 
-string Option(string name, string fallback) =>
-    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-
-var keyPrefix = $"bench{Environment.ProcessId}";
-var builder = Host.CreateApplicationBuilder();
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+static async Task<int> RunSaleAsync(string[] arguments)
 {
-    ["ConnectionStrings:Redis"] = Option("--redis", "127.0.0.1:6379") + ",allowAdmin=true",
-    ["ConnectionStrings:Postgres"] = "Host=unused",
-    ["Reservations:KeyPrefix"] = keyPrefix,
-});
-builder.Services.AddInfrastructure();
-using var host = builder.Build();
+    var (options, error) = SaleOptions.Parse(arguments);
+    if (options is null)
+    {
+        Console.Error.WriteLine($"{error}\n{SaleOptions.Usage}");
+        return 2;
+    }
 
-var benchmark = new GateBenchmark(
-    host.Services, keyPrefix, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "64"), CultureInfo.InvariantCulture));
-return await benchmark.RunAsync();
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = options.Url };
+    var result = await new SaleRunner(options, http, Console.Out).RunAsync(CancellationToken.None);
+    await SaleReport.WriteAsync(result, options.Output);
+    Console.WriteLine(SaleReport.Summary(result));
+    Console.WriteLine($"results in {Path.GetFullPath(options.Output)}");
+    return result.Violations.Count == 0 ? 0 : 1;
+}
+
+// Bounded by --holds; it removes the keys it wrote (its own key prefix) before it exits.
+async Task<int> RunGateAsync()
+{
+    string Option(string name, string fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+    var keyPrefix = $"bench{Environment.ProcessId}";
+    var builder = Host.CreateApplicationBuilder();
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Redis"] = Option("--redis", "127.0.0.1:6379") + ",allowAdmin=true",
+        ["ConnectionStrings:Postgres"] = "Host=unused",
+        ["Reservations:KeyPrefix"] = keyPrefix,
+    });
+    builder.Services.AddInfrastructure();
+    using var host = builder.Build();
+
+    var benchmark = new GateBenchmark(
+        host.Services, keyPrefix, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture),
+        int.Parse(Option("--concurrency", "64"), CultureInfo.InvariantCulture));
+    return await benchmark.RunAsync();
+}

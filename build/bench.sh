@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Flash-sale benchmark: starts the whole stack as build/run.sh does (Release build, PostgreSQL, Redis, WebApi,
+# Worker), runs the load simulator's standard scenario against it over HTTP, prints summary.md and stops everything.
+#
+#   build/bench.sh [simulator options]    e.g. build/bench.sh --duration 10 --concurrency 32
+#
+# Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
+# Results: .local/bench/<timestamp>/ (results.json, summary.md). Options: dotnet <Load dll> sale --help.
+# Binds to loopback only (RESERVATIONS_URL overrides http://127.0.0.1:5080); bounded in requests and time.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+URL="${RESERVATIONS_URL:-http://127.0.0.1:5080}"
+URL="${URL%/}"
+LOG="$ROOT/.local/logs/bench-run.log"
+LOAD_DLL="$ROOT/tests/Load/bin/Release/net10.0/Reservations.Load.dll"
+READY_TIMEOUT=600
+
+log() { echo "bench: $*" >&2; }
+die() {
+  echo "bench: error: $*" >&2
+  exit 1
+}
+
+mkdir -p "$(dirname "$LOG")"
+log "starting the stack with build/run.sh (log $LOG)"
+RESERVATIONS_URL="$URL" build/run.sh >"$LOG" 2>&1 &
+run_pid=$!
+
+# run.sh stops the WebApi, the Worker and the services it started on SIGTERM (a background job ignores SIGINT).
+stop_stack() {
+  if kill -0 "$run_pid" 2>/dev/null; then
+    log "stopping the stack"
+    kill -TERM "$run_pid" 2>/dev/null || true
+    wait "$run_pid" 2>/dev/null || true
+  fi
+}
+trap stop_stack EXIT
+
+deadline=$((SECONDS + READY_TIMEOUT))
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/health/ready" || true)" == 200 ]]; do
+  if ! kill -0 "$run_pid" 2>/dev/null; then
+    tail -n 30 "$LOG" >&2
+    die "build/run.sh stopped before the API was ready"
+  fi
+  ((SECONDS < deadline)) || die "$URL/health/ready did not answer 200 within ${READY_TIMEOUT}s"
+  sleep 1
+done
+
+[[ -f "$LOAD_DLL" ]] || die "$LOAD_DLL is missing (build/run.sh builds the solution in Release)"
+log "running the flash sale"
+dotnet "$LOAD_DLL" sale --url "$URL" "$@"

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Reservations.IntegrationTests.Fixtures;
+using Reservations.Load.Sale;
+
+namespace Reservations.IntegrationTests.Load;
+
+/// <summary>
+/// A few seconds of the flash-sale simulator against the in-process API and Worker: it sells, waits for quiet, finds
+/// every invariant kept and writes its results. The full benchmark is build/bench.sh, never CI.
+/// </summary>
+public sealed class SaleSmokeTests(UnthrottledApiFactory api, ITestOutputHelper output) : IClassFixture<UnthrottledApiFactory>
+{
+    [Fact]
+    public async Task ASmallSale_KeepsEveryInvariant_AndWritesItsResults()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"sale-smoke-{Guid.NewGuid():N}");
+        var options = new SaleOptions
+        {
+            Url = api.CreateClient().BaseAddress!,
+            Products = 2,
+            Stock = 40,
+            Customers = 30,
+            Concurrency = 8,
+            Requests = 200,
+            Duration = TimeSpan.FromSeconds(20),
+            HoldSeconds = 1,
+            Output = directory,
+        };
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            using var http = api.CreateClient();
+            var result = await new SaleRunner(options, http, TextWriter.Null).RunAsync(TestContext.Current.CancellationToken);
+            await SaleReport.WriteAsync(result, directory);
+
+            output.WriteLine(SaleReport.Summary(result));
+            result.Violations.Should().BeEmpty();
+            result.Statuses.Keys.Should().Contain(("reserve", 201)).And.Contain(("purchase", 200));
+            result.Observation.Purchases.Should().BePositive();
+            using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "results.json"), TestContext.Current.CancellationToken));
+            written.RootElement.GetProperty("violations").GetArrayLength().Should().Be(0);
+            written.RootElement.GetProperty("latencyMs").GetProperty("reserve").GetProperty("count").GetInt64().Should().BePositive();
+            File.Exists(Path.Combine(directory, "summary.md")).Should().BeTrue();
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

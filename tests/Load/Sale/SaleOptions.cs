@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Reservations.Load.Sale;
+
+/// <summary>The flash sale to simulate. Every figure is bounded: the run stops at the request cap or the duration.</summary>
+public sealed record SaleOptions
+{
+    public const string Usage = """
+        usage: Reservations.Load sale [options]
+          --url URL             the API (default http://127.0.0.1:5080); tokens come from its /api/dev/tokens
+          --products N          products on sale (default 20)
+          --stock N             units of each product (default 500)
+          --customers N         distinct customers, one token each (default 10000)
+          --concurrency N       requests in flight (default 64)
+          --requests N          stop after this many reserves (default 20000)
+          --duration SECONDS    stop after this long (default 30)
+          --purchase SHARE      share of holds purchased (default 0.6)
+          --release SHARE       share of holds released; the rest are abandoned to expire (default 0.2)
+          --hold-seconds N      hold duration of the products, so abandoned holds expire soon (default 5)
+          --max-quantity N      quantities are 1..N (default 2)
+          --seed N              seed of the random choices (default 1)
+          --out DIR             where results go (default .local/bench/<timestamp>)
+        """;
+
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public int Products { get; init; } = 20;
+    public int Stock { get; init; } = 500;
+    public int Customers { get; init; } = 10_000;
+    public int Concurrency { get; init; } = 64;
+    public int Requests { get; init; } = 20_000;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public double PurchaseShare { get; init; } = 0.6;
+    public double ReleaseShare { get; init; } = 0.2;
+    public int HoldSeconds { get; init; } = 5;
+    public int MaxQuantity { get; init; } = 2;
+    public int Seed { get; init; } = 1;
+    public string Output { get; init; } = Path.Combine(".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+
+    /// <summary>The options from command-line arguments; an error message for anything it cannot read.</summary>
+    public static (SaleOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new SaleOptions();
+        try
+        {
+            for (var i = 0; i < args.Count; i += 2)
+            {
+                var value = i + 1 < args.Count ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
+                options = args[i] switch
+                {
+                    "--url" => options with { Url = new Uri(value) },
+                    "--products" => options with { Products = Positive(value) },
+                    "--stock" => options with { Stock = Positive(value) },
+                    "--customers" => options with { Customers = Positive(value) },
+                    "--concurrency" => options with { Concurrency = Positive(value) },
+                    "--requests" => options with { Requests = Positive(value) },
+                    "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },
+                    "--purchase" => options with { PurchaseShare = Share(value) },
+                    "--release" => options with { ReleaseShare = Share(value) },
+                    "--hold-seconds" => options with { HoldSeconds = Positive(value) },
+                    "--max-quantity" => options with { MaxQuantity = Positive(value) },
+                    "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--out" => options with { Output = value },
+                    _ => throw new FormatException($"unknown option {args[i]}"),
+                };
+            }
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or UriFormatException)
+        {
+            return (null, e.Message);
+        }
+
+        return options.PurchaseShare + options.ReleaseShare > 1
+            ? (null, "--purchase and --release add up to more than 1")
+            : (options, null);
+    }
+
+    private static int Positive(string value) => int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var n
+        ? n
+        : throw new FormatException($"{value} is not a positive number");
+
+    private static double Share(string value) => double.Parse(value, CultureInfo.InvariantCulture) is >= 0 and <= 1 and var share
+        ? share
+        : throw new FormatException($"{value} is not a share between 0 and 1");
+}

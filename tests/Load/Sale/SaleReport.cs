@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Reservations.Load.Sale;
+
+/// <summary>Writes a sale's <c>results.json</c> (every figure and setting) and <c>summary.md</c> (a table to read).</summary>
+public static class SaleReport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task WriteAsync(SaleResult result, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(new
+        {
+            settings = result.Options with { Output = Path.GetFullPath(directory) },
+            machine = new
+            {
+                processors = Environment.ProcessorCount,
+                os = RuntimeInformation.OSDescription,
+                runtime = RuntimeInformation.FrameworkDescription,
+            },
+            sellingSeconds = result.Selling.TotalSeconds,
+            requests = result.Requests,
+            requestsPerSecond = result.RequestsPerSecond,
+            statuses = result.Statuses.GroupBy(s => s.Key.Operation).ToDictionary(
+                g => g.Key, g => g.ToDictionary(s => s.Key.Status.ToString(CultureInfo.InvariantCulture), s => s.Value)),
+            latencyMs = result.Latencies,
+            reservesPerSecond = result.ReservesPerSecond,
+            observation = result.Observation,
+            violations = result.Violations,
+        }, Json));
+        await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Summary(result));
+    }
+
+    public static string Summary(SaleResult result)
+    {
+        var o = result.Options;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Flash sale: {o.Products} products × {o.Stock} units, {o.Customers} customers, {o.Concurrency} in flight");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{result.Requests} requests in {result.Selling.TotalSeconds:0.0} s = **{result.RequestsPerSecond:0} requests/s** " +
+            $"({Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription})");
+        text.AppendLine();
+        text.AppendLine("| operation | count | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | statuses |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (operation, p) in result.Latencies)
+        {
+            var statuses = string.Join(", ", result.Statuses.Where(s => s.Key.Operation == operation)
+                .OrderBy(s => s.Key.Status).Select(s => $"{s.Key.Status}: {s.Value}"));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {operation} | {p.Count} | {p.P50:0.00} | {p.P90:0.00} | {p.P99:0.00} | {p.P999:0.00} | {p.Max:0.00} | {statuses} |");
+        }
+
+        var sold = result.Observation.Ledgers.Values.Sum(l => l.Sold);
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Sold {sold} of {o.Products * o.Stock} units in {result.Observation.Purchases} purchases; {result.Observation.OrdersListed} orders listed.");
+        text.AppendLine();
+        text.AppendLine(result.Violations.Count == 0
+            ? "Invariants: **all kept** (no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx)."
+            : "Invariants: **VIOLATED**\n" + string.Join('\n', result.Violations.Select(v => $"- {v}")));
+        return text.ToString();
+    }
+}

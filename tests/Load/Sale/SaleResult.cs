@@ -1,0 +1,16 @@
+namespace Reservations.Load.Sale;
+
+/// <summary>Everything a sale measured and found.</summary>
+public sealed record SaleResult(
+    SaleOptions Options,
+    TimeSpan Selling,
+    IReadOnlyDictionary<(string Operation, int Status), int> Statuses,
+    IReadOnlyDictionary<string, Percentiles> Latencies,
+    IReadOnlyList<int> ReservesPerSecond,
+    SaleObservation Observation,
+    IReadOnlyList<string> Violations)
+{
+    public int Requests => Statuses.Values.Sum();
+
+    public double RequestsPerSecond => Requests / Math.Max(Selling.TotalSeconds, 0.001);
+}
