@@ -3,9 +3,12 @@
 # Worker), runs the load simulator's standard scenario against it over HTTP, prints summary.md and stops everything.
 #
 #   build/bench.sh [simulator options]    e.g. build/bench.sh --duration 10 --concurrency 32
+#   build/bench.sh --wrk [wrk options]    raw reserve throughput with wrk (default -t1 -c50 -d10s), comparable with
+#                                         other implementations measured the same way
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md). Options: dotnet <Load dll> sale --help.
+# The wrk run spreads reserves over 5,000 customer tokens and 20 products of 1,000,000 units (build/wrk/reserve.lua).
 # Binds to loopback only (RESERVATIONS_URL overrides http://127.0.0.1:5080); bounded in requests and time.
 set -euo pipefail
 
@@ -49,5 +52,16 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/health/rea
 done
 
 [[ -f "$LOAD_DLL" ]] || die "$LOAD_DLL is missing (build/run.sh builds the solution in Release)"
-log "running the flash sale"
-dotnet "$LOAD_DLL" sale --url "$URL" "$@"
+if [[ "${1:-}" == --wrk ]]; then
+  shift
+  command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
+  data="$ROOT/.local/bench/wrk-$(date -u +%Y%m%d-%H%M%S)"
+  log "minting 5,000 customer tokens and creating 20 products in $data"
+  dotnet "$LOAD_DLL" wrk-setup --url "$URL" --customers 5000 --products 20 --stock 1000000 --hold-seconds 600 --out "$data"
+  ((${#@})) || set -- -t1 -c50 -d10s
+  log "wrk $* (reserve)"
+  RESERVATIONS_WRK_DATA="$data" wrk "$@" --latency -s "$ROOT/build/wrk/reserve.lua" "$URL"
+else
+  log "running the flash sale"
+  dotnet "$LOAD_DLL" sale --url "$URL" "$@"
+fi

@@ -7,6 +7,7 @@ using Reservations.Load.Sale;
 
 const string usage = """
     usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API (sale --help)
+           Reservations.Load wrk-setup [sale options]  products and tokens for build/wrk/reserve.lua, in --out
            Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]
                                                  reserves straight on the gate, no HTTP
     """;
@@ -18,6 +19,8 @@ switch (args)
         return 0;
     case ["sale", .. var saleArgs]:
         return await RunSaleAsync(saleArgs);
+    case ["wrk-setup", .. var setupArgs]:
+        return await RunWrkSetupAsync(setupArgs);
     case ["gate", ..]:
         return await RunGateAsync();
     default:
@@ -40,6 +43,21 @@ static async Task<int> RunSaleAsync(string[] arguments)
     Console.WriteLine(SaleReport.Summary(result));
     Console.WriteLine($"results in {Path.GetFullPath(options.Output)}");
     return result.Violations.Count == 0 ? 0 : 1;
+}
+
+static async Task<int> RunWrkSetupAsync(string[] arguments)
+{
+    var (options, error) = SaleOptions.Parse(arguments);
+    if (options is null)
+    {
+        Console.Error.WriteLine($"{error}\n{SaleOptions.Usage}");
+        return 2;
+    }
+
+    using var http = new HttpClient { BaseAddress = options.Url };
+    await WrkSetup.RunAsync(options, http, CancellationToken.None);
+    Console.WriteLine($"{options.Products} products and {options.Customers} tokens in {Path.GetFullPath(options.Output)}");
+    return 0;
 }
 
 // Bounded by --holds; it removes the keys it wrote (its own key prefix) before it exits.
