@@ -8,7 +8,9 @@
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md). Options: dotnet <Load dll> sale --help.
-# The wrk run spreads reserves over 5,000 customer tokens and 20 products of 1,000,000 units (build/wrk/reserve.lua).
+# The wrk run spreads reserves over 5,000 customer tokens and 20 products of 1,000,000 units (build/wrk/reserve.lua);
+# its holds last 60 s, then the Worker releases them. Both runs write into the local PostgreSQL and Redis of
+# build/services.sh: run build/test.sh once the Redis is quiet again (many expiring keys delay expiry events).
 # Binds to loopback only (RESERVATIONS_URL overrides http://127.0.0.1:5080); bounded in requests and time.
 set -euo pipefail
 
@@ -26,6 +28,9 @@ die() {
   exit 1
 }
 
+if curl -s -o /dev/null --max-time 2 "$URL/health/live"; then
+  die "something already answers at $URL; stop it (or set RESERVATIONS_URL) so that the benchmark measures its own stack"
+fi
 mkdir -p "$(dirname "$LOG")"
 log "starting the stack with build/run.sh (log $LOG)"
 RESERVATIONS_URL="$URL" build/run.sh >"$LOG" 2>&1 &
@@ -57,7 +62,7 @@ if [[ "${1:-}" == --wrk ]]; then
   command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
   data="$ROOT/.local/bench/wrk-$(date -u +%Y%m%d-%H%M%S)"
   log "minting 5,000 customer tokens and creating 20 products in $data"
-  dotnet "$LOAD_DLL" wrk-setup --url "$URL" --customers 5000 --products 20 --stock 1000000 --hold-seconds 600 --out "$data"
+  dotnet "$LOAD_DLL" wrk-setup --url "$URL" --customers 5000 --products 20 --stock 1000000 --hold-seconds 60 --out "$data"
   ((${#@})) || set -- -t1 -c50 -d10s
   log "wrk $* (reserve)"
   RESERVATIONS_WRK_DATA="$data" wrk "$@" --latency -s "$ROOT/build/wrk/reserve.lua" "$URL"

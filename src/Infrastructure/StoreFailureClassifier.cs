@@ -8,10 +8,13 @@ namespace Reservations.Infrastructure;
 
 public sealed class StoreFailureClassifier : IFailureClassifier
 {
+    private static readonly string[] PassingServerStates = ["LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "READONLY", "CLUSTERDOWN", "OOM"];
+
     public bool IsTransient(Exception exception) => exception switch
     {
-        // A key of the wrong type is corrupt data, not a passing state of the server.
-        RedisServerException e when e.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal) => false,
+        // The server answered: only its passing states are worth a retry. Anything else (a key of the wrong type, a
+        // script's error such as "ERR user_script:1: WRONGTYPE …") fails the same way every time.
+        RedisServerException e => PassingServerStates.Any(state => e.Message.StartsWith(state, StringComparison.Ordinal)),
         RedisException or TimeoutException or RetryLimitExceededException => true,
         NpgsqlException e => e.IsTransient,
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),

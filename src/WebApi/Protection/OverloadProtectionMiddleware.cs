@@ -29,6 +29,7 @@ internal sealed partial class OverloadProtectionMiddleware(
         }
 
         ReservationsMetrics.RequestsShed.Add(1);
+        context.Items[RequestLogLevels.Shed] = true;
         LogShed(logger, context.Request.Method, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

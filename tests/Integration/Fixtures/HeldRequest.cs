@@ -6,6 +6,7 @@ namespace Reservations.IntegrationTests.Fixtures;
 /// <summary>
 /// A reserve whose body arrives slowly, as leading whitespace at 2 KiB/s (above Kestrel's minimum data rate), until the
 /// test releases it: meanwhile the request holds whatever it took on its way in (a request slot, a caller's permit).
+/// The padding lasts about 6 s, and Kestrel answers 408 some seconds after it stops: release it well within that.
 /// </summary>
 public sealed class HeldRequest : IAsyncDisposable
 {

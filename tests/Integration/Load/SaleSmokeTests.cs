@@ -45,7 +45,10 @@ public sealed class SaleSmokeTests(UnthrottledApiFactory api, ITestOutputHelper 
         finally
         {
             await TestWorker.StopAsync(worker);
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 }

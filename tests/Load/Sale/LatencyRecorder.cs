@@ -6,10 +6,13 @@ namespace Reservations.Load.Sale;
 /// <summary>Latencies of one operation (reserve, purchase, release), recorded in microseconds from many threads.</summary>
 public sealed class LatencyRecorder
 {
-    // Up to one minute at three significant digits.
-    private readonly LongConcurrentHistogram _histogram = new(1, 60_000_000, 3);
+    // Up to ten minutes at three significant digits; anything longer is recorded as ten minutes.
+    private const long HighestMicroseconds = 600_000_000;
 
-    public void Record(TimeSpan elapsed) => _histogram.RecordValue(Math.Max(1, (long)(elapsed.TotalMicroseconds)));
+    private readonly LongConcurrentHistogram _histogram = new(1, HighestMicroseconds, 3);
+
+    public void Record(TimeSpan elapsed) =>
+        _histogram.RecordValue(Math.Clamp((long)elapsed.TotalMicroseconds, 1, HighestMicroseconds));
 
     public void RecordSince(long startTimestamp) => Record(Stopwatch.GetElapsedTime(startTimestamp));
 

@@ -22,6 +22,9 @@ public sealed class SaleApi(HttpClient http)
 
     private readonly ConcurrentDictionary<(string Operation, int Status), int> _statuses = new();
 
+    /// <summary>The status recorded for a request that got no answer at all.</summary>
+    public const int TransportError = 0;
+
     public LatencyRecorder Reserves { get; } = new();
     public LatencyRecorder Purchases { get; } = new();
     public LatencyRecorder Releases { get; } = new();
@@ -86,11 +89,20 @@ public sealed class SaleApi(HttpClient http)
         where T : class
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await http.SendAsync(request);
-        var result = response.StatusCode == success ? await read(response) : null;
-        latencies.RecordSince(started);
-        _statuses.AddOrUpdate((operation, (int)response.StatusCode), 1, (_, n) => n + 1);
-        return result;
+        try
+        {
+            using var response = await http.SendAsync(request);
+            var result = response.StatusCode == success ? await read(response) : null;
+            latencies.RecordSince(started);
+            _statuses.AddOrUpdate((operation, (int)response.StatusCode), 1, (_, n) => n + 1);
+            return result;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // No answer (connection refused or cut, client timeout): counted as status 0, a failure of the run.
+            _statuses.AddOrUpdate((operation, TransportError), 1, (_, n) => n + 1);
+            return null;
+        }
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string token, object? body = null)

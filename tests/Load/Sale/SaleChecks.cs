@@ -53,7 +53,7 @@ public static class SaleChecks
 
         if (sale.ServerErrors > 0)
         {
-            violations.Add($"{sale.ServerErrors} requests answered 5xx");
+            violations.Add($"{sale.ServerErrors} requests answered 5xx or got no answer");
         }
 
         return violations;

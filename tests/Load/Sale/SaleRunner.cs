@@ -35,7 +35,7 @@ public sealed class SaleRunner(SaleOptions options, HttpClient http, TextWriter 
         var reserves = 0;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
         {
-            var random = new Random(HashCode.Combine(options.Seed, worker));
+            var random = new Random(unchecked((options.Seed * 7_919) + worker));
             while (Interlocked.Increment(ref reserves) <= options.Requests
                    && Stopwatch.GetElapsedTime(started) < options.Duration && !cancellationToken.IsCancellationRequested)
             {
@@ -115,7 +115,7 @@ public sealed class SaleRunner(SaleOptions options, HttpClient http, TextWriter 
         await Parallel.ForEachAsync(_purchased.Values.Select(p => p.Token).Distinct(),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
             async (token, _) => Interlocked.Add(ref orders, await _api.OrderCountAsync(token)));
-        var serverErrors = _api.Statuses.Where(s => s.Key.Status >= 500).Sum(s => s.Value);
+        var serverErrors = _api.Statuses.Where(s => s.Key.Status is >= 500 or SaleApi.TransportError).Sum(s => s.Value);
         return new SaleObservation(ledgers, _purchased.Values.Sum(p => p.Quantity), _purchased.Count, orders, notCompleted, serverErrors);
     }
 }

@@ -16,6 +16,8 @@ public class StoreFailureClassifierTests
         { "Redis timeout", new RedisTimeoutException(CommandFlags.None, "slow", CommandStatus.Sent), true },
         { "Redis out of memory", new RedisServerException(RedisErrorKind.OutOfMemory, CommandFlags.None, "OOM command not allowed when used memory > 'maxmemory'."), true },
         { "Redis key of the wrong type", new RedisServerException(RedisErrorKind.WrongType, CommandFlags.None, "WRONGTYPE Operation against a key holding the wrong kind of value"), false },
+        { "a script's own error", new RedisServerException(RedisErrorKind.UnknownError, CommandFlags.None, "ERR user_script:1: WRONGTYPE rsv:{s1}:tally"), false },
+        { "Redis loading its data", new RedisServerException(RedisErrorKind.Loading, CommandFlags.None, "LOADING Redis is loading the dataset in memory"), true },
         { "PostgreSQL unreachable", new NpgsqlException("connection refused", new System.Net.Sockets.SocketException()), true },
         { "PostgreSQL retries exhausted", new RetryLimitExceededException("gave up", new TimeoutException()), true },
         { "a timeout", new TimeoutException(), true },

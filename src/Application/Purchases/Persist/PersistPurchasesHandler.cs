@@ -6,7 +6,7 @@ using Reservations.Application.Common.Ports;
 namespace Reservations.Application.Purchases.Persist;
 
 public sealed partial class PersistPurchasesHandler(
-    IPurchaseOutbox outbox, IPurchaseStore store, IFailureClassifier failures, TimeProvider clock, ILogger<PersistPurchasesHandler> logger)
+    IPurchaseOutbox outbox, IPurchaseStore store, TimeProvider clock, ILogger<PersistPurchasesHandler> logger)
     : ICommandHandler<PersistPurchasesCommand, PersistPurchasesReport>
 {
     public async ValueTask<PersistPurchasesReport> Handle(PersistPurchasesCommand command, CancellationToken cancellationToken)
@@ -38,20 +38,14 @@ public sealed partial class PersistPurchasesHandler(
                     duplicates++;
                 }
             }
-            catch (Exception e) when (failures.IsTransient(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // PostgreSQL or Redis is failing, and would fail the rest of the batch the same way. What is left
-                // stays pending and is read again first, after the caller's backoff.
+                // PostgreSQL or Redis is failing (down, misconfigured, not migrated yet…), and would fail the rest of
+                // the batch the same way. What is left stays pending and is read again first, after the caller's
+                // backoff. Only PostgreSQL's refusal of this one purchase sets it aside (above).
                 var deferred = batch.Count - i;
                 LogCutShort(logger, e, purchase.ReservationId, deferred);
                 return new PersistPurchasesReport(batch.Count, persisted, duplicates, deadLettered, deferred);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Retrying would fail the same way, and hold up every purchase behind it: set it aside, visible.
-                LogFailedForGood(logger, e, purchase.ReservationId);
-                await DeadLetterAsync(purchase, $"{e.GetType().Name}: {e.Message}");
-                deadLettered++;
             }
         }
 
@@ -64,9 +58,6 @@ public sealed partial class PersistPurchasesHandler(
         LogDeadLettered(logger, purchase.ReservationId, reason);
         ReservationsMetrics.DeadLetters.Add(1);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Persisting purchase {ReservationId} failed in a way retrying cannot mend")]
-    private static partial void LogFailedForGood(ILogger logger, Exception exception, Guid reservationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purchase {ReservationId} refused ({Reason}); moved to the dead letters")]
     private static partial void LogDeadLettered(ILogger logger, Guid reservationId, string? reason);

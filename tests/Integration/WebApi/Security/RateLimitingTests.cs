@@ -27,7 +27,6 @@ public sealed class RateLimitingTests(ReservationsApiFactory api) : IClassFixtur
 
         var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
         created.Should().BeInRange(40, 40 + (int)Math.Ceiling(20 * seconds), $"a full bucket of 40, and 20 more per second ({seconds:0.00} s)");
-        created.Should().BeLessThan(60, "the burst outran the refill");
         foreach (var rejected in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
             await rejected.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");

@@ -74,7 +74,6 @@ public sealed class ReserveFuzzTests(UnthrottledApiFactory api, ITestOutputHelpe
 
         var byStatus = answers.GroupBy(a => (int)a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
         output.WriteLine($"seed {Seed}: {string.Join(", ", byStatus)}; {cutShort} oversized bodies cut short before the 413");
-        (answers.Count + cutShort).Should().Be(Requests);
         answers.Should().NotContain(a => (int)a.Status >= 500);
         answers.Where(a => a.Status != HttpStatusCode.Created).Should().OnlyContain(a => a.MediaType == "application/problem+json");
         answers.Where(a => a.Status == HttpStatusCode.Created).Should().OnlyContain(a => a.WellFormed, "only a well-formed request is accepted");

@@ -26,6 +26,9 @@ public sealed class TightRateLimitTests(TightLimitsApiFactory api) : IClassFixtu
 
         purchases.Count(r => r.StatusCode == HttpStatusCode.OK).Should().BeInRange(TightLimitsApiFactory.CustomerBurst, TightLimitsApiFactory.CustomerBurst + 1);
         purchases.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.TooManyRequests);
+        var refused = purchases.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType?.MediaType.Should().NotBe("application/problem+json");
+        (await refused.Content.ReadAsStringAsync(Ct)).Should().StartWith("Too many requests");
         releases.Count(r => r.StatusCode == HttpStatusCode.NoContent).Should().BeInRange(TightLimitsApiFactory.CustomerBurst, TightLimitsApiFactory.CustomerBurst + 1);
         releases.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.NoContent || r.StatusCode == HttpStatusCode.TooManyRequests);
     }
