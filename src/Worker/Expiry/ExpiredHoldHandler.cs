@@ -54,6 +54,12 @@ public sealed partial class ExpiredHoldHandler(
 
     private async Task ExpireAsync(Guid holdId, CancellationToken stoppingToken)
     {
+        // Notices already buffered keep arriving after the unsubscribe; once stopping, the next Worker's sweep has them.
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
