@@ -2,10 +2,13 @@ using Reservations.Application.Products.Ledger;
 
 namespace Reservations.Load.Sale;
 
-/// <summary>What the sale looked like once quiet: every product's ledger and what the simulator saw.</summary>
+/// <summary>
+/// What the sale looked like once quiet: every product's ledger, and what the simulator saw (units of the purchases
+/// that succeeded, per product).
+/// </summary>
 public sealed record SaleObservation(
     IReadOnlyDictionary<Guid, LedgerResponse> Ledgers,
-    int PurchasedUnits,
+    IReadOnlyDictionary<Guid, int> PurchasedUnits,
     int Purchases,
     int OrdersListed,
     int PurchasedHoldsNotCompleted,
@@ -33,12 +36,12 @@ public static class SaleChecks
             {
                 violations.Add($"product {product}: not quiet ({ledger.Held} held, {ledger.Purchasing} purchasing)");
             }
-        }
 
-        var sold = sale.Ledgers.Values.Sum(l => l.Sold);
-        if (sold != sale.PurchasedUnits)
-        {
-            violations.Add($"{sold} units sold, but purchases of {sale.PurchasedUnits} units succeeded");
+            var purchased = sale.PurchasedUnits.GetValueOrDefault(product);
+            if (ledger.Sold != purchased)
+            {
+                violations.Add($"product {product}: {ledger.Sold} units sold, but purchases of {purchased} units succeeded");
+            }
         }
 
         if (sale.OrdersListed != sale.Purchases)

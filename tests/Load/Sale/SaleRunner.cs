@@ -12,7 +12,7 @@ namespace Reservations.Load.Sale;
 public sealed class SaleRunner(SaleOptions options, HttpClient http, TextWriter log)
 {
     private readonly SaleApi _api = new(http);
-    private readonly ConcurrentDictionary<Guid, (string Token, int Quantity)> _purchased = new();
+    private readonly ConcurrentDictionary<Guid, (string Token, Guid ProductId, int Quantity)> _purchased = new();
     private readonly ConcurrentDictionary<long, int> _reservesPerSecond = new();
 
     public async Task<SaleResult> RunAsync(CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class SaleRunner(SaleOptions options, HttpClient http, TextWriter 
         {
             if (await _api.PurchaseAsync(token, hold.Id))
             {
-                _purchased[hold.Id] = (token, hold.Quantity);
+                _purchased[hold.Id] = (token, hold.ProductId, hold.Quantity);
             }
         }
         else if (fate < options.PurchaseShare + options.ReleaseShare)
@@ -116,6 +116,7 @@ public sealed class SaleRunner(SaleOptions options, HttpClient http, TextWriter 
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
             async (token, _) => Interlocked.Add(ref orders, await _api.OrderCountAsync(token)));
         var serverErrors = _api.Statuses.Where(s => s.Key.Status is >= 500 or SaleApi.TransportError).Sum(s => s.Value);
-        return new SaleObservation(ledgers, _purchased.Values.Sum(p => p.Quantity), _purchased.Count, orders, notCompleted, serverErrors);
+        var purchasedUnits = _purchased.Values.GroupBy(p => p.ProductId).ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity));
+        return new SaleObservation(ledgers, purchasedUnits, _purchased.Count, orders, notCompleted, serverErrors);
     }
 }

@@ -10,7 +10,7 @@ public class SaleChecksTests
     // 100 units: 90 sold in 60 purchases, 10 back on sale; every purchase completed and listed.
     private static SaleObservation Clean() => new(
         new Dictionary<Guid, LedgerResponse> { [Product] = new(100, 10, 0, 0, 0, 90, true) },
-        PurchasedUnits: 90, Purchases: 60, OrdersListed: 60, PurchasedHoldsNotCompleted: 0, ServerErrors: 0);
+        Units(90), Purchases: 60, OrdersListed: 60, PurchasedHoldsNotCompleted: 0, ServerErrors: 0);
 
     [Fact]
     public void Violations_OfASaleThatKeptEveryInvariant_AreNone() =>
@@ -18,12 +18,13 @@ public class SaleChecksTests
 
     public static TheoryData<string, SaleObservation, string> Broken => new()
     {
-        { "oversold", Clean() with { Ledgers = Ledger(new(100, -1, 0, 0, 0, 101, true)), PurchasedUnits = 101 }, "oversold" },
+        { "oversold", Clean() with { Ledgers = Ledger(new(100, -1, 0, 0, 0, 101, true)), PurchasedUnits = Units(101) }, "oversold" },
         { "out of balance", Clean() with { Ledgers = Ledger(new(100, 11, 0, 0, 0, 90, false)) }, "out of balance" },
         { "balanced by its own word only", Clean() with { Ledgers = Ledger(new(100, 11, 0, 0, 0, 90, true)) }, "out of balance" },
         { "still holding", Clean() with { Ledgers = Ledger(new(100, 8, 2, 0, 0, 90, true)) }, "not quiet" },
-        { "still persisting", Clean() with { Ledgers = Ledger(new(100, 10, 0, 3, 0, 87, true)), PurchasedUnits = 87 }, "not quiet" },
-        { "sold more than was bought", Clean() with { PurchasedUnits = 89 }, "units sold" },
+        { "still persisting", Clean() with { Ledgers = Ledger(new(100, 10, 0, 3, 0, 87, true)), PurchasedUnits = Units(87) }, "not quiet" },
+        { "sold more than was bought", Clean() with { PurchasedUnits = Units(89) }, "units sold" },
+        { "a purchase booked to another product", Clean() with { PurchasedUnits = new Dictionary<Guid, int> { [Guid.CreateVersion7()] = 90 } }, "units sold" },
         { "an order missing", Clean() with { OrdersListed = 59 }, "orders listed" },
         { "a purchase never completed", Clean() with { PurchasedHoldsNotCompleted = 1 }, "did not end completed" },
         { "a server error", Clean() with { ServerErrors = 2 }, "5xx" },
@@ -35,4 +36,6 @@ public class SaleChecksTests
         SaleChecks.Violations(sale).Should().ContainSingle(broken).Which.Should().Contain(expected);
 
     private static Dictionary<Guid, LedgerResponse> Ledger(LedgerResponse ledger) => new() { [Product] = ledger };
+
+    private static Dictionary<Guid, int> Units(int units) => new() { [Product] = units };
 }
