@@ -3,7 +3,8 @@
 #
 #   build/test.sh [extra test arguments]
 #
-# Starts PostgreSQL + Redis (build/services.sh), builds Reservations.sln once, runs every
+# Starts PostgreSQL + Redis (build/services.sh), installs docker-compose when missing (the compose tests
+# validate docker-compose.yml with it), builds Reservations.sln once, runs every
 # xunit.v3 project under tests/ with `dotnet test` and ends with the line "N passed, N failed".
 # Extra arguments go to every test run, e.g. build/test.sh --filter-class 'Reservations.UnitTests.*'
 #
@@ -58,6 +59,15 @@ services_env="$(build/services.sh up)" || {
   finish 0 0 1
 }
 eval "$services_env"
+
+# The compose tests validate docker-compose.yml with Debian's docker-compose, which needs no Docker engine.
+if ! command -v docker-compose >/dev/null; then
+  log "installing docker-compose with apt-get"
+  sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  { export DEBIAN_FRONTEND=noninteractive && "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y docker-compose; } >&2 ||
+    log "could not install docker-compose; the compose tests will fail and say so"
+fi
 
 log "building Reservations.sln (Release)"
 if ! dotnet build Reservations.sln -c Release; then

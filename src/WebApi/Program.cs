@@ -8,6 +8,11 @@ using Reservations.WebApi.Protection;
 using Scalar.AspNetCore;
 using Serilog;
 
+if (args is [HealthProbe.Command])
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWebApi();
 builder.Services.AddApplication();
@@ -18,7 +23,7 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await DatabaseMigrator.MigrateAsync(app.Services);
-    return;
+    return 0;
 }
 
 // Outermost, so the one line per request carries the final status code, after exceptions became problems.
@@ -50,3 +55,4 @@ if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions
 }
 
 await app.RunAsync();
+return 0;

@@ -43,15 +43,7 @@ public sealed class WorkerProcess : IDisposable
     private static string WorkerDirectory()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Reservations.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var directory = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Reservations.sln not found above the tests."),
-            "src", "Worker", "bin", configuration, output.Name);
+        var directory = Path.Combine(Repository.Root, "src", "Worker", "bin", output.Parent!.Name, output.Name);
         return File.Exists(Path.Combine(directory, "Reservations.Worker.dll"))
             ? directory
             : throw new InvalidOperationException($"Build the solution first: {directory} has no Reservations.Worker.dll.");
