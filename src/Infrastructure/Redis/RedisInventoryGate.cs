@@ -62,7 +62,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             Quantity = request.Quantity.Value,
             TtlKey = keys.HoldTtl(shard, holdId),
             UseIdempotencyKey = key is null ? "0" : "1",
-            IdempotencyKey = keys.Idempotency(shard, request.Customer.Value, key ?? string.Empty),
+            IdempotencyKey = key is null ? keys.NoIdempotency(shard) : keys.Idempotency(shard, request.Customer.Value, key),
             Fingerprint = $"{product}|{request.Quantity.Value}",
             IdempotencyTtlMs = IdempotencyTtlMs,
             ReclaimBatch = ReclaimBatch,

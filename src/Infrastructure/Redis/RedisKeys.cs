@@ -100,6 +100,12 @@ public sealed class RedisKeys
         return Key(shard, "idem:" + Convert.ToBase64String(SHA256.HashData(input)).TrimEnd('='));
     }
 
+    /// <summary>
+    /// Stands in for the idempotency key of a request that has none: the reserve script never touches it, and a key of
+    /// the shard keeps every key of the call in one slot. Real ones are named <c>idem:&lt;digest&gt;</c>, never this.
+    /// </summary>
+    public RedisKey NoIdempotency(int shard) => Key(shard, "idem");
+
     /// <summary>Ids as they appear inside hashes and key names: 32 hex digits.</summary>
     public static string Field(Guid id) => id.ToString("N");
 

@@ -55,7 +55,7 @@ public class RedisKeysSlotTests
         .. new[]
         {
             Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Deadlines(shard),
-            Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard), Keys.DeadLetters(shard),
+            Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard), Keys.DeadLetters(shard), Keys.NoIdempotency(shard),
         }.Select(k => k.ToString()),
     ];
 }
