@@ -78,14 +78,14 @@ public sealed class RedisKeys
     public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
 
     /// <summary>The key whose expiry at the hold's deadline raises the keyspace event.</summary>
-    public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "ttl:" + Field(holdId));
+    public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "t:" + Field(holdId));
 
     /// <summary>The hold whose TTL key this is (a keyspace event names only the key), or null for any other key.</summary>
     public Guid? HoldOfTtlKey(string key)
     {
-        var marker = key.LastIndexOf(":ttl:", StringComparison.Ordinal);
+        var marker = key.LastIndexOf(":t:", StringComparison.Ordinal);
         return key.StartsWith(_prefix + ":{s", StringComparison.Ordinal) && marker > 0
-            && Guid.TryParseExact(key.AsSpan(marker + 5), "N", out var holdId) && ShardOfHold(holdId) is not null
+            && Guid.TryParseExact(key.AsSpan(marker + 3), "N", out var holdId) && ShardOfHold(holdId) is not null
             ? holdId
             : null;
     }

@@ -53,7 +53,8 @@ if tallied then
   redis.call('HINCRBY', k.tally, product .. customer, quantity)
 end
 redis.call('ZADD', k.deadlines, deadline, hold_id)
-redis.call('SET', @TtlKey, '', 'PX', tonumber(hold_seconds) * 1000)
+-- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
+redis.call('SET', @TtlKey, 1, 'PX', tonumber(hold_seconds) * 1000)
 if @UseIdempotencyKey == '1' then
   redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. '|' .. hold, 'PX', tonumber(@IdempotencyTtlMs))
 end

@@ -51,7 +51,7 @@ public class RedisKeysHoldOfTtlKeyTests
 
     [Fact]
     public void HoldOfTtlKey_WhenIdIsWellFormed_ReturnsIt() =>
-        _keys.HoldOfTtlKey("rsv:{s0}:ttl:" + WellFormed).Should().Be(Guid.ParseExact(WellFormed, "N"));
+        _keys.HoldOfTtlKey("rsv:{s0}:t:" + WellFormed).Should().Be(Guid.ParseExact(WellFormed, "N"));
 
     [Theory]
     [InlineData("")]
@@ -62,7 +62,7 @@ public class RedisKeysHoldOfTtlKeyTests
     [InlineData("{0191a6f27c3e7a108b2c4d5e6f700000}")]
     [InlineData("0191a6f27c3e7a108b2c4d5e6f700000:x")]
     public void HoldOfTtlKey_WhenIdIsNot32HexDigits_ReturnsNull(string id) =>
-        _keys.HoldOfTtlKey("rsv:{s0}:ttl:" + id).Should().BeNull();
+        _keys.HoldOfTtlKey("rsv:{s0}:t:" + id).Should().BeNull();
 
     [Theory]
     [InlineData(Shards)]

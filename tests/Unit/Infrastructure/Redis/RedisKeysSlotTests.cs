@@ -40,7 +40,7 @@ public class RedisKeysSlotTests
     {
         var holdId = Keys.NewHoldId(3);
 
-        Keys.HoldTtl(3, holdId).ToString().Should().Be($"rsv:{{s3}}:ttl:{RedisKeys.Field(holdId)}");
+        Keys.HoldTtl(3, holdId).ToString().Should().Be($"rsv:{{s3}}:t:{RedisKeys.Field(holdId)}");
         RedisKeys.Field(holdId).Should().MatchRegex("^[0-9a-f]{32}$").And.Be(holdId.ToString("N"));
     }
 
