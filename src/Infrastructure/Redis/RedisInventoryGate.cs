@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Mediator;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
@@ -57,7 +58,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         var key = request.IdempotencyKey;
         var reply = (RedisResult[])(await GateScripts.Reserve.RunAsync(Db, Arguments(request.ProductId) with
         {
-            HoldId = RedisKeys.Field(holdId),
+            HoldId = RedisKeys.HoldField(holdId),
             Customer = request.Customer.Value,
             Quantity = request.Quantity.Value,
             TtlKey = keys.HoldTtl(shard, holdId),
@@ -71,7 +72,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         return (string)reply[0]! switch
         {
             "reserved" => HoldCodec.Parse(holdId, (string)reply[1]!),
-            "replay" => ParseReplay((string)reply[1]!),
+            "replay" => ParseReplay(shard, (byte[])reply[1]!),
             "out-of-stock" => ReservationErrors.OutOfStock((int)reply[1]),
             "limit-exceeded" => ReservationErrors.LimitExceeded((int)reply[1]),
             "key-reused" => ReservationErrors.IdempotencyKeyReused,
@@ -122,7 +123,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return null;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
         var delayMs = (long)await GateScripts.Expire.RunAsync(Db, arguments);
         return delayMs < 0 ? null : TimeSpan.FromMilliseconds(delayMs);
     }
@@ -159,7 +160,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return null;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
         var reply = (RedisResult[])(await GateScripts.Read.RunAsync(Db, arguments))!;
         var value = (string)reply[0]!;
         if (value.Length == 0)
@@ -189,15 +190,15 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     private GateArguments HoldArguments(int shard, Guid holdId, CustomerId customer) =>
         GateArguments.ForShard(keys, shard) with
         {
-            HoldId = RedisKeys.Field(holdId),
+            HoldId = RedisKeys.HoldField(holdId),
             Customer = customer.Value,
             TtlKey = keys.HoldTtl(shard, holdId),
         };
 
     // A replay answers with the hold as it was created: the same status (201, held) and the same body.
-    private static Hold ParseReplay(string value)
+    private static Hold ParseReplay(int shard, byte[] value)
     {
-        var holdId = Guid.ParseExact(value[..32], "N");
-        return HoldCodec.Parse(holdId, value[33..]);
+        var holdId = RedisKeys.HoldOfField(shard, value.AsSpan(..RedisKeys.HoldFieldLength));
+        return HoldCodec.Parse(holdId, Encoding.UTF8.GetString(value.AsSpan(RedisKeys.HoldFieldLength..)));
     }
 }

@@ -45,7 +45,7 @@ local deadline = now + tonumber(hold_seconds) * 1000
 local hold = 'h|' .. product .. '|' .. quantity .. '|' .. price .. '|' .. now .. '|' .. deadline .. '|'
   .. (tallied and '1' or '0') .. '|' .. customer
 if redis.call('HSETNX', k.holds, hold_id, hold) == 0 then
-  return redis.error_reply('hold id ' .. hold_id .. ' exists')
+  return redis.error_reply('hold id already in use')
 end
 redis.call('HINCRBY', k.stock, product .. ':a', -quantity)
 redis.call('HINCRBY', k.stock, product .. ':h', quantity)
@@ -56,6 +56,7 @@ redis.call('ZADD', k.deadlines, deadline, hold_id)
 -- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
 redis.call('SET', @TtlKey, 1, 'PX', tonumber(hold_seconds) * 1000)
 if @UseIdempotencyKey == '1' then
-  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. '|' .. hold, 'PX', tonumber(@IdempotencyTtlMs))
+  -- The hold id has a fixed length, so the hold follows it with no separator.
+  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', tonumber(@IdempotencyTtlMs))
 end
 return { 'reserved', hold }
