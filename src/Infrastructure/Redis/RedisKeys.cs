@@ -122,8 +122,14 @@ public sealed class RedisKeys
     /// </summary>
     public RedisKey NoIdempotency(int shard) => Key(shard, "idem");
 
-    /// <summary>Product ids as they appear inside hashes and values: 32 hex digits.</summary>
-    public static string Field(Guid id) => id.ToString("N");
+    /// <summary>A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes, big-endian.</summary>
+    public static byte[] ProductField(Guid productId) => productId.ToByteArray(bigEndian: true);
+
+    /// <summary>The product id a field stands for.</summary>
+    public static Guid ProductOfField(ReadOnlySpan<byte> field) => new(field, bigEndian: true);
+
+    /// <summary>A product's counter in its shard's stock hash: a available, h held, p purchasing, d dead-lettered.</summary>
+    public static byte[] StockField(Guid productId, char counter) => [.. ProductField(productId), (byte)':', (byte)counter];
 
     /// <summary>
     /// A hold id as its shard's keys hold it (holds field, deadline and finished member, TTL key suffix, purchase entry):

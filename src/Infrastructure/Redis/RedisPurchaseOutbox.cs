@@ -165,7 +165,7 @@ internal sealed partial class RedisPurchaseOutbox(
     private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,
         RedisKeys.HoldOfField(shard, (byte[])entry["hold"]!),
-        Guid.ParseExact((string)entry["product"]!, "N"),
+        RedisKeys.ProductOfField((byte[])entry["product"]!),
         (string)entry["customer"]!,
         (int)entry["quantity"],
         decimal.Parse((string)entry["price"]!, CultureInfo.InvariantCulture),

@@ -3,7 +3,9 @@
 -- Every key is read (or its type checked) before the first write.
 local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
 local product, hold_id, customer, quantity = @ProductId, @HoldId, @Customer, tonumber(@Quantity)
-local idempotency_key, fingerprint = @IdempotencyKey, @Fingerprint
+local idempotency_key = @IdempotencyKey
+-- What the request asked for: a replay must ask the same.
+local fingerprint = product .. '|' .. quantity
 local now = now_ms()
 
 if @UseIdempotencyKey == '1' then
@@ -42,8 +44,8 @@ if available < quantity then
 end
 
 local deadline = now + tonumber(hold_seconds) * 1000
-local hold = 'h|' .. product .. '|' .. quantity .. '|' .. price .. '|' .. now .. '|' .. deadline .. '|'
-  .. (tallied and '1' or '0') .. '|' .. customer
+local hold = pack_hold({ status = 'h', tallied = tallied, product = product, quantity = quantity, created = now,
+  deadline = deadline, price = price, customer = customer })
 if redis.call('HSETNX', k.holds, hold_id, hold) == 0 then
   return redis.error_reply('hold id already in use')
 end
