@@ -122,7 +122,10 @@ public sealed class RedisKeys
     /// </summary>
     public RedisKey NoIdempotency(int shard) => Key(shard, "idem");
 
-    /// <summary>A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes, big-endian.</summary>
+    /// <summary>
+    /// A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes,
+    /// big-endian.
+    /// </summary>
     public static byte[] ProductField(Guid productId) => productId.ToByteArray(bigEndian: true);
 
     /// <summary>The product id a field stands for.</summary>

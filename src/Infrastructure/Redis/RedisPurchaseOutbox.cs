@@ -83,7 +83,9 @@ internal sealed partial class RedisPurchaseOutbox(
         }
 
         var field = RedisKeys.HoldField(reservationId);
-        var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard))).Where(e => ((byte[]?)e["hold"]).AsSpan().SequenceEqual(field)).ToArray();
+        var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard)))
+            .Where(e => ((byte[]?)e["hold"]).AsSpan().SequenceEqual(field))
+            .ToArray();
         if (entries.Length == 0)
         {
             return false;
