@@ -66,7 +66,9 @@ async Task<int> RunGateAsync()
     string Option(string name, string fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 
-    var keyPrefix = $"bench{Environment.ProcessId}";
+    // Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex
+    // digits) a hold's TTL key name takes the same allocation as with the default prefix "rsv".
+    var keyPrefix = $"b{Environment.ProcessId:x}";
     var builder = Host.CreateApplicationBuilder();
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {

@@ -23,7 +23,6 @@ internal sealed record GateArguments
     public RedisValue Customer { get; init; }
     public RedisValue Quantity { get; init; }
     public RedisValue UseIdempotencyKey { get; init; }
-    public RedisValue Fingerprint { get; init; }
     public RedisValue IdempotencyTtlMs { get; init; }
     public RedisValue ReclaimBatch { get; init; }
     public RedisValue Delta { get; init; }

@@ -1,36 +1,49 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>Reads the packed hold the scripts write: <c>status|productId|quantity|unitPrice|createdMs|deadlineMs|tallied|customer</c>.</summary>
+/// <summary>
+/// Reads a hold as the scripts pack it (lib.lua writes the layout; this is the one other place that knows it): status,
+/// tallied flag, product id (16 bytes), quantity (2), created and deadline (6 each, Unix ms), all big-endian, then the
+/// unit price as text, '|' and the customer id, which comes last so it may hold '|'.
+/// </summary>
 internal static class HoldCodec
 {
-    public static Hold Parse(Guid holdId, string value)
+    private const int HeadLength = 32;
+
+    public static Hold Parse(Guid holdId, ReadOnlySpan<byte> value)
     {
-        var parts = value.Split('|', 8);
+        var tail = value[HeadLength..];
+        var bar = tail.IndexOf((byte)'|');
         return new Hold(
             holdId,
-            Guid.ParseExact(parts[1], "N"),
-            CustomerId.From(parts[7]),
-            Quantity.From(int.Parse(parts[2], CultureInfo.InvariantCulture)),
-            decimal.Parse(parts[3], CultureInfo.InvariantCulture),
-            StatusOf(parts[0]),
-            Time(parts[4]),
-            Time(parts[5]));
+            RedisKeys.ProductOfField(value.Slice(2, 16)),
+            CustomerId.From(Encoding.UTF8.GetString(tail[(bar + 1)..])),
+            Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(value[18..])),
+            decimal.Parse(tail[..bar], NumberStyles.Number, CultureInfo.InvariantCulture),
+            StatusOf(value[0]),
+            Time(UnixMs(value[20..])),
+            Time(UnixMs(value[26..])));
     }
 
-    public static DateTimeOffset Time(string unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(unixMs, CultureInfo.InvariantCulture));
+    public static DateTimeOffset Time(string unixMs) => Time(long.Parse(unixMs, CultureInfo.InvariantCulture));
 
-    private static HoldStatus StatusOf(string code) => code switch
+    private static DateTimeOffset Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+
+    private static long UnixMs(ReadOnlySpan<byte> sixBytes) =>
+        ((long)BinaryPrimitives.ReadUInt16BigEndian(sixBytes) << 32) | BinaryPrimitives.ReadUInt32BigEndian(sixBytes[2..]);
+
+    private static HoldStatus StatusOf(byte code) => code switch
     {
-        "h" => HoldStatus.Held,
-        "p" => HoldStatus.Purchased,
-        "c" => HoldStatus.Completed,
-        "r" => HoldStatus.Released,
-        "e" => HoldStatus.Expired,
-        _ => throw new FormatException($"Unknown hold status '{code}'."),
+        (byte)'h' => HoldStatus.Held,
+        (byte)'p' => HoldStatus.Purchased,
+        (byte)'c' => HoldStatus.Completed,
+        (byte)'r' => HoldStatus.Released,
+        (byte)'e' => HoldStatus.Expired,
+        _ => throw new FormatException($"Unknown hold status '{(char)code}'."),
     };
 }

@@ -43,7 +43,7 @@ internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisK
         var queue = await subscriber.SubscribeAsync(channel);
         queue.OnMessage(async message =>
         {
-            if (keys.HoldOfTtlKey(message.Message.ToString()) is { } holdId)
+            if (keys.HoldOfTtlKey((byte[]?)message.Message) is { } holdId)
             {
                 await onHoldExpired(holdId);
             }

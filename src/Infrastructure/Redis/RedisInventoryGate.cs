@@ -35,7 +35,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
     {
         var lookups = productIds.Distinct()
-            .Select(id => (Id: id, Value: Db.HashGetAsync(keys.Stock(keys.ShardOf(id)), RedisKeys.Field(id) + ":a")))
+            .Select(id => (Id: id, Value: Db.HashGetAsync(keys.Stock(keys.ShardOf(id)), RedisKeys.StockField(id, 'a'))))
             .ToList();
         await Task.WhenAll(lookups.Select(l => l.Value));
         return lookups.Where(l => !l.Value.Result.IsNull).ToDictionary(l => l.Id, l => (int)l.Value.Result);
@@ -43,9 +43,9 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<GateStock?> GetStockAsync(Guid productId, CancellationToken cancellationToken)
     {
-        var field = RedisKeys.Field(productId);
         var values = await Db.HashGetAsync(
-            keys.Stock(keys.ShardOf(productId)), [field + ":a", field + ":h", field + ":p", field + ":d"]);
+            keys.Stock(keys.ShardOf(productId)),
+            [.. "ahpd".Select(counter => (RedisValue)RedisKeys.StockField(productId, counter))]);
         return values[0].IsNull ? null : new GateStock((int)values[0], (int)values[1], (int)values[2], (int?)values[3] ?? 0);
     }
 
@@ -53,25 +53,23 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     {
         var shard = keys.ShardOf(request.ProductId);
         var holdId = keys.NewHoldId(shard);
-        var product = RedisKeys.Field(request.ProductId);
         var key = request.IdempotencyKey;
         var reply = (RedisResult[])(await GateScripts.Reserve.RunAsync(Db, Arguments(request.ProductId) with
         {
-            HoldId = RedisKeys.Field(holdId),
+            HoldId = RedisKeys.HoldField(holdId),
             Customer = request.Customer.Value,
             Quantity = request.Quantity.Value,
             TtlKey = keys.HoldTtl(shard, holdId),
             UseIdempotencyKey = key is null ? "0" : "1",
-            IdempotencyKey = keys.Idempotency(shard, request.Customer.Value, key ?? string.Empty),
-            Fingerprint = $"{product}|{request.Quantity.Value}",
+            IdempotencyKey = key is null ? keys.NoIdempotency(shard) : keys.Idempotency(shard, request.Customer.Value, key),
             IdempotencyTtlMs = IdempotencyTtlMs,
             ReclaimBatch = ReclaimBatch,
         }))!;
 
         return (string)reply[0]! switch
         {
-            "reserved" => HoldCodec.Parse(holdId, (string)reply[1]!),
-            "replay" => ParseReplay((string)reply[1]!),
+            "reserved" => HoldCodec.Parse(holdId, (byte[])reply[1]!),
+            "replay" => ParseReplay(shard, (byte[])reply[1]!),
             "out-of-stock" => ReservationErrors.OutOfStock((int)reply[1]),
             "limit-exceeded" => ReservationErrors.LimitExceeded((int)reply[1]),
             "key-reused" => ReservationErrors.IdempotencyKeyReused,
@@ -90,7 +88,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(Db, HoldArguments(shard, holdId, customer)))!;
         return (string)reply[0]! switch
         {
-            "purchased" => HoldCodec.Parse(holdId, (string)reply[1]!),
+            "purchased" => HoldCodec.Parse(holdId, (byte[])reply[1]!),
             "expired" => ReservationErrors.HoldExpired,
             "released" => ReservationErrors.HoldReleased,
             "not-found" => ReservationErrors.NotFound,
@@ -122,7 +120,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return null;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
         var delayMs = (long)await GateScripts.Expire.RunAsync(Db, arguments);
         return delayMs < 0 ? null : TimeSpan.FromMilliseconds(delayMs);
     }
@@ -159,9 +157,9 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return null;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.Field(holdId) };
+        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
         var reply = (RedisResult[])(await GateScripts.Read.RunAsync(Db, arguments))!;
-        var value = (string)reply[0]!;
+        var value = (byte[])reply[0]!;
         if (value.Length == 0)
         {
             return null;
@@ -184,20 +182,20 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     }
 
     private GateArguments Arguments(Guid productId) =>
-        GateArguments.ForShard(keys, keys.ShardOf(productId)) with { ProductId = RedisKeys.Field(productId) };
+        GateArguments.ForShard(keys, keys.ShardOf(productId)) with { ProductId = RedisKeys.ProductField(productId) };
 
     private GateArguments HoldArguments(int shard, Guid holdId, CustomerId customer) =>
         GateArguments.ForShard(keys, shard) with
         {
-            HoldId = RedisKeys.Field(holdId),
+            HoldId = RedisKeys.HoldField(holdId),
             Customer = customer.Value,
             TtlKey = keys.HoldTtl(shard, holdId),
         };
 
     // A replay answers with the hold as it was created: the same status (201, held) and the same body.
-    private static Hold ParseReplay(string value)
+    private static Hold ParseReplay(int shard, byte[] value)
     {
-        var holdId = Guid.ParseExact(value[..32], "N");
-        return HoldCodec.Parse(holdId, value[33..]);
+        var holdId = RedisKeys.HoldOfField(shard, value.AsSpan(..RedisKeys.HoldFieldLength));
+        return HoldCodec.Parse(holdId, value.AsSpan(RedisKeys.HoldFieldLength..));
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using StackExchange.Redis;
@@ -11,6 +12,9 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 public sealed class RedisKeys
 {
+    /// <summary>The length of a hold's field: see <see cref="HoldField"/>.</summary>
+    public const int HoldFieldLength = 14;
+
     private readonly string _prefix;
 
     public RedisKeys(string prefix, int shards)
@@ -77,17 +81,29 @@ public sealed class RedisKeys
 
     public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
 
-    /// <summary>The key whose expiry at the hold's deadline raises the keyspace event.</summary>
-    public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "ttl:" + Field(holdId));
+    /// <summary>The key whose expiry at the hold's deadline raises the keyspace event: <c>t:</c> and the hold's field.</summary>
+    public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "t:").Append(HoldField(holdId));
 
     /// <summary>The hold whose TTL key this is (a keyspace event names only the key), or null for any other key.</summary>
-    public Guid? HoldOfTtlKey(string key)
+    public Guid? HoldOfTtlKey(ReadOnlySpan<byte> key)
     {
-        var marker = key.LastIndexOf(":ttl:", StringComparison.Ordinal);
-        return key.StartsWith(_prefix + ":{s", StringComparison.Ordinal) && marker > 0
-            && Guid.TryParseExact(key.AsSpan(marker + 5), "N", out var holdId) && ShardOfHold(holdId) is not null
-            ? holdId
-            : null;
+        if (key.Length <= HoldFieldLength)
+        {
+            return null;
+        }
+
+        // The hold's field is binary: only the name before it is text, and it must be exactly a shard's TTL key name.
+        var name = Encoding.UTF8.GetString(key[..^HoldFieldLength]);
+        var start = _prefix + ":{s";
+        if (!name.StartsWith(start, StringComparison.Ordinal) || !name.EndsWith("}:t:", StringComparison.Ordinal)
+            || !int.TryParse(name.AsSpan(start.Length..^4), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
+            || shard >= Shards || name != Name(shard, "t:"))
+        {
+            return null;
+        }
+
+        var holdId = HoldOfField(shard, key[^HoldFieldLength..]);
+        return ShardOfHold(holdId) is null ? null : holdId;
     }
 
     /// <summary>
@@ -100,8 +116,45 @@ public sealed class RedisKeys
         return Key(shard, "idem:" + Convert.ToBase64String(SHA256.HashData(input)).TrimEnd('='));
     }
 
-    /// <summary>Ids as they appear inside hashes and key names: 32 hex digits.</summary>
-    public static string Field(Guid id) => id.ToString("N");
+    /// <summary>
+    /// Stands in for the idempotency key of a request that has none: the reserve script never touches it, and a key of
+    /// the shard keeps every key of the call in one slot. Real ones are named <c>idem:&lt;digest&gt;</c>, never this.
+    /// </summary>
+    public RedisKey NoIdempotency(int shard) => Key(shard, "idem");
 
-    private RedisKey Key(int shard, string name) => $"{_prefix}:{{s{shard}}}:{name}";
+    /// <summary>
+    /// A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes,
+    /// big-endian.
+    /// </summary>
+    public static byte[] ProductField(Guid productId) => productId.ToByteArray(bigEndian: true);
+
+    /// <summary>The product id a field stands for.</summary>
+    public static Guid ProductOfField(ReadOnlySpan<byte> field) => new(field, bigEndian: true);
+
+    /// <summary>A product's counter in its shard's stock hash: a available, h held, p purchasing, d dead-lettered.</summary>
+    public static byte[] StockField(Guid productId, char counter) => [.. ProductField(productId), (byte)':', (byte)counter];
+
+    /// <summary>
+    /// A hold id as its shard's keys hold it (holds field, deadline and finished member, TTL key suffix, purchase entry):
+    /// its first 14 bytes, big-endian. The last two name the shard, which every key of the shard has in its hash tag.
+    /// </summary>
+    public static byte[] HoldField(Guid holdId) => holdId.ToByteArray(bigEndian: true)[..HoldFieldLength];
+
+    /// <summary>The hold id that a field of this shard stands for.</summary>
+    public static Guid HoldOfField(int shard, ReadOnlySpan<byte> field)
+    {
+        if (field.Length != HoldFieldLength)
+        {
+            throw new FormatException($"A hold field has {HoldFieldLength} bytes, not {field.Length}.");
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        field.CopyTo(bytes);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes[HoldFieldLength..], (ushort)shard);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private RedisKey Key(int shard, string name) => Name(shard, name);
+
+    private string Name(int shard, string name) => $"{_prefix}:{{s{shard}}}:{name}";
 }

@@ -50,14 +50,14 @@ internal sealed partial class RedisPurchaseOutbox(
             var unfinished = await Db.StreamReadGroupAsync(stream, Group, _consumer, "0-0", max);
             if (unfinished.Length > 0)
             {
-                return await ParseOwnAsync(unfinished, stream);
+                return await ParseOwnAsync(shard, unfinished, stream);
             }
         }
 
         // Entries may be handed out even when the reply is lost (a timeout): until a read proves otherwise, look at
         // this consumer's own pending entries first.
         _mayHaveUnfinished[shard] = true;
-        var batch = await ReadNewOrAbandonedAsync(stream, max);
+        var batch = await ReadNewOrAbandonedAsync(shard, stream, max);
         _mayHaveUnfinished[shard] = batch.Count > 0;
         return batch;
     }
@@ -71,7 +71,8 @@ internal sealed partial class RedisPurchaseOutbox(
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(s => Db.StreamRangeAsync(keys.DeadLetters(s))));
-        return [.. shards.SelectMany(entries => entries).Select(e => new DeadLetter(Parse(e), (string?)e["reason"] ?? string.Empty))];
+        return [.. shards.SelectMany((entries, shard) =>
+            entries.Select(e => new DeadLetter(Parse(shard, e), (string?)e["reason"] ?? string.Empty)))];
     }
 
     public async Task<bool> RetryDeadLetterAsync(Guid reservationId, CancellationToken cancellationToken)
@@ -81,8 +82,10 @@ internal sealed partial class RedisPurchaseOutbox(
             return false;
         }
 
-        var field = RedisKeys.Field(reservationId);
-        var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard))).Where(e => e["hold"] == field).ToArray();
+        var field = RedisKeys.HoldField(reservationId);
+        var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard)))
+            .Where(e => ((byte[]?)e["hold"]).AsSpan().SequenceEqual(field))
+            .ToArray();
         if (entries.Length == 0)
         {
             return false;
@@ -92,12 +95,12 @@ internal sealed partial class RedisPurchaseOutbox(
         return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
     }
 
-    private async Task<IReadOnlyList<PendingPurchase>> ReadNewOrAbandonedAsync(RedisKey stream, int count)
+    private async Task<IReadOnlyList<PendingPurchase>> ReadNewOrAbandonedAsync(int shard, RedisKey stream, int count)
     {
         var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
         if (fresh.Length == count)
         {
-            return [.. fresh.Select(Parse)];
+            return [.. fresh.Select(e => Parse(shard, e))];
         }
 
         // Also while new purchases keep coming: what a dead Worker left must not wait for the sale to end.
@@ -109,7 +112,7 @@ internal sealed partial class RedisPurchaseOutbox(
             LogDeletedPending(logger, claimed.DeletedIds.Length, name);
         }
 
-        return [.. fresh.Concat(claimed.ClaimedEntries).Select(Parse)];
+        return [.. fresh.Concat(claimed.ClaimedEntries).Select(e => Parse(shard, e))];
     }
 
     private async Task EnsureGroupAsync(int shard, RedisKey stream)
@@ -138,7 +141,7 @@ internal sealed partial class RedisPurchaseOutbox(
             ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
         var arguments = GateArguments.ForShard(keys, shard) with
         {
-            HoldId = RedisKeys.Field(purchase.ReservationId),
+            HoldId = RedisKeys.HoldField(purchase.ReservationId),
             EntryId = purchase.EntryId,
             Group = Group,
             Reason = reason ?? string.Empty,
@@ -148,7 +151,7 @@ internal sealed partial class RedisPurchaseOutbox(
 
     // Only a trim behind the group's back deletes pending entries (they come back without fields; the product never
     // trims unacknowledged ones). Nothing is left to persist of them: acknowledge them so they stop coming back.
-    private async Task<IReadOnlyList<PendingPurchase>> ParseOwnAsync(StreamEntry[] entries, RedisKey stream)
+    private async Task<IReadOnlyList<PendingPurchase>> ParseOwnAsync(int shard, StreamEntry[] entries, RedisKey stream)
     {
         var deleted = entries.Where(e => e.Values is not { Length: > 0 }).Select(e => e.Id).ToArray();
         if (deleted.Length > 0)
@@ -158,13 +161,13 @@ internal sealed partial class RedisPurchaseOutbox(
             await Db.StreamAcknowledgeAsync(stream, Group, deleted);
         }
 
-        return [.. entries.Where(e => e.Values is { Length: > 0 }).Select(Parse)];
+        return [.. entries.Where(e => e.Values is { Length: > 0 }).Select(e => Parse(shard, e))];
     }
 
-    private static PendingPurchase Parse(StreamEntry entry) => new(
+    private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,
-        Guid.ParseExact((string)entry["hold"]!, "N"),
-        Guid.ParseExact((string)entry["product"]!, "N"),
+        RedisKeys.HoldOfField(shard, (byte[])entry["hold"]!),
+        RedisKeys.ProductOfField((byte[])entry["product"]!),
         (string)entry["customer"]!,
         (int)entry["quantity"],
         decimal.Parse((string)entry["price"]!, CultureInfo.InvariantCulture),

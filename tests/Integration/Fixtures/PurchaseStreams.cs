@@ -14,12 +14,16 @@ public static class PurchaseStreams
         (await api.Redis.StreamPendingAsync(StreamOf(api, productId), Group)).PendingMessageCount;
 
     /// <summary>The reservation ids of every purchase still in the stream, read by a Worker or not.</summary>
-    public static async Task<HashSet<Guid>> WaitingPurchasesAsync(this ReservationsApiFactory api, Guid productId) =>
-        [.. (await api.Redis.StreamRangeAsync(StreamOf(api, productId))).Select(e => Guid.ParseExact((string)e["hold"]!, "N"))];
-
-    private static RedisKey StreamOf(ReservationsApiFactory api, Guid productId)
+    public static async Task<HashSet<Guid>> WaitingPurchasesAsync(this ReservationsApiFactory api, Guid productId)
     {
-        var keys = api.Services.GetRequiredService<RedisKeys>();
-        return keys.Purchases(keys.ShardOf(productId));
+        var shard = ShardOf(api, productId);
+        var entries = await api.Redis.StreamRangeAsync(StreamOf(api, productId));
+        return [.. entries.Select(e => RedisKeys.HoldOfField(shard, (byte[])e["hold"]!))];
     }
+
+    private static RedisKey StreamOf(ReservationsApiFactory api, Guid productId) =>
+        api.Services.GetRequiredService<RedisKeys>().Purchases(ShardOf(api, productId));
+
+    private static int ShardOf(ReservationsApiFactory api, Guid productId) =>
+        api.Services.GetRequiredService<RedisKeys>().ShardOf(productId);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Reservations.Application.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -14,14 +15,14 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
     {
         var product = await CreateAsync(stock: 40);
         var (stock, catalog) = Keys(product.Id);
-        await api.Redis.HashDeleteAsync(stock, [Available(product.Id), product.Id.ToString("N") + ":h", product.Id.ToString("N") + ":p"]);
-        await api.Redis.HashDeleteAsync(catalog, product.Id.ToString("N"));
+        await api.Redis.HashDeleteAsync(stock, [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
+        await api.Redis.HashDeleteAsync(catalog, RedisKeys.ProductField(product.Id));
 
         await RunWorkerUntilAsync(async () => (await api.Redis.HashGetAsync(stock, Available(product.Id))).HasValue);
 
         (await api.Redis.HashGetAsync(stock, Available(product.Id))).ToString().Should().Be("40");
         (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
-        (await api.Redis.HashGetAsync(catalog, product.Id.ToString("N"))).ToString().Should().Be("600||49.90");
+        (await api.Redis.HashGetAsync(catalog, RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||49.90");
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
         }
     }
 
-    private static string Available(Guid productId) => RedisKeys.Field(productId) + ":a";
+    private static byte[] Available(Guid productId) => RedisKeys.StockField(productId, 'a');
 
     private (string Stock, string Catalog) Keys(Guid productId)
     {

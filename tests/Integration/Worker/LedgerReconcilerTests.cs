@@ -15,7 +15,7 @@ public sealed class LedgerReconcilerTests(ReservationsApiFactory api) : IClassFi
         await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(healthy.Id, quantity: 2);
         var drifted = await api.CreateProductAsync(stock: 10);
         var keys = new RedisKeys(api.KeyPrefix, 16);
-        await api.Redis.HashIncrementAsync(keys.Stock(keys.ShardOf(drifted.Id)), RedisKeys.Field(drifted.Id) + ":a", 3);
+        await api.Redis.HashIncrementAsync(keys.Stock(keys.ShardOf(drifted.Id)), RedisKeys.StockField(drifted.Id, 'a'), 3);
         var worker = await TestWorker.StartAsync(api);
         try
         {

@@ -1,20 +1,33 @@
 -- Shared by every gate script (prepended when the scripts are loaded).
--- A hold is one field of the shard's holds hash, packed as
---   status|productId|quantity|unitPrice|createdMs|deadlineMs|tallied|customer
--- status: h held, p purchased, c completed, r released, e expired. The customer id comes last, so it may hold '|'.
+-- Ids are raw bytes: a product id its 16 bytes, a hold id its first 14 (its last two name the shard, which every
+-- key's hash tag already says). A hold is one field of the shard's holds hash; its value packs, numbers big-endian:
+--   offset  0  status     1 byte   h held, p purchased, c completed, r released, e expired
+--           1  tallied    1 byte   '1' when its quantity counts against the customer's limit, else '0'
+--           2  product   16 bytes
+--          18  quantity   2 bytes
+--          20  created    6 bytes  Unix ms of Redis TIME
+--          26  deadline   6 bytes  Unix ms
+--          32  the unit price as the catalog writes it, '|', then the customer id (last, so it may hold '|')
+-- The status comes first so that a transition rewrites one byte. HoldCodec.cs reads the same layout.
 -- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing,
 -- :d dead-lettered (a part of purchasing that PostgreSQL refused).
+local HOLD_HEAD = '>c1c1c16I2I6I6'
 
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+local function pack_hold(hold)
+  return struct.pack(HOLD_HEAD, hold.status, hold.tallied and '1' or '0', hold.product, hold.quantity, hold.created,
+    hold.deadline) .. hold.price .. '|' .. hold.customer
+end
+
 local function parse_hold(value)
-  local status, product, quantity, price, created, deadline, tallied, customer =
-    string.match(value, '^(%a)|(%x+)|(%d+)|([^|]+)|(%d+)|(%d+)|(%d)|(.*)$')
-  return { status = status, product = product, quantity = tonumber(quantity), price = price,
-           created = tonumber(created), deadline = tonumber(deadline), tallied = tallied == '1', customer = customer }
+  local status, tallied, product, quantity, created, deadline, tail = struct.unpack(HOLD_HEAD, value)
+  local price, customer = string.match(string.sub(value, tail), '^([^|]*)|(.*)$')
+  return { status = status, product = product, quantity = quantity, price = price,
+           created = created, deadline = deadline, tallied = tallied == '1', customer = customer }
 end
 
 -- The customer's hold (packed value and parsed), or nil: someone else's hold is as good as missing.

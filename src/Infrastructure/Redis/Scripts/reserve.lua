@@ -3,7 +3,9 @@
 -- Every key is read (or its type checked) before the first write.
 local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
 local product, hold_id, customer, quantity = @ProductId, @HoldId, @Customer, tonumber(@Quantity)
-local idempotency_key, fingerprint = @IdempotencyKey, @Fingerprint
+local idempotency_key = @IdempotencyKey
+-- What the request asked for: a replay must ask the same.
+local fingerprint = product .. '|' .. quantity
 local now = now_ms()
 
 if @UseIdempotencyKey == '1' then
@@ -42,10 +44,10 @@ if available < quantity then
 end
 
 local deadline = now + tonumber(hold_seconds) * 1000
-local hold = 'h|' .. product .. '|' .. quantity .. '|' .. price .. '|' .. now .. '|' .. deadline .. '|'
-  .. (tallied and '1' or '0') .. '|' .. customer
+local hold = pack_hold({ status = 'h', tallied = tallied, product = product, quantity = quantity, created = now,
+  deadline = deadline, price = price, customer = customer })
 if redis.call('HSETNX', k.holds, hold_id, hold) == 0 then
-  return redis.error_reply('hold id ' .. hold_id .. ' exists')
+  return redis.error_reply('hold id already in use')
 end
 redis.call('HINCRBY', k.stock, product .. ':a', -quantity)
 redis.call('HINCRBY', k.stock, product .. ':h', quantity)
@@ -53,8 +55,10 @@ if tallied then
   redis.call('HINCRBY', k.tally, product .. customer, quantity)
 end
 redis.call('ZADD', k.deadlines, deadline, hold_id)
-redis.call('SET', @TtlKey, '', 'PX', tonumber(hold_seconds) * 1000)
+-- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
+redis.call('SET', @TtlKey, 1, 'PX', tonumber(hold_seconds) * 1000)
 if @UseIdempotencyKey == '1' then
-  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. '|' .. hold, 'PX', tonumber(@IdempotencyTtlMs))
+  -- The hold id has a fixed length, so the hold follows it with no separator.
+  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', tonumber(@IdempotencyTtlMs))
 end
 return { 'reserved', hold }

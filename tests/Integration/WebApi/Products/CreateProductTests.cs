@@ -2,6 +2,7 @@ using System.Net;
 using Reservations.Application.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
 
@@ -30,10 +31,11 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
 
         var shard = new RedisKeys(api.KeyPrefix, 16).ShardOf(product.Id);
-        var field = product.Id.ToString("N");
-        var stock = await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:stock", [field + ":a", field + ":h", field + ":p"]);
+        var stock = await api.Redis.HashGetAsync(
+            $"{api.KeyPrefix}:{{s{shard}}}:stock", [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
         stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");
-        (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", field)).ToString().Should().Be("90|3|10.05");
+        (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", RedisKeys.ProductField(product.Id)))
+            .ToString().Should().Be("90|3|10.05");
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Reservations;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Products;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
@@ -93,6 +97,35 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
         (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(deadlinesBefore);
         await api.Redis.KeyDeleteAsync(keys.Tally(shard));
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
+    }
+
+    [Fact]
+    public async Task AHold_WithTheLongestOddCustomerAndTheLargestNumbers_ReadsBackAsTheScriptsPackedIt()
+    {
+        var product = await (await api.CreateClient(Tokens.Admin()).PostJsonAsync("/api/products", ProductRequests.Valid(
+            stock: 2_000, maxPerCustomer: 1_000, holdSeconds: HoldDuration.MaxSeconds, price: Money.MaxValue)))
+            .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        var customer = CustomerId.From($"auth0|{new string('é', 112)}|{{s1}}:t:💡");
+        customer.Value.Length.Should().Be(CustomerId.MaxLength);
+        var request = new ReserveRequest(product.Id, customer, Quantity.From(Quantity.MaxValue), "key|1");
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var reserved = (await gate.ReserveAsync(request, ct)).Value;
+        var found = await gate.FindAsync(reserved.Id, ct);
+        var replayed = (await gate.ReserveAsync(request, ct)).Value;
+        var purchased = (await gate.PurchaseAsync(reserved.Id, customer, ct)).Value;
+
+        reserved.Should().BeEquivalentTo(new
+        {
+            ProductId = product.Id, Customer = customer, Quantity = Quantity.From(Quantity.MaxValue),
+            UnitPrice = Money.MaxValue, Status = HoldStatus.Held,
+        });
+        (reserved.ExpiresAt - reserved.CreatedAt).Should().Be(TimeSpan.FromSeconds(HoldDuration.MaxSeconds));
+        found.Should().Be(reserved);
+        replayed.Should().Be(reserved);
+        purchased.Should().Be(reserved with { Status = HoldStatus.Purchased });
+        (await api.WaitingPurchasesAsync(product.Id)).Should().Equal(reserved.Id);
     }
 
     private sealed class SkewedTimeProvider(TimeSpan skew) : TimeProvider

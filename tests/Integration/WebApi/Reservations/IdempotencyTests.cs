@@ -1,6 +1,7 @@
 using System.Net;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
@@ -61,6 +62,17 @@ public sealed class IdempotencyTests(UnthrottledApiFactory api) : IClassFixture<
 
         bobs.Id.Should().NotBe(alices.Id);
         (await api.LedgerAsync(product.Id)).Held.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Reserve_WithoutAKey_LeavesTheStandInKeyUntouched()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var keys = new RedisKeys(api.KeyPrefix, 16);
+
+        await _alice.ReserveOkAsync(product.Id);
+
+        (await api.Redis.KeyExistsAsync(keys.NoIdempotency(keys.ShardOf(product.Id)))).Should().BeFalse();
     }
 
     [Fact]

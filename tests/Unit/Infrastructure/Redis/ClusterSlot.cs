@@ -1,4 +1,5 @@
 using System.Text;
+using StackExchange.Redis;
 
 namespace Reservations.UnitTests.Infrastructure.Redis;
 
@@ -7,17 +8,21 @@ internal static class ClusterSlot
 {
     public const int Count = 16_384;
 
-    public static int Of(string key) => Crc16(Encoding.UTF8.GetBytes(HashTagOf(key))) % Count;
+    public static int Of(string key) => Of(Encoding.UTF8.GetBytes(key));
 
-    // Redis hashes only the part between the first '{' and the next '}', when that part is not empty.
-    private static string HashTagOf(string key)
+    public static int Of(RedisKey key) => Of((byte[])key!);
+
+    private static int Of(byte[] key) => Crc16(HashTagOf(key)) % Count;
+
+    // Redis hashes only the bytes between the first '{' and the next '}', when there are any.
+    private static ReadOnlySpan<byte> HashTagOf(ReadOnlySpan<byte> key)
     {
-        var open = key.IndexOf('{', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : key.IndexOf('}', open + 1);
-        return close > open + 1 ? key[(open + 1)..close] : key;
+        var open = key.IndexOf((byte)'{');
+        var close = open < 0 ? -1 : key[(open + 1)..].IndexOf((byte)'}');
+        return close > 0 ? key.Slice(open + 1, close) : key;
     }
 
-    private static int Crc16(byte[] bytes)
+    private static int Crc16(ReadOnlySpan<byte> bytes)
     {
         var crc = 0;
         foreach (var b in bytes)

@@ -55,6 +55,31 @@ public class RedisKeysHoldIdTests
     public void ShardOfHold_WhenVersion7IdNamesTheLastShard_ReturnsIt() =>
         _keys.ShardOfHold(Naming(Guid.CreateVersion7(), Shards - 1)).Should().Be(Shards - 1);
 
+    [Fact]
+    public void HoldField_IsTheIdsFirst14BytesAndComesBackWithTheShard()
+    {
+        foreach (var shard in new[] { 0, 7, Shards - 1 })
+        {
+            var id = _keys.NewHoldId(shard);
+
+            var field = RedisKeys.HoldField(id);
+
+            field.Should().Equal(id.ToByteArray(bigEndian: true)[..14]);
+            RedisKeys.HoldOfField(shard, field).Should().Be(id);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    [InlineData(16)]
+    public void HoldOfField_WhenNot14Bytes_Throws(int length)
+    {
+        var act = () => RedisKeys.HoldOfField(0, new byte[length]);
+
+        act.Should().Throw<FormatException>();
+    }
+
     // Overwrites the id's last two bytes, where hold ids name their shard.
     private static Guid Naming(Guid id, int shard)
     {
