@@ -18,7 +18,12 @@ local function now_ms()
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+-- Called before a script's first write: a quantity the 2-byte field cannot hold fails the script whole rather than
+-- being truncated while the stock moves by all of it.
 local function pack_hold(hold)
+  if hold.quantity < 1 or hold.quantity > 65535 then
+    error('quantity ' .. hold.quantity .. ' does not fit a hold')
+  end
   return struct.pack(HOLD_HEAD, hold.status, hold.tallied and '1' or '0', hold.product, hold.quantity, hold.created,
     hold.deadline) .. hold.price .. '|' .. hold.customer
 end

@@ -33,6 +33,10 @@ public class HoldCodecTests
     }
 
     [Fact]
+    public void TheLargestQuantity_FitsThePackedTwoByteField() =>
+        Quantity.MaxValue.Should().BeLessThanOrEqualTo(ushort.MaxValue, "lib.lua packs a hold's quantity in 2 bytes");
+
+    [Fact]
     public void Parse_WhenTheCustomerIdIsLongest_KeepsItWhole()
     {
         var customer = string.Concat(Enumerable.Repeat("|ü", CustomerId.MaxLength / 2));
