@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Reservations.Infrastructure;
 using Reservations.Load;
 using Reservations.Load.Sale;
+using Reservations.Load.Sale.Progress;
 
 const string usage = """
     usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API (sale --help)
@@ -38,7 +39,8 @@ static async Task<int> RunSaleAsync(string[] arguments)
     }
 
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = options.Url };
-    var result = await new SaleRunner(options, http, Console.Out).RunAsync(CancellationToken.None);
+    var target = new HttpSaleTarget(options, http);
+    var result = await new SaleRunner(options, target, ProgressDisplays.ForConsole(), Console.Out).RunAsync(CancellationToken.None);
     await SaleReport.WriteAsync(result, options.Output);
     Console.WriteLine(SaleReport.Summary(result));
     Console.WriteLine($"results in {Path.GetFullPath(options.Output)}");

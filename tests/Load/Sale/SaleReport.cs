@@ -28,8 +28,9 @@ public static class SaleReport
             statuses = result.Statuses.GroupBy(s => s.Key.Operation).ToDictionary(
                 g => g.Key, g => g.ToDictionary(s => s.Key.Status.ToString(CultureInfo.InvariantCulture), s => s.Value)),
             latencyMs = result.Latencies,
-            reservesPerSecond = result.ReservesPerSecond,
-            observation = result.Observation,
+            completedPerSecond = result.CompletedPerSecond,
+            purchases = result.Purchases,
+            observation = result.Findings.Observation,
             violations = result.Violations,
         }, Json));
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Summary(result));
@@ -55,13 +56,11 @@ public static class SaleReport
                 $"| {operation} | {p.Count} | {p.P50:0.00} | {p.P90:0.00} | {p.P99:0.00} | {p.P999:0.00} | {p.Max:0.00} | {statuses} |");
         }
 
-        var sold = result.Observation.Ledgers.Values.Sum(l => l.Sold);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Sold {sold} of {o.Products * o.Stock} units in {result.Observation.Purchases} purchases; {result.Observation.OrdersListed} orders listed.");
+        text.AppendLine(result.Findings.Sold);
         text.AppendLine();
         text.AppendLine(result.Violations.Count == 0
-            ? "Invariants: **all kept** (no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx)."
+            ? $"Invariants: **all kept** ({result.Findings.Checked})."
             : "Invariants: **VIOLATED**\n" + string.Join('\n', result.Violations.Select(v => $"- {v}")));
         return text.ToString();
     }
