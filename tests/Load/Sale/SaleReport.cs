@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Reservations.Load.Sale;
 
-/// <summary>Writes a sale's <c>results.json</c> (every figure and setting) and <c>summary.md</c> (a table to read).</summary>
+/// <summary>
+/// Writes a sale's <c>results.json</c> (every figure and setting), <c>summary.md</c> (a table to read) and the charts
+/// it links.
+/// </summary>
 public static class SaleReport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -33,6 +36,7 @@ public static class SaleReport
             observation = result.Findings.Observation,
             violations = result.Violations,
         }, Json));
+        SaleCharts.Write(result, directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Summary(result));
     }
 
@@ -56,6 +60,10 @@ public static class SaleReport
                 $"| {operation} | {p.Count} | {p.P50:0.00} | {p.P90:0.00} | {p.P99:0.00} | {p.P999:0.00} | {p.Max:0.00} | {statuses} |");
         }
 
+        text.AppendLine();
+        text.AppendLine($"![Requests completed per second]({SaleCharts.Throughput})");
+        text.AppendLine();
+        text.AppendLine($"![Latency percentiles by operation]({SaleCharts.Latency})");
         text.AppendLine();
         text.AppendLine(result.Findings.Sold);
         text.AppendLine();
