@@ -7,12 +7,15 @@ namespace Reservations.IntegrationTests.Load;
 
 /// <summary>
 /// A few seconds of the flash-sale simulator against the in-process API and Worker: it sells, waits for quiet, finds
-/// every invariant kept and writes its results. The full benchmark is build/bench.sh, never CI.
+/// every invariant kept and writes its results, with tokens minted by the API or signed by the simulator. The full
+/// benchmark is build/bench.sh, never CI.
 /// </summary>
 public sealed class SaleSmokeTests(UnthrottledApiFactory api, ITestOutputHelper output) : IClassFixture<UnthrottledApiFactory>
 {
-    [Fact]
-    public async Task ASmallSale_KeepsEveryInvariant_AndWritesItsResults()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Tokens.DevelopmentKey)]
+    public async Task ASmallSale_KeepsEveryInvariant_AndWritesItsResults(string? signingKey)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"sale-smoke-{Guid.NewGuid():N}");
         var options = new SaleOptions
@@ -26,6 +29,7 @@ public sealed class SaleSmokeTests(UnthrottledApiFactory api, ITestOutputHelper 
             Duration = TimeSpan.FromSeconds(20),
             HoldSeconds = 1,
             Output = directory,
+            SigningKey = signingKey,
         };
         var worker = await TestWorker.StartAsync(api);
         try

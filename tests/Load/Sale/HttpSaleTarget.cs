@@ -11,13 +11,14 @@ namespace Reservations.Load.Sale;
 public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISaleTarget
 {
     private readonly SaleApi _api = new(http);
+    private readonly ITokenSource _tokenSource = TokenSources.For(options, http);
     private readonly List<Guid> _products = [];
     private string[] _tokens = [];
     private string _admin = string.Empty;
 
     public async Task<IReadOnlyList<Guid>> PrepareAsync(CancellationToken cancellationToken)
     {
-        _admin = await _api.TokenAsync("bench-admin", "admin");
+        _admin = await _tokenSource.TokenAsync("bench-admin", "admin");
         var run = Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < options.Products; i++)
         {
@@ -27,7 +28,7 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
         _tokens = new string[options.Customers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Customers),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (i, _) => _tokens[i] = await _api.TokenAsync($"bench-{run}-{i}"));
+            async (i, _) => _tokens[i] = await _tokenSource.TokenAsync($"bench-{run}-{i}"));
         return _products;
     }
 

@@ -10,7 +10,7 @@ using Reservations.Application.Reservations;
 namespace Reservations.Load.Sale;
 
 /// <summary>The API calls of a sale. Reserve, purchase and release answer the status they got (0 for no answer).</summary>
-public sealed class SaleApi(HttpClient http)
+public sealed class SaleApi(HttpClient http) : ITokenSource
 {
     // As the API writes it: camelCase, enums as strings.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

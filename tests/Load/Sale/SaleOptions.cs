@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Reservations.Load.Sale;
 
@@ -7,7 +9,11 @@ public sealed record SaleOptions
 {
     public const string Usage = """
         usage: Reservations.Load sale [options]
-          --url URL             the API (default http://127.0.0.1:5080); tokens come from its /api/dev/tokens
+          --url URL             the API (default http://127.0.0.1:5080)
+          --signing-key KEY     sign the tokens here with the API's key (Auth:SigningKey, at least 32
+                                bytes) instead of minting them with /api/dev/tokens, which only Development serves
+          --issuer NAME         issuer of locally signed tokens (default reservations, as the API expects)
+          --audience NAME       audience of locally signed tokens (default reservations-api, as the API expects)
           --products N          products on sale (default 20)
           --stock N             units of each product (default 500)
           --customers N         distinct customers, one token each (default 10000)
@@ -19,10 +25,20 @@ public sealed record SaleOptions
           --hold-seconds N      hold duration of the products, so abandoned holds expire soon (default 5)
           --max-quantity N      quantities are 1..N (default 2)
           --seed N              seed of the random choices (default 1)
-          --out DIR             where results go (default .local/bench/<timestamp>)
+          --out DIR             where results.json, summary.md and the charts go (default .local/bench/<timestamp>)
         """;
 
+    // The API accepts no shorter HS256 key (AuthOptions.MinKeyBytes in the WebApi).
+    private const int MinSigningKeyBytes = 32;
+
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+
+    [JsonIgnore]
+    public string? SigningKey { get; init; }
+
+    // The issuer and audience the WebApi validates (AuthOptions.Issuer and .Audience).
+    public string Issuer { get; init; } = "reservations";
+    public string Audience { get; init; } = "reservations-api";
     public int Products { get; init; } = 20;
     public int Stock { get; init; } = 500;
     public int Customers { get; init; } = 10_000;
@@ -36,6 +52,9 @@ public sealed record SaleOptions
     public int Seed { get; init; } = 1;
     public string Output { get; init; } = Path.Combine(".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
+    /// <summary>Where the tokens came from, for the results (the key itself is never written).</summary>
+    public string Tokens => SigningKey is null ? "minted by /api/dev/tokens" : "signed locally";
+
     /// <summary>The options from command-line arguments; an error message for anything it cannot read.</summary>
     public static (SaleOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +67,9 @@ public sealed record SaleOptions
                 options = args[i] switch
                 {
                     "--url" => options with { Url = new Uri(value) },
+                    "--signing-key" => options with { SigningKey = SigningKeyOf(value) },
+                    "--issuer" => options with { Issuer = value },
+                    "--audience" => options with { Audience = value },
                     "--products" => options with { Products = Positive(value) },
                     "--stock" => options with { Stock = Positive(value) },
                     "--customers" => options with { Customers = Positive(value) },
@@ -73,6 +95,10 @@ public sealed record SaleOptions
             ? (null, "--purchase and --release add up to more than 1")
             : (options, null);
     }
+
+    private static string SigningKeyOf(string value) => Encoding.UTF8.GetByteCount(value) >= MinSigningKeyBytes
+        ? value
+        : throw new FormatException($"--signing-key must be at least {MinSigningKeyBytes} bytes, as the API's key is");
 
     private static int Positive(string value) => int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var n
         ? n
