@@ -46,5 +46,6 @@ public sealed class SaleMetrics
     public IReadOnlyDictionary<string, int[]> CompletedPerSecond(TimeSpan selling) =>
         Operations.ToDictionary(o => o, o => _completed.PerSecond(o, selling));
 
-    public ProgressSnapshot Snapshot() => new(Elapsed, Statuses, _latencies[Reserve].Report());
+    /// <summary>The counters so far, with the reserve latencies since the previous snapshot.</summary>
+    public ProgressSnapshot Snapshot() => new(Elapsed, Statuses, _latencies[Reserve].ReportInterval());
 }

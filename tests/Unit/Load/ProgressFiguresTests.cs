@@ -44,4 +44,13 @@ public class ProgressFiguresTests
     public void ToLine_ReadsAsOnePlainLine() =>
         ProgressFigures.Between(AtTwoSeconds, AtFourSeconds).ToLine().Should().Be(
             "  4.0 s  1,000 requests  300/s  reserve 0:1 201:500 409:300  purchase 200:150  release 204:49  reserve p50 2.25 ms p99 11.50 ms");
+
+    [Fact]
+    public void Between_WithNoReserveSinceThePrevious_HasNoReserveLatency()
+    {
+        var figures = ProgressFigures.Between(AtTwoSeconds, AtTwoSeconds with { Reserve = new Percentiles(0, 0, 0, 0, 0, 0) });
+
+        figures.ReserveP50.Should().BeNull();
+        figures.ToLine().Should().EndWith("reserve p50 - p99 -");
+    }
 }

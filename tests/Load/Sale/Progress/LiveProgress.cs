@@ -27,7 +27,7 @@ public sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
                 outcome.Statuses.Select(s => Invariant($"[{Colour(s.Status)}]{s.Status}[/] {s.Count:N0}"))));
         }
 
-        table.AddRow("reserve", Invariant($"p50 {figures.ReserveP50:0.00} ms  p99 {figures.ReserveP99:0.00} ms"));
+        table.AddRow("reserve now", $"p50 {ProgressFigures.Ms(figures.ReserveP50)}  p99 {ProgressFigures.Ms(figures.ReserveP99)}");
         return table;
     }
 

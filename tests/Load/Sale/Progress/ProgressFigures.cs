@@ -3,16 +3,16 @@ using System.Globalization;
 namespace Reservations.Load.Sale.Progress;
 
 /// <summary>
-/// What the progress display shows: requests done, the rate since the previous figures, outcomes by operation and
-/// status, and the reserve p50/p99 so far.
+/// What the progress display shows: requests done, outcomes by operation and status, and since the previous figures
+/// the rate and the reserve p50/p99 (null when no reserve completed in between).
 /// </summary>
 public sealed record ProgressFigures(
     TimeSpan Elapsed,
     int Completed,
     double RequestsPerSecond,
     IReadOnlyList<OperationOutcomes> Outcomes,
-    double ReserveP50,
-    double ReserveP99)
+    double? ReserveP50,
+    double? ReserveP99)
 {
     public static ProgressFigures Between(ProgressSnapshot previous, ProgressSnapshot current)
     {
@@ -26,19 +26,16 @@ public sealed record ProgressFigures(
             current.Completed,
             seconds > 0 ? (current.Completed - previous.Completed) / seconds : 0,
             [.. outcomes],
-            current.Reserve.P50,
-            current.Reserve.P99);
+            current.Reserve.Count > 0 ? current.Reserve.P50 : null,
+            current.Reserve.Count > 0 ? current.Reserve.P99 : null);
     }
 
     /// <summary>One line for output that is not a terminal.</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Elapsed.TotalSeconds,5:0.0} s  {Completed:N0} requests  {RequestsPerSecond:N0}/s  " +
         $"{string.Join("  ", Outcomes.Select(o => $"{o.Operation} {o.Describe()}"))}  " +
-        $"reserve p50 {ReserveP50:0.00} ms p99 {ReserveP99:0.00} ms");
-}
+        $"reserve p50 {Ms(ReserveP50)} p99 {Ms(ReserveP99)}");
 
-/// <summary>How many requests of one operation got each status.</summary>
-public sealed record OperationOutcomes(string Operation, IReadOnlyList<(int Status, int Count)> Statuses)
-{
-    public string Describe() => string.Join(" ", Statuses.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Status}:{s.Count}")));
+    public static string Ms(double? milliseconds) =>
+        milliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:0.00} ms") : "-";
 }

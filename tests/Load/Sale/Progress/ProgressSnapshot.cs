@@ -1,6 +1,6 @@
 namespace Reservations.Load.Sale.Progress;
 
-/// <summary>The sale's counters at one moment: time since it started, statuses by operation, reserve latencies so far.</summary>
+/// <summary>The sale's counters at one moment: time since it started, statuses by operation, and the reserve latencies since the previous snapshot.</summary>
 public sealed record ProgressSnapshot(
     TimeSpan Elapsed,
     IReadOnlyDictionary<(string Operation, int Status), int> Statuses,
