@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using Reservations.Domain.Reservations;
 
 namespace Reservations.Load.Sale;
 
@@ -9,8 +10,11 @@ public sealed record SaleOptions
 {
     public const string Usage = """
         usage: Reservations.Load sale [options]
-          --url URL             the API (default http://127.0.0.1:5080)
-          --signing-key KEY     sign the tokens here with the API's key (Auth:SigningKey, at least 32
+          --mode http|gate      http: against a running API and Worker (default); gate: straight at the inventory
+                                gate in Redis, no HTTP, no Worker (its own key prefix, removed at the end)
+          --url URL             the API in http mode (default http://127.0.0.1:5080)
+          --redis HOST:PORT     the Redis in gate mode (default 127.0.0.1:6379)
+          --signing-key KEY     http mode: sign the tokens here with the API's key (Auth:SigningKey, at least 32
                                 bytes) instead of minting them with /api/dev/tokens, which only Development serves
           --issuer NAME         issuer of locally signed tokens (default reservations, as the API expects)
           --audience NAME       audience of locally signed tokens (default reservations-api, as the API expects)
@@ -23,7 +27,7 @@ public sealed record SaleOptions
           --purchase SHARE      share of holds purchased (default 0.6)
           --release SHARE       share of holds released; the rest are abandoned to expire (default 0.2)
           --hold-seconds N      hold duration of the products, so abandoned holds expire soon (default 5)
-          --max-quantity N      quantities are 1..N (default 2)
+          --max-quantity N      quantities are 1..N, N at most 1000 (default 2)
           --seed N              seed of the random choices (default 1)
           --out DIR             where results.json, summary.md and the charts go (default .local/bench/<timestamp>)
         """;
@@ -31,7 +35,9 @@ public sealed record SaleOptions
     // The API accepts no shorter HS256 key (AuthOptions.MinKeyBytes in the WebApi).
     private const int MinSigningKeyBytes = 32;
 
+    public SaleMode Mode { get; init; } = SaleMode.Http;
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public string Redis { get; init; } = "127.0.0.1:6379";
 
     [JsonIgnore]
     public string? SigningKey { get; init; }
@@ -66,7 +72,9 @@ public sealed record SaleOptions
                 var value = i + 1 < args.Count ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
                 options = args[i] switch
                 {
+                    "--mode" => options with { Mode = ParseMode(value) },
                     "--url" => options with { Url = new Uri(value) },
+                    "--redis" => options with { Redis = value },
                     "--signing-key" => options with { SigningKey = SigningKeyOf(value) },
                     "--issuer" => options with { Issuer = value },
                     "--audience" => options with { Audience = value },
@@ -79,7 +87,7 @@ public sealed record SaleOptions
                     "--purchase" => options with { PurchaseShare = Share(value) },
                     "--release" => options with { ReleaseShare = Share(value) },
                     "--hold-seconds" => options with { HoldSeconds = Positive(value) },
-                    "--max-quantity" => options with { MaxQuantity = Positive(value) },
+                    "--max-quantity" => options with { MaxQuantity = AtMost(Quantity.MaxValue, Positive(value)) },
                     "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--out" => options with { Output = value },
                     _ => throw new FormatException($"unknown option {args[i]}"),
@@ -96,6 +104,13 @@ public sealed record SaleOptions
             : (options, null);
     }
 
+    private static SaleMode ParseMode(string value) => value switch
+    {
+        "http" => SaleMode.Http,
+        "gate" => SaleMode.Gate,
+        _ => throw new FormatException($"--mode is http or gate, not {value}"),
+    };
+
     private static string SigningKeyOf(string value) => Encoding.UTF8.GetByteCount(value) >= MinSigningKeyBytes
         ? value
         : throw new FormatException($"--signing-key must be at least {MinSigningKeyBytes} bytes, as the API's key is");
@@ -103,6 +118,9 @@ public sealed record SaleOptions
     private static int Positive(string value) => int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var n
         ? n
         : throw new FormatException($"{value} is not a positive number");
+
+    private static int AtMost(int limit, int value) =>
+        value <= limit ? value : throw new FormatException($"{value} is more than {limit}");
 
     private static double Share(string value) => double.Parse(value, CultureInfo.InvariantCulture) is >= 0 and <= 1 and var share
         ? share

@@ -44,8 +44,16 @@ public static class SaleReport
     {
         var o = result.Options;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Flash sale: {o.Products} products × {o.Stock} units, {o.Customers} customers, {o.Concurrency} in flight");
+        var where = o.Mode == SaleMode.Gate ? "at the gate" : "over HTTP";
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"# Flash sale {where}: {o.Products} products × {o.Stock} units, {o.Customers} customers, {o.Concurrency} in flight");
         text.AppendLine();
+        if (o.Mode == SaleMode.Gate)
+        {
+            text.AppendLine("Straight at the inventory gate in Redis: no HTTP, no Worker; statuses are those the API would answer.");
+            text.AppendLine();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{result.Requests} requests in {result.Selling.TotalSeconds:0.0} s = **{result.RequestsPerSecond:0} requests/s** " +
             $"({Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription})");
