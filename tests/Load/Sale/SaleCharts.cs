@@ -36,7 +36,8 @@ public static class SaleCharts
         plot.Title("Requests completed per second");
         plot.XLabel("second of the sale");
         plot.YLabel("requests/s");
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.SetLimitsY(0, Math.Max(1, result.CompletedPerSecond.Values.SelectMany(counts => counts).DefaultIfEmpty().Max()) * 1.1);
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }

@@ -59,7 +59,12 @@ public sealed record SaleOptions
     public string Output { get; init; } = Path.Combine(".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
     /// <summary>Where the tokens came from, for the results (the key itself is never written).</summary>
-    public string Tokens => SigningKey is null ? "minted by /api/dev/tokens" : "signed locally";
+    public string Tokens => (Mode, SigningKey) switch
+    {
+        (SaleMode.Gate, _) => "none (no HTTP)",
+        (_, null) => "minted by /api/dev/tokens",
+        _ => "signed locally",
+    };
 
     /// <summary>The options from command-line arguments; an error message for anything it cannot read.</summary>
     public static (SaleOptions? Options, string? Error) Parse(IReadOnlyList<string> args)

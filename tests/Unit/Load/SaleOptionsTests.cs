@@ -45,7 +45,7 @@ public class SaleOptionsTests
     {
         var (options, _) = SaleOptions.Parse(["--mode", "gate", "--redis", "127.0.0.1:16400"]);
 
-        options.Should().BeEquivalentTo(new { Mode = SaleMode.Gate, Redis = "127.0.0.1:16400" });
+        options.Should().BeEquivalentTo(new { Mode = SaleMode.Gate, Redis = "127.0.0.1:16400", Tokens = "none (no HTTP)" });
     }
 
     [Theory]
