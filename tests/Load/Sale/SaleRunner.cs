@@ -21,6 +21,26 @@ public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgres
         _metrics.Start();
         using var sold = new CancellationTokenSource();
         var showing = progress.ShowAsync(_metrics.Snapshot, sold.Token);
+        TimeSpan selling;
+        try
+        {
+            selling = await SellAsync(products, cancellationToken);
+        }
+        finally
+        {
+            await sold.CancelAsync();
+            await showing;
+        }
+
+        log.WriteLine($"selling took {selling.TotalSeconds:0.0} s; waiting for quiet…");
+
+        var findings = await target.FinishAsync(_purchased, _metrics.Failures, cancellationToken);
+        return new SaleResult(options, selling, _metrics.Statuses, _metrics.Latencies(), _metrics.CompletedPerSecond(selling),
+            _purchased.Count, findings);
+    }
+
+    private async Task<TimeSpan> SellAsync(IReadOnlyList<Guid> products, CancellationToken cancellationToken)
+    {
         var reserves = 0;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
         {
@@ -31,14 +51,7 @@ public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgres
                 await SellOnceAsync(random, products);
             }
         }, cancellationToken)));
-        var selling = _metrics.Elapsed;
-        await sold.CancelAsync();
-        await showing;
-        log.WriteLine($"selling took {selling.TotalSeconds:0.0} s; waiting for quiet…");
-
-        var findings = await target.FinishAsync(_purchased, _metrics.Failures, cancellationToken);
-        return new SaleResult(options, selling, _metrics.Statuses, _metrics.Latencies(), _metrics.CompletedPerSecond(selling),
-            _purchased.Count, findings);
+        return _metrics.Elapsed;
     }
 
     private async Task SellOnceAsync(Random random, IReadOnlyList<Guid> products)
