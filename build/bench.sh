@@ -7,7 +7,8 @@
 #                                         other implementations measured the same way
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
-# Results: .local/bench/<timestamp>/ (results.json, summary.md). Options: dotnet <Load dll> sale --help.
+# Results: .local/bench/<timestamp>/ (results.json, summary.md, throughput.png, latency.png).
+# Options: dotnet <Load dll> sale --help (e.g. --signing-key KEY signs the tokens instead of /api/dev/tokens).
 # The wrk run spreads reserves over 5,000 customer tokens and 20 products of 1,000,000 units (build/wrk/reserve.lua);
 # its holds last 60 s, then the Worker releases them. Both runs write into the local PostgreSQL and Redis of
 # build/services.sh: run build/test.sh once the Redis is quiet again (many expiring keys delay expiry events).

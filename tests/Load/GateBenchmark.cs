@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
@@ -12,13 +11,12 @@ namespace Reservations.Load;
 /// Takes <c>holds</c> holds straight through <see cref="IInventoryGate"/> (no HTTP) on one product with enough stock,
 /// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs.
 /// </summary>
-internal sealed class GateBenchmark(IServiceProvider services, string keyPrefix, int holds, int concurrency)
+internal sealed class GateBenchmark(GateHost host, int holds, int concurrency)
 {
     public async Task<int> RunAsync()
     {
-        var gate = services.GetRequiredService<IInventoryGate>();
-        var redis = services.GetRequiredService<IConnectionMultiplexer>();
-        var server = redis.GetServers().Single();
+        var gate = host.Gate;
+        var server = host.Redis.GetServers().Single();
         var productId = Guid.CreateVersion7();
         await gate.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
         var before = await UsedMemoryAsync(server);
@@ -47,7 +45,6 @@ internal sealed class GateBenchmark(IServiceProvider services, string keyPrefix,
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"redis memory: {before:N0} -> {after:N0} bytes = {(after - before) / (double)holds:N0} bytes per live hold"));
         Console.WriteLine($"ledger: available {stock?.Available}, held {stock?.Held}, purchasing {stock?.Purchasing}");
-        await DeleteKeysAsync(server, redis.GetDatabase());
         return failures == 0 && stock?.Held == holds && stock.Available == 0 ? 0 : 1;
     }
 
@@ -55,13 +52,5 @@ internal sealed class GateBenchmark(IServiceProvider services, string keyPrefix,
     {
         var info = await server.InfoAsync("memory");
         return long.Parse(info.SelectMany(g => g).Single(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
-    }
-
-    private async Task DeleteKeysAsync(IServer server, IDatabase db)
-    {
-        await foreach (var key in server.KeysAsync(pattern: $"{keyPrefix}:*", pageSize: 1000))
-        {
-            await db.KeyDeleteAsync(key);
-        }
     }
 }

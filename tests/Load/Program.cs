@@ -1,15 +1,15 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Reservations.Infrastructure;
 using Reservations.Load;
 using Reservations.Load.Sale;
+using Reservations.Load.Sale.Progress;
 
 const string usage = """
-    usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API (sale --help)
+    usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API, or with --mode gate
+                                                 straight at the inventory gate in Redis (sale --help)
            Reservations.Load wrk-setup [sale options]  products and tokens for build/wrk/reserve.lua, in --out
            Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]
-                                                 reserves straight on the gate, no HTTP
+                                                 N reserves straight on the gate: the rate and the Redis memory
+                                                 each live hold costs
     """;
 
 switch (args)
@@ -37,12 +37,7 @@ static async Task<int> RunSaleAsync(string[] arguments)
         return 2;
     }
 
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = options.Url };
-    var result = await new SaleRunner(options, http, Console.Out).RunAsync(CancellationToken.None);
-    await SaleReport.WriteAsync(result, options.Output);
-    Console.WriteLine(SaleReport.Summary(result));
-    Console.WriteLine($"results in {Path.GetFullPath(options.Output)}");
-    return result.Violations.Count == 0 ? 0 : 1;
+    return await SaleCommand.RunAsync(options, ProgressDisplays.ForConsole(), Console.Out, CancellationToken.None);
 }
 
 static async Task<int> RunWrkSetupAsync(string[] arguments)
@@ -60,7 +55,7 @@ static async Task<int> RunWrkSetupAsync(string[] arguments)
     return 0;
 }
 
-// Bounded by --holds; it removes the keys it wrote (its own key prefix) before it exits.
+// Bounded by --holds; the gate host removes the keys it wrote (its own key prefix) before it exits.
 async Task<int> RunGateAsync()
 {
     string Option(string name, string fallback) =>
@@ -68,19 +63,9 @@ async Task<int> RunGateAsync()
 
     // Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex
     // digits) a hold's TTL key name takes the same allocation as with the default prefix "rsv".
-    var keyPrefix = $"b{Environment.ProcessId:x}";
-    var builder = Host.CreateApplicationBuilder();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Redis"] = Option("--redis", "127.0.0.1:6379") + ",allowAdmin=true",
-        ["ConnectionStrings:Postgres"] = "Host=unused",
-        ["Reservations:KeyPrefix"] = keyPrefix,
-    });
-    builder.Services.AddInfrastructure();
-    using var host = builder.Build();
-
+    await using var host = GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
     var benchmark = new GateBenchmark(
-        host.Services, keyPrefix, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture),
+        host, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture),
         int.Parse(Option("--concurrency", "64"), CultureInfo.InvariantCulture));
     return await benchmark.RunAsync();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,8 +9,8 @@ using Reservations.Application.Reservations;
 
 namespace Reservations.Load.Sale;
 
-/// <summary>The API calls of a sale, each timed and counted by operation and status.</summary>
-public sealed class SaleApi(HttpClient http)
+/// <summary>The API calls of a sale. Reserve, purchase and release answer the status they got (0 for no answer).</summary>
+public sealed class SaleApi(HttpClient http) : ITokenSource
 {
     // As the API writes it: camelCase, enums as strings.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -20,16 +18,7 @@ public sealed class SaleApi(HttpClient http)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly ConcurrentDictionary<(string Operation, int Status), int> _statuses = new();
-
-    /// <summary>The status recorded for a request that got no answer at all.</summary>
-    public const int TransportError = 0;
-
-    public LatencyRecorder Reserves { get; } = new();
-    public LatencyRecorder Purchases { get; } = new();
-    public LatencyRecorder Releases { get; } = new();
-
-    public IReadOnlyDictionary<(string Operation, int Status), int> Statuses => _statuses;
+    private static readonly Func<HttpResponseMessage, Task<bool>> NothingToRead = _ => Task.FromResult(true);
 
     public async Task<string> TokenAsync(string subject, params string[] roles)
     {
@@ -47,23 +36,22 @@ public sealed class SaleApi(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<ProductResponse>(Json))!.Id;
     }
 
-    public async Task<ReservationResponse?> ReserveAsync(string token, Guid productId, int quantity)
+    public async Task<(int Status, ReservationResponse? Hold)> ReserveAsync(string token, Guid productId, int quantity)
     {
         using var request = Request(HttpMethod.Post, "/api/reservations", token, new { productId, quantity });
-        return await TimedAsync("reserve", Reserves, request, HttpStatusCode.Created,
-            response => response.Content.ReadFromJsonAsync<ReservationResponse>(Json));
+        return await SendAsync(request, HttpStatusCode.Created, response => response.Content.ReadFromJsonAsync<ReservationResponse>(Json));
     }
 
-    public async Task<bool> PurchaseAsync(string token, Guid reservationId)
+    public async Task<int> PurchaseAsync(string token, Guid reservationId)
     {
         using var request = Request(HttpMethod.Post, $"/api/reservations/{reservationId}/purchase", token);
-        return await TimedAsync("purchase", Purchases, request, HttpStatusCode.OK, _ => Task.FromResult<object?>(true)) is not null;
+        return (await SendAsync(request, HttpStatusCode.OK, NothingToRead)).Status;
     }
 
-    public async Task ReleaseAsync(string token, Guid reservationId)
+    public async Task<int> ReleaseAsync(string token, Guid reservationId)
     {
         using var request = Request(HttpMethod.Delete, $"/api/reservations/{reservationId}", token);
-        await TimedAsync("release", Releases, request, HttpStatusCode.NoContent, _ => Task.FromResult<object?>(true));
+        return (await SendAsync(request, HttpStatusCode.NoContent, NothingToRead)).Status;
     }
 
     public async Task<LedgerResponse> LedgerAsync(string adminToken, Guid productId) =>
@@ -83,25 +71,18 @@ public sealed class SaleApi(HttpClient http)
         return await response.Content.ReadFromJsonAsync<T>(Json);
     }
 
-    private async Task<T?> TimedAsync<T>(
-        string operation, LatencyRecorder latencies, HttpRequestMessage request, HttpStatusCode success,
-        Func<HttpResponseMessage, Task<T?>> read)
-        where T : class
+    private async Task<(int Status, T? Value)> SendAsync<T>(
+        HttpRequestMessage request, HttpStatusCode success, Func<HttpResponseMessage, Task<T?>> read)
     {
-        var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request);
-            var result = response.StatusCode == success ? await read(response) : null;
-            latencies.RecordSince(started);
-            _statuses.AddOrUpdate((operation, (int)response.StatusCode), 1, (_, n) => n + 1);
-            return result;
+            return ((int)response.StatusCode, response.StatusCode == success ? await read(response) : default);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            // No answer (connection refused or cut, client timeout): counted as status 0, a failure of the run.
-            _statuses.AddOrUpdate((operation, TransportError), 1, (_, n) => n + 1);
-            return null;
+            // No answer (connection refused or cut, client timeout): a failure of the run, not a crash of the simulator.
+            return (SaleStatus.NoAnswer, default);
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+using Reservations.Domain.Reservations;
 
 namespace Reservations.Load.Sale;
 
@@ -7,7 +10,14 @@ public sealed record SaleOptions
 {
     public const string Usage = """
         usage: Reservations.Load sale [options]
-          --url URL             the API (default http://127.0.0.1:5080); tokens come from its /api/dev/tokens
+          --mode http|gate      http: against a running API and Worker (default); gate: straight at the inventory
+                                gate in Redis, no HTTP, no Worker (its own key prefix, removed at the end)
+          --url URL             the API in http mode (default http://127.0.0.1:5080)
+          --redis HOST:PORT     the Redis in gate mode (default 127.0.0.1:6379)
+          --signing-key KEY     http mode: sign the tokens here with the API's key (Auth:SigningKey, at least 32
+                                bytes) instead of minting them with /api/dev/tokens, which only Development serves
+          --issuer NAME         issuer of locally signed tokens (default reservations, as the API expects)
+          --audience NAME       audience of locally signed tokens (default reservations-api, as the API expects)
           --products N          products on sale (default 20)
           --stock N             units of each product (default 500)
           --customers N         distinct customers, one token each (default 10000)
@@ -17,12 +27,24 @@ public sealed record SaleOptions
           --purchase SHARE      share of holds purchased (default 0.6)
           --release SHARE       share of holds released; the rest are abandoned to expire (default 0.2)
           --hold-seconds N      hold duration of the products, so abandoned holds expire soon (default 5)
-          --max-quantity N      quantities are 1..N (default 2)
+          --max-quantity N      quantities are 1..N, N at most 1000 (default 2)
           --seed N              seed of the random choices (default 1)
-          --out DIR             where results go (default .local/bench/<timestamp>)
+          --out DIR             where results.json, summary.md and the charts go (default .local/bench/<timestamp>)
         """;
 
+    // The API accepts no shorter HS256 key (AuthOptions.MinKeyBytes in the WebApi).
+    private const int MinSigningKeyBytes = 32;
+
+    public SaleMode Mode { get; init; } = SaleMode.Http;
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public string Redis { get; init; } = "127.0.0.1:6379";
+
+    [JsonIgnore]
+    public string? SigningKey { get; init; }
+
+    // The issuer and audience the WebApi validates (AuthOptions.Issuer and .Audience).
+    public string Issuer { get; init; } = "reservations";
+    public string Audience { get; init; } = "reservations-api";
     public int Products { get; init; } = 20;
     public int Stock { get; init; } = 500;
     public int Customers { get; init; } = 10_000;
@@ -36,6 +58,14 @@ public sealed record SaleOptions
     public int Seed { get; init; } = 1;
     public string Output { get; init; } = Path.Combine(".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
+    /// <summary>Where the tokens came from, for the results (the key itself is never written).</summary>
+    public string Tokens => (Mode, SigningKey) switch
+    {
+        (SaleMode.Gate, _) => "none (no HTTP)",
+        (_, null) => "minted by /api/dev/tokens",
+        _ => "signed locally",
+    };
+
     /// <summary>The options from command-line arguments; an error message for anything it cannot read.</summary>
     public static (SaleOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -47,7 +77,12 @@ public sealed record SaleOptions
                 var value = i + 1 < args.Count ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
                 options = args[i] switch
                 {
+                    "--mode" => options with { Mode = ParseMode(value) },
                     "--url" => options with { Url = new Uri(value) },
+                    "--redis" => options with { Redis = value },
+                    "--signing-key" => options with { SigningKey = SigningKeyOf(value) },
+                    "--issuer" => options with { Issuer = value },
+                    "--audience" => options with { Audience = value },
                     "--products" => options with { Products = Positive(value) },
                     "--stock" => options with { Stock = Positive(value) },
                     "--customers" => options with { Customers = Positive(value) },
@@ -57,7 +92,7 @@ public sealed record SaleOptions
                     "--purchase" => options with { PurchaseShare = Share(value) },
                     "--release" => options with { ReleaseShare = Share(value) },
                     "--hold-seconds" => options with { HoldSeconds = Positive(value) },
-                    "--max-quantity" => options with { MaxQuantity = Positive(value) },
+                    "--max-quantity" => options with { MaxQuantity = AtMost(Quantity.MaxValue, Positive(value)) },
                     "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--out" => options with { Output = value },
                     _ => throw new FormatException($"unknown option {args[i]}"),
@@ -74,9 +109,23 @@ public sealed record SaleOptions
             : (options, null);
     }
 
+    private static SaleMode ParseMode(string value) => value switch
+    {
+        "http" => SaleMode.Http,
+        "gate" => SaleMode.Gate,
+        _ => throw new FormatException($"--mode is http or gate, not {value}"),
+    };
+
+    private static string SigningKeyOf(string value) => Encoding.UTF8.GetByteCount(value) >= MinSigningKeyBytes
+        ? value
+        : throw new FormatException($"--signing-key must be at least {MinSigningKeyBytes} bytes, as the API's key is");
+
     private static int Positive(string value) => int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var n
         ? n
         : throw new FormatException($"{value} is not a positive number");
+
+    private static int AtMost(int limit, int value) =>
+        value <= limit ? value : throw new FormatException($"{value} is more than {limit}");
 
     private static double Share(string value) => double.Parse(value, CultureInfo.InvariantCulture) is >= 0 and <= 1 and var share
         ? share

@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Reservations.Load.Sale;
 
-/// <summary>Writes a sale's <c>results.json</c> (every figure and setting) and <c>summary.md</c> (a table to read).</summary>
+/// <summary>
+/// Writes a sale's <c>results.json</c> (every figure and setting), <c>summary.md</c> (a table to read) and the charts
+/// it links.
+/// </summary>
 public static class SaleReport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -28,10 +31,12 @@ public static class SaleReport
             statuses = result.Statuses.GroupBy(s => s.Key.Operation).ToDictionary(
                 g => g.Key, g => g.ToDictionary(s => s.Key.Status.ToString(CultureInfo.InvariantCulture), s => s.Value)),
             latencyMs = result.Latencies,
-            reservesPerSecond = result.ReservesPerSecond,
-            observation = result.Observation,
+            completedPerSecond = result.CompletedPerSecond,
+            purchases = result.Purchases,
+            observation = result.Findings.Observation,
             violations = result.Violations,
         }, Json));
+        SaleCharts.Write(result, directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), Summary(result));
     }
 
@@ -39,8 +44,16 @@ public static class SaleReport
     {
         var o = result.Options;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Flash sale: {o.Products} products × {o.Stock} units, {o.Customers} customers, {o.Concurrency} in flight");
+        var where = o.Mode == SaleMode.Gate ? "at the gate" : "over HTTP";
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"# Flash sale {where}: {o.Products} products × {o.Stock} units, {o.Customers} customers, {o.Concurrency} in flight");
         text.AppendLine();
+        if (o.Mode == SaleMode.Gate)
+        {
+            text.AppendLine("Straight at the inventory gate in Redis: no HTTP, no Worker; statuses are those the API would answer.");
+            text.AppendLine();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{result.Requests} requests in {result.Selling.TotalSeconds:0.0} s = **{result.RequestsPerSecond:0} requests/s** " +
             $"({Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription})");
@@ -55,13 +68,15 @@ public static class SaleReport
                 $"| {operation} | {p.Count} | {p.P50:0.00} | {p.P90:0.00} | {p.P99:0.00} | {p.P999:0.00} | {p.Max:0.00} | {statuses} |");
         }
 
-        var sold = result.Observation.Ledgers.Values.Sum(l => l.Sold);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Sold {sold} of {o.Products * o.Stock} units in {result.Observation.Purchases} purchases; {result.Observation.OrdersListed} orders listed.");
+        text.AppendLine($"![Requests completed per second]({SaleCharts.Throughput})");
+        text.AppendLine();
+        text.AppendLine($"![Latency percentiles by operation]({SaleCharts.Latency})");
+        text.AppendLine();
+        text.AppendLine(result.Findings.Sold);
         text.AppendLine();
         text.AppendLine(result.Violations.Count == 0
-            ? "Invariants: **all kept** (no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx)."
+            ? $"Invariants: **all kept** ({result.Findings.Checked})."
             : "Invariants: **VIOLATED**\n" + string.Join('\n', result.Violations.Select(v => $"- {v}")));
         return text.ToString();
     }

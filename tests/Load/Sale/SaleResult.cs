@@ -6,11 +6,13 @@ public sealed record SaleResult(
     TimeSpan Selling,
     IReadOnlyDictionary<(string Operation, int Status), int> Statuses,
     IReadOnlyDictionary<string, Percentiles> Latencies,
-    IReadOnlyList<int> ReservesPerSecond,
-    SaleObservation Observation,
-    IReadOnlyList<string> Violations)
+    IReadOnlyDictionary<string, int[]> CompletedPerSecond,
+    int Purchases,
+    SaleFindings Findings)
 {
     public int Requests => Statuses.Values.Sum();
 
     public double RequestsPerSecond => Requests / Math.Max(Selling.TotalSeconds, 0.001);
+
+    public IReadOnlyList<string> Violations => Findings.Violations;
 }

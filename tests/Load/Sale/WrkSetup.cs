@@ -1,7 +1,7 @@
 namespace Reservations.Load.Sale;
 
 /// <summary>
-/// Prepares a raw reserve benchmark with wrk: creates the products and mints one token per customer, and writes them
+/// Prepares a raw reserve benchmark with wrk: creates the products and gets one token per customer, and writes them
 /// one per line (<c>products.txt</c>, <c>tokens.txt</c>) for <c>build/wrk/reserve.lua</c>.
 /// </summary>
 public static class WrkSetup
@@ -9,7 +9,8 @@ public static class WrkSetup
     public static async Task RunAsync(SaleOptions options, HttpClient http, CancellationToken cancellationToken)
     {
         var api = new SaleApi(http);
-        var admin = await api.TokenAsync("bench-admin", "admin");
+        var tokenSource = TokenSources.For(options, http);
+        var admin = await tokenSource.TokenAsync("bench-admin", "admin");
         var run = Guid.NewGuid().ToString("N")[..8];
         var products = new List<string>();
         for (var i = 0; i < options.Products; i++)
@@ -20,7 +21,7 @@ public static class WrkSetup
         var tokens = new string[options.Customers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Customers),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (i, _) => tokens[i] = await api.TokenAsync($"wrk-{run}-{i}"));
+            async (i, _) => tokens[i] = await tokenSource.TokenAsync($"wrk-{run}-{i}"));
 
         Directory.CreateDirectory(options.Output);
         await File.WriteAllLinesAsync(Path.Combine(options.Output, "products.txt"), products, cancellationToken);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+using StackExchange.Redis;
+
+namespace Reservations.Load.Sale.Gate;
+
+/// <summary>
+/// The sale straight at the inventory gate: no HTTP, no Worker, each call answered with the status the API would give.
+/// Quiet means every abandoned hold has expired, which the gate's sweep does here in the Worker's place.
+/// </summary>
+public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, string keyPrefix) : ISaleTarget
+{
+    private const decimal Price = 49.90m;
+
+    // Finished holds are kept through the run, so each purchased hold can still be looked up at the end.
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
+
+    private readonly List<Guid> _products = [];
+    private CustomerId[] _customers = [];
+
+    public async Task<IReadOnlyList<Guid>> PrepareAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < options.Products; i++)
+        {
+            var product = Guid.CreateVersion7();
+            await gate.InitializeAsync(new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds), cancellationToken);
+            _products.Add(product);
+        }
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        _customers = [.. Enumerable.Range(0, options.Customers).Select(i => CustomerId.From($"bench-{run}-{i}"))];
+        return _products;
+    }
+
+    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, Guid productId, int quantity)
+    {
+        var request = new ReserveRequest(productId, _customers[customer], Quantity.From(quantity), null);
+        var (status, hold) = await AnswerAsync(() => gate.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
+        return (status, hold is null ? null : new SaleHold(hold.Id, hold.ProductId, customer, hold.Quantity.Value));
+    }
+
+    public async Task<int> PurchaseAsync(SaleHold hold) =>
+        (await AnswerAsync(() => gate.PurchaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Purchased)).Status;
+
+    public async Task<int> ReleaseAsync(SaleHold hold) =>
+        (await AnswerAsync(() => gate.ReleaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Released)).Status;
+
+    public async Task<SaleFindings> FinishAsync(IReadOnlyCollection<SaleHold> purchased, int failedRequests, CancellationToken cancellationToken)
+    {
+        var stocks = await WaitForQuietAsync(cancellationToken);
+        var noLongerPurchased = 0;
+        await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, ct) =>
+        {
+            if ((await gate.FindAsync(hold.Id, ct))?.Status != HoldStatus.Purchased)
+            {
+                Interlocked.Increment(ref noLongerPurchased);
+            }
+        });
+        var observation = new GateObservation(keyPrefix, options.Stock, stocks,
+            purchased.GroupBy(h => h.ProductId).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity)),
+            purchased.Count, noLongerPurchased, failedRequests);
+        return new SaleFindings(
+            observation,
+            $"Purchased {stocks.Values.Sum(s => s?.Purchasing ?? 0)} of {options.Products * options.Stock} units in {purchased.Count} purchases (gate only: nothing persists them).",
+            GateChecks.Kept,
+            GateChecks.Violations(observation));
+    }
+
+    private async Task<Dictionary<Guid, GateStock?>> WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
+        while (true)
+        {
+            await gate.SweepAsync(KeepFinished, cancellationToken);
+            var stocks = new Dictionary<Guid, GateStock?>();
+            foreach (var product in _products)
+            {
+                stocks[product] = await gate.GetStockAsync(product, cancellationToken);
+            }
+
+            if (stocks.Values.All(s => s is null or { Held: 0 }) || Stopwatch.GetTimestamp() > deadline)
+            {
+                return stocks;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private static async Task<(int Status, T? Value)> AnswerAsync<T>(Func<Task<Result<T>>> call, int success)
+    {
+        try
+        {
+            var result = await call();
+            return result.IsSuccess ? (success, result.Value) : (result.Error!.Status, default);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return (SaleStatus.NoAnswer, default);
+        }
+    }
+}

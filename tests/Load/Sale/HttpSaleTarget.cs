@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Reservations.Application.Products.Ledger;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.Load.Sale;
+
+/// <summary>
+/// The sale over HTTP against a running API and Worker. Quiet means every abandoned hold has expired and the Worker
+/// has persisted every purchase; then the ledgers, the holds and the orders are checked (<see cref="SaleChecks"/>).
+/// </summary>
+public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISaleTarget
+{
+    private readonly SaleApi _api = new(http);
+    private readonly ITokenSource _tokenSource = TokenSources.For(options, http);
+    private readonly List<Guid> _products = [];
+    private string[] _tokens = [];
+    private string _admin = string.Empty;
+
+    public async Task<IReadOnlyList<Guid>> PrepareAsync(CancellationToken cancellationToken)
+    {
+        _admin = await _tokenSource.TokenAsync("bench-admin", "admin");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < options.Products; i++)
+        {
+            _products.Add(await _api.CreateProductAsync(_admin, $"BENCH-{run}-{i}", options.Stock, options.HoldSeconds));
+        }
+
+        _tokens = new string[options.Customers];
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Customers),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (i, _) => _tokens[i] = await _tokenSource.TokenAsync($"bench-{run}-{i}"));
+        return _products;
+    }
+
+    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, Guid productId, int quantity)
+    {
+        var (status, hold) = await _api.ReserveAsync(_tokens[customer], productId, quantity);
+        return (status, hold is null ? null : new SaleHold(hold.Id, hold.ProductId, customer, hold.Quantity));
+    }
+
+    public Task<int> PurchaseAsync(SaleHold hold) => _api.PurchaseAsync(_tokens[hold.Customer], hold.Id);
+
+    public Task<int> ReleaseAsync(SaleHold hold) => _api.ReleaseAsync(_tokens[hold.Customer], hold.Id);
+
+    public async Task<SaleFindings> FinishAsync(IReadOnlyCollection<SaleHold> purchased, int failedRequests, CancellationToken cancellationToken)
+    {
+        var ledgers = await WaitForQuietAsync(cancellationToken);
+        var observation = await ObserveAsync(ledgers, purchased, failedRequests);
+        return new SaleFindings(
+            observation,
+            $"Sold {ledgers.Values.Sum(l => l.Sold)} of {options.Products * options.Stock} units in {purchased.Count} purchases; {observation.OrdersListed} orders listed.",
+            "no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx",
+            SaleChecks.Violations(observation));
+    }
+
+    // Quiet: nothing held (abandoned holds expired) and nothing purchasing (the Worker persisted every purchase).
+    private async Task<Dictionary<Guid, LedgerResponse>> WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
+        while (true)
+        {
+            var ledgers = new Dictionary<Guid, LedgerResponse>();
+            foreach (var product in _products)
+            {
+                ledgers[product] = await _api.LedgerAsync(_admin, product);
+            }
+
+            if (ledgers.Values.All(l => l is { Held: 0, Purchasing: 0 }) || Stopwatch.GetTimestamp() > deadline)
+            {
+                return ledgers;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private async Task<SaleObservation> ObserveAsync(
+        Dictionary<Guid, LedgerResponse> ledgers, IReadOnlyCollection<SaleHold> purchased, int failedRequests)
+    {
+        var notCompleted = 0;
+        await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, _) =>
+        {
+            if ((await _api.ReservationAsync(_tokens[hold.Customer], hold.Id)).Status != HoldStatus.Completed)
+            {
+                Interlocked.Increment(ref notCompleted);
+            }
+        });
+        var orders = 0;
+        await Parallel.ForEachAsync(purchased.Select(h => h.Customer).Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+            async (customer, _) => Interlocked.Add(ref orders, await _api.OrderCountAsync(_tokens[customer])));
+        var purchasedUnits = purchased.GroupBy(h => h.ProductId).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
+        return new SaleObservation(ledgers, purchasedUnits, purchased.Count, orders, notCompleted, failedRequests);
+    }
+}
