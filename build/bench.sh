@@ -5,6 +5,9 @@
 #   build/bench.sh [simulator options]    e.g. build/bench.sh --duration 10 --concurrency 32
 #   build/bench.sh --wrk [wrk options]    raw reserve throughput with wrk (default -t1 -c50 -d10s), comparable with
 #                                         other implementations measured the same way
+#   build/bench.sh --gate                 no HTTP, only Redis: the gate beside redis-benchmark running its reserve
+#                                         script, Redis memory per live hold (100,000 holds), and the standard sale
+#                                         straight at the gate with appendfsync always, then everysec
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md, throughput.png, latency.png).
@@ -28,6 +31,36 @@ die() {
   echo "bench: error: $*" >&2
   exit 1
 }
+
+# The gate runs need only Redis: no API, no Worker, no PostgreSQL traffic. Each uses a key prefix of its own and removes
+# its keys at the end; the fsync comparison sets appendfsync back to always even when it fails.
+if [[ "${1:-}" == --gate ]]; then
+  command -v redis-benchmark >/dev/null || die "redis-benchmark is missing: apt-get install -y redis-tools"
+  started_services=0
+  build/services.sh status 2>/dev/null || started_services=1
+  eval "$(build/services.sh up)"
+  log "building tests/Load (Release)"
+  dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
+  redis="$ConnectionStrings__Redis"
+  host="${redis%%:*}" port="${redis##*:}"
+  finish_gate() {
+    redis-cli -h "$host" -p "$port" config set appendfsync always >/dev/null || true
+    if ((started_services)); then
+      env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
+    fi
+  }
+  trap finish_gate EXIT
+  log "the gate beside redis-benchmark (EVALSHA of the reserve script, 50 clients, with and without -P 16)"
+  dotnet "$LOAD_DLL" gate-vs-redis --redis "$redis" --requests 100000
+  log "Redis memory per live hold"
+  dotnet "$LOAD_DLL" gate --redis "$redis" --holds 100000
+  for fsync in always everysec; do
+    redis-cli -h "$host" -p "$port" config set appendfsync "$fsync" >/dev/null
+    log "the standard sale straight at the gate, appendfsync $fsync"
+    dotnet "$LOAD_DLL" sale --mode gate --redis "$redis" --out "$ROOT/.local/bench/gate-$fsync-$(date -u +%Y%m%d-%H%M%S)"
+  done
+  exit 0
+fi
 
 if curl -s -o /dev/null --max-time 2 "$URL/health/live"; then
   die "something already answers at $URL; stop it (or set RESERVATIONS_URL) so that the benchmark measures its own stack"

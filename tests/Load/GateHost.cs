@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reservations.Application.Common.Ports;
 using Reservations.Infrastructure;
+using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Load;
@@ -26,6 +27,8 @@ public sealed class GateHost : IAsyncDisposable
     public IInventoryGate Gate => _host.Services.GetRequiredService<IInventoryGate>();
 
     public IConnectionMultiplexer Redis => _host.Services.GetRequiredService<IConnectionMultiplexer>();
+
+    public RedisKeys Keys => _host.Services.GetRequiredService<RedisKeys>();
 
     public static GateHost Start(string redis, string keyPrefix)
     {

@@ -23,6 +23,8 @@ switch (args)
         return await RunWrkSetupAsync(setupArgs);
     case ["gate", ..]:
         return await RunGateAsync();
+    case ["gate-vs-redis", ..]:
+        return await RunGateVersusRedisAsync();
     default:
         Console.Error.WriteLine(usage);
         return 2;
@@ -68,4 +70,14 @@ async Task<int> RunGateAsync()
         host, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture),
         int.Parse(Option("--concurrency", "64"), CultureInfo.InvariantCulture));
     return await benchmark.RunAsync();
+}
+
+// Bounded by --requests (three runs of it); the gate host removes the keys they wrote before it exits.
+async Task<int> RunGateVersusRedisAsync()
+{
+    string Option(string name, string fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+    await using var host = GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
+    return await new GateVersusRedisBenchmark(host, int.Parse(Option("--requests", "100000"), CultureInfo.InvariantCulture)).RunAsync();
 }

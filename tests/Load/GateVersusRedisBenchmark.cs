@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Reservations.Application.Common.Ports;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Reservations.Load;
+
+/// <summary>
+/// How close the gate comes to Redis running its reserve script with nothing in front: <c>requests</c> reserves
+/// through <see cref="IInventoryGate"/> with 50 and with 800 in flight, and redis-benchmark sending the very same
+/// script with the gate's own arguments (<c>EVALSHA</c>, 50 clients) one request at a time per client and 16
+/// pipelined, all on one product of the same Redis in the same run. Each run must add exactly its requests to the product's held units:
+/// a benchmark of error replies would prove nothing.
+/// </summary>
+internal sealed partial class GateVersusRedisBenchmark(GateHost host, int requests)
+{
+    private const int Clients = 50;
+    private const int Pipeline = 16;
+
+    // redis-benchmark puts a fresh random number in place of each of these in every request (-r sets the range); two
+    // together make collisions between hold ids of one run (an error reply, which stops it) practically impossible.
+    private const string RandomHoldId = "__rand_int____rand_int__";
+
+    // A product id whose 16 bytes are printable ASCII: the gate passes it raw, and a process argument cannot carry NUL.
+    private static readonly Guid ProductId = new("reservations-gate"u8[..16], bigEndian: true);
+
+    public async Task<int> RunAsync()
+    {
+        var gate = (RedisInventoryGate)host.Gate;
+        var keys = host.Keys;
+        await gate.InitializeAsync(new InventoryItem(ProductId, requests * 4, 49.90m, null, 86_400), CancellationToken.None);
+
+        var gateRate = await ReserveThroughGateAsync(gate, Clients);
+        var gateRateDeep = await ReserveThroughGateAsync(gate, Clients * Pipeline);
+        var command = await RedisBenchmarkCommandAsync(gate, keys);
+        var plain = await RedisBenchmarkAsync(gate, command, pipeline: 1);
+        var pipelined = await RedisBenchmarkAsync(gate, command, Pipeline);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            {requests:N0} reserves each, one product, the same Redis:
+            redis-benchmark EVALSHA reserve -c {Clients}:          {plain,9:N0}/s
+            gate, {Clients} in flight:                         {gateRate,9:N0}/s = {gateRate / plain:P0} of it
+            redis-benchmark EVALSHA reserve -c {Clients} -P {Pipeline}:    {pipelined,9:N0}/s
+            gate, {Clients * Pipeline} in flight:                        {gateRateDeep,9:N0}/s = {gateRateDeep / pipelined:P0} of it
+            """));
+        return 0;
+    }
+
+    private async Task<double> ReserveThroughGateAsync(RedisInventoryGate gate, int inFlight)
+    {
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < requests; i = Interlocked.Increment(ref next))
+            {
+                var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
+                if (!(await gate.ReserveAsync(reserve, CancellationToken.None)).IsSuccess)
+                {
+                    throw new InvalidOperationException("A gate reserve failed; the comparison would be meaningless.");
+                }
+            }
+        }));
+        return requests / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    // EVALSHA <sha> <key count> <keys> <arguments>, as StackExchange.Redis sends a LuaScript: every @name of the script
+    // becomes ARGV[i] in order of first appearance, RedisKey members also go in KEYS in the same order.
+    private async Task<List<string>> RedisBenchmarkCommandAsync(RedisInventoryGate gate, RedisKeys keys)
+    {
+        var shard = keys.ShardOf(ProductId);
+        byte[] anyTtlKey = keys.HoldTtl(shard, keys.NewHoldId(shard))!;
+        var ttlKeyName = Encoding.ASCII.GetString(anyTtlKey[..^RedisKeys.HoldFieldLength]) + RandomHoldId;
+        var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
+        var arguments = gate.ReserveArguments(reserve, RandomHoldId, ttlKeyName);
+
+        var names = ParameterNames(GateScripts.Reserve.OriginalScript);
+        var members = names.Select(n => typeof(GateArguments).GetProperty(n)!.GetValue(arguments)!).ToList();
+        var commandKeys = members.OfType<RedisKey>().Select(k => Text((byte[]?)k)).ToList();
+        var commandArguments = members.Select(m => Text(m is RedisKey k ? (byte[]?)k : (byte[]?)(RedisValue)m)).ToList();
+        var sha = await host.Redis.GetServers().Single().ScriptLoadAsync(GateScripts.Reserve.ExecutableScript);
+        return ["EVALSHA", Convert.ToHexStringLower(sha), commandKeys.Count.ToString(CultureInfo.InvariantCulture), .. commandKeys, .. commandArguments];
+    }
+
+    private async Task<double> RedisBenchmarkAsync(RedisInventoryGate gate, List<string> command, int pipeline)
+    {
+        var endpoint = host.Redis.GetEndPoints().Single();
+        var (address, port) = endpoint switch
+        {
+            System.Net.DnsEndPoint dns => (dns.Host, dns.Port),
+            System.Net.IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            _ => throw new InvalidOperationException($"Unexpected endpoint {endpoint}"),
+        };
+        var start = new ProcessStartInfo("redis-benchmark") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-h", address, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", Clients.ToString(CultureInfo.InvariantCulture),
+                     "-n", requests.ToString(CultureInfo.InvariantCulture), "-P", pipeline.ToString(CultureInfo.InvariantCulture), "-r", "1000000000", "--csv", .. command])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var heldBefore = (await gate.GetStockAsync(ProductId, CancellationToken.None))!.Held;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("redis-benchmark did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var heldAfter = (await gate.GetStockAsync(ProductId, CancellationToken.None))!.Held;
+        if (process.ExitCode != 0 || heldAfter - heldBefore != requests)
+        {
+            throw new InvalidOperationException(
+                $"redis-benchmark -P {pipeline} took {heldAfter - heldBefore} of {requests} holds (exit {process.ExitCode}): {output} {errors}");
+        }
+
+        // --csv: a header line, then "test","rps",... per test.
+        var row = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(',');
+        return double.Parse(row[1].Trim('"'), CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> ParameterNames(string script) =>
+        ParameterPattern().Matches(script).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+    // Everything sent is ASCII here (key names, the ASCII product id, numbers): anything else could not be a process argument.
+    private static string Text(byte[]? bytes) =>
+        bytes is not null && bytes.All(b => b is > 0 and < 0x80) ? Encoding.ASCII.GetString(bytes) : throw new InvalidOperationException("A benchmark argument is not ASCII.");
+
+    [GeneratedRegex(@"(?<![\w@])@([A-Za-z_]\w*)")]
+    private static partial Regex ParameterPattern();
+}
