@@ -6,8 +6,8 @@
 #   build/bench.sh --wrk [wrk options]    raw reserve throughput with wrk (default -t1 -c50 -d10s), comparable with
 #                                         other implementations measured the same way
 #   build/bench.sh --gate                 no HTTP, only Redis: the gate beside redis-benchmark running its reserve
-#                                         script, Redis memory per live hold (100,000 holds), and the standard sale
-#                                         straight at the gate with appendfsync always, then everysec
+#                                         script, Redis memory per live hold (100,000 holds), and a sale straight at
+#                                         the gate (stock for every reserve) with appendfsync always, then everysec
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md, throughput.png, latency.png).
@@ -54,10 +54,12 @@ if [[ "${1:-}" == --gate ]]; then
   dotnet "$LOAD_DLL" gate-vs-redis --redis "$redis" --requests 100000
   log "Redis memory per live hold"
   dotnet "$LOAD_DLL" gate --redis "$redis" --holds 100000
+  # Stock for every reserve (20 products x 100,000 units), so that each request writes: what fsync costs is per write.
   for fsync in always everysec; do
     redis-cli -h "$host" -p "$port" config set appendfsync "$fsync" >/dev/null
-    log "the standard sale straight at the gate, appendfsync $fsync"
-    dotnet "$LOAD_DLL" sale --mode gate --redis "$redis" --out "$ROOT/.local/bench/gate-$fsync-$(date -u +%Y%m%d-%H%M%S)"
+    log "a sale straight at the gate with stock for every reserve, appendfsync $fsync"
+    dotnet "$LOAD_DLL" sale --mode gate --redis "$redis" --stock 100000 --requests 50000 \
+      --out "$ROOT/.local/bench/gate-$fsync-$(date -u +%Y%m%d-%H%M%S)"
   done
   exit 0
 fi
