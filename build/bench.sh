@@ -8,6 +8,7 @@
 #   build/bench.sh --gate                 no HTTP, only Redis: the gate beside redis-benchmark running its reserve
 #                                         script, Redis memory per live hold (100,000 holds), and a sale straight at
 #                                         the gate (stock for every reserve) with appendfsync always, then everysec
+#                                         (the setting is put back as it was)
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md, throughput.png, latency.png).
@@ -33,23 +34,30 @@ die() {
 }
 
 # The gate runs need only Redis: no API, no Worker, no PostgreSQL traffic. Each uses a key prefix of its own and removes
-# its keys at the end; the fsync comparison sets appendfsync back to always even when it fails.
+# its keys at the end; the fsync comparison puts appendfsync back as it found it, even when it fails.
 if [[ "${1:-}" == --gate ]]; then
   command -v redis-benchmark >/dev/null || die "redis-benchmark is missing: apt-get install -y redis-tools"
   started_services=0
   build/services.sh status 2>/dev/null || started_services=1
-  eval "$(build/services.sh up)"
-  log "building tests/Load (Release)"
-  dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
-  redis="$ConnectionStrings__Redis"
-  host="${redis%%:*}" port="${redis##*:}"
+  fsync_before=""
   finish_gate() {
-    redis-cli -h "$host" -p "$port" config set appendfsync always >/dev/null || true
+    if [[ -n "$fsync_before" ]]; then
+      redis-cli -h "$host" -p "$port" config set appendfsync "$fsync_before" >/dev/null || true
+    fi
     if ((started_services)); then
       env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
     fi
   }
   trap finish_gate EXIT
+  services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
+  eval "$services_env"
+  log "building tests/Load (Release)"
+  dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
+  # The Redis of build/services.sh is host:port; a configuration string with options is not supported here.
+  redis="$ConnectionStrings__Redis"
+  [[ "$redis" =~ ^[^:,]+:[0-9]+$ ]] || die "--gate needs ConnectionStrings__Redis as host:port, not '$redis'"
+  host="${redis%%:*}" port="${redis##*:}"
+  fsync_before="$(redis-cli -h "$host" -p "$port" config get appendfsync | tail -n 1)"
   log "the gate beside redis-benchmark (EVALSHA of the reserve script, 50 clients, with and without -P 16)"
   dotnet "$LOAD_DLL" gate-vs-redis --redis "$redis" --requests 100000
   log "Redis memory per live hold"

@@ -63,9 +63,9 @@ eval "$services_env"
 # The compose tests validate docker-compose.yml with Debian's docker-compose, which needs no Docker engine.
 if ! command -v docker-compose >/dev/null; then
   log "installing docker-compose with apt-get"
-  sudo=()
-  ((EUID == 0)) || sudo=(sudo)
-  { export DEBIAN_FRONTEND=noninteractive && "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y docker-compose; } >&2 ||
+  apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+  ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
+  { "${apt[@]}" update && "${apt[@]}" install -y docker-compose; } >&2 ||
     log "could not install docker-compose; the compose tests will fail and say so"
 fi
 

@@ -18,7 +18,8 @@ builder.AddWebApi();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 
-var app = builder.Build();
+// Disposed at the end, so that the log lines still queued for the console (Async sink) are written.
+await using var app = builder.Build();
 
 if (args.Contains("migrate"))
 {

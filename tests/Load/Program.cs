@@ -10,6 +10,8 @@ const string usage = """
            Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]
                                                  N reserves straight on the gate: the rate and the Redis memory
                                                  each live hold costs
+           Reservations.Load gate-vs-redis --redis HOST:PORT [--requests N]
+                                                 the gate's reserve rate beside redis-benchmark running its script
     """;
 
 switch (args)
@@ -72,7 +74,7 @@ async Task<int> RunGateAsync()
     return await benchmark.RunAsync();
 }
 
-// Bounded by --requests (three runs of it); the gate host removes the keys they wrote before it exits.
+// Bounded by --requests (four runs of it: two through the gate, two by redis-benchmark); the gate host removes the keys they wrote before it exits.
 async Task<int> RunGateVersusRedisAsync()
 {
     string Option(string name, string fallback) =>

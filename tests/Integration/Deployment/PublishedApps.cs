@@ -32,7 +32,8 @@ public sealed class PublishedApps : IAsyncLifetime
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet" },
+            // No build servers: nothing of the publish may outlive the test run.
+            ArgumentList = { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet", "--disable-build-servers" },
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -41,7 +42,16 @@ public sealed class PublishedApps : IAsyncLifetime
         var log = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet publish {project} failed ({process.ExitCode}):\n{await log}\n{await errors}");
