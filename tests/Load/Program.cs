@@ -62,24 +62,24 @@ static async Task<int> RunWrkSetupAsync(string[] arguments)
 // Bounded by --holds; the gate host removes the keys it wrote (its own key prefix) before it exits.
 async Task<int> RunGateAsync()
 {
-    string Option(string name, string fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-
-    // Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex
-    // digits) a hold's TTL key name takes the same allocation as with the default prefix "rsv".
-    await using var host = GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
-    var benchmark = new GateBenchmark(
-        host, int.Parse(Option("--holds", "100000"), CultureInfo.InvariantCulture),
-        int.Parse(Option("--concurrency", "64"), CultureInfo.InvariantCulture));
+    await using var host = StartGateHost();
+    var benchmark = new GateBenchmark(host, IntOption("--holds", 100_000), IntOption("--concurrency", 64));
     return await benchmark.RunAsync();
 }
 
-// Bounded by --requests (four runs of it: two through the gate, two by redis-benchmark); the gate host removes the keys they wrote before it exits.
+// Bounded by --requests (four runs of it: two through the gate, two by redis-benchmark); the gate host removes the
+// keys they wrote before it exits.
 async Task<int> RunGateVersusRedisAsync()
 {
-    string Option(string name, string fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-
-    await using var host = GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
-    return await new GateVersusRedisBenchmark(host, int.Parse(Option("--requests", "100000"), CultureInfo.InvariantCulture)).RunAsync();
+    await using var host = StartGateHost();
+    return await new GateVersusRedisBenchmark(host, IntOption("--requests", 100_000)).RunAsync();
 }
+
+// Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex digits)
+// a hold's TTL key name takes the same allocation as with the default prefix "rsv".
+GateHost StartGateHost() => GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
+
+string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+int IntOption(string name, int fallback) =>
+    int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
