@@ -4,7 +4,6 @@ using Reservations.IntegrationTests.Fixtures;
 namespace Reservations.IntegrationTests.WebApi.Security;
 
 /// <summary>A caller may keep only so many requests open: slow requests cannot take the process's slots from others.</summary>
-[Collection(TimingSensitive.Name)]
 public sealed class OpenRequestsPerCallerTests(OneOpenRequestPerCallerApiFactory api) : IClassFixture<OneOpenRequestPerCallerApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

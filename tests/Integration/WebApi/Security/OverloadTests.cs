@@ -4,7 +4,6 @@ using Reservations.IntegrationTests.Fixtures;
 namespace Reservations.IntegrationTests.WebApi.Security;
 
 /// <summary>The process-wide concurrency limit sheds load with a quick 503 and Retry-After.</summary>
-[Collection(TimingSensitive.Name)]
 public sealed class OverloadTests(SingleSlotApiFactory api) : IClassFixture<SingleSlotApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
