@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Local PostgreSQL + Redis for development and tests.
 #
-#   build/services.sh up       start private instances (or reuse running ones), print env
-#   build/services.sh down     stop the instances this script started
-#   build/services.sh env      print the export lines (eval "$(build/services.sh env)"); for its own
-#                              servers also RESERVATIONS_TEST_PG_CTL / _PG_DATA and RESERVATIONS_TEST_REDIS_CONF,
-#                              which fault tests use to crash and restart them
-#   build/services.sh status   exit 0 when both services are available
+#   build/services.sh up [--cluster]      start private instances (or reuse running ones), print env
+#   build/services.sh down                stop the instances this script started (the cluster too)
+#   build/services.sh env [--cluster]     print the export lines (eval "$(build/services.sh env)"); for its own
+#                                         servers also RESERVATIONS_TEST_PG_CTL / _PG_DATA and
+#                                         RESERVATIONS_TEST_REDIS_CONF, which fault tests use to crash and restart them
+#   build/services.sh status [--cluster]  exit 0 when the services (and the cluster) are available
+#
+# --cluster also starts a Redis Cluster of 6 redis-server processes on loopback (3 primaries, 3 replicas; data in
+# .local/redis-cluster/<port>/) and points ConnectionStrings__Redis at it; RESERVATIONS_TEST_REDIS_CLUSTER and
+# RESERVATIONS_TEST_REDIS_CLUSTER_DIR name it for the cluster tests. RESERVATIONS_TEST_REDIS stays the single node.
 #
 # When ConnectionStrings__Postgres and ConnectionStrings__Redis are both set,
 # those servers are used and nothing is started or stopped.
@@ -30,6 +34,10 @@ PG_PASSWORD=postgres
 PG_DATABASE=reservations
 PG_PORT_BASE=15432
 REDIS_PORT_BASE=16379
+CLUSTER_DIR="$LOCAL/redis-cluster"
+CLUSTER_NODES=6
+# A node's cluster bus listens on its port + 10000.
+CLUSTER_PORT_BASE=17379
 READY_TIMEOUT=30
 
 log() { echo "services: $*" >&2; }
@@ -56,6 +64,15 @@ print_local_env() {
   echo "export RESERVATIONS_TEST_PG_CTL=$(shell_quote "$(pg_bin_dir)/pg_ctl")"
   echo "export RESERVATIONS_TEST_PG_DATA=$(shell_quote "$PG_DATA")"
   echo "export RESERVATIONS_TEST_REDIS_CONF=$(shell_quote "$REDIS_CONF")"
+}
+
+# The cluster's connection string names every node, so a client finds the cluster whatever node is down.
+print_cluster_env() {
+  local endpoints
+  endpoints="$(cluster_ports | sed 's/^/127.0.0.1:/' | paste -sd, -)"
+  echo "export ConnectionStrings__Redis=$(shell_quote "$endpoints")"
+  echo "export RESERVATIONS_TEST_REDIS_CLUSTER=$(shell_quote "$endpoints")"
+  echo "export RESERVATIONS_TEST_REDIS_CLUSTER_DIR=$(shell_quote "$CLUSTER_DIR")"
 }
 
 external_configured() {
@@ -352,6 +369,141 @@ redis_down() {
   rm -f "$REDIS_PID"
 }
 
+# ---------------------------------------------------------------- redis cluster
+
+cluster_ports() { cat "$CLUSTER_DIR/ports" 2>/dev/null || true; }
+
+cluster_node_pid() {
+  local pid
+  pid="$(cat "$CLUSTER_DIR/$1/redis.pid" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && is_redis_process "$pid" || return 1
+  echo "$pid"
+}
+
+cluster_state_ok() {
+  [[ "$(redis-cli -h 127.0.0.1 -p "$1" cluster info 2>/dev/null | tr -d '\r' | sed -n 's/^cluster_state://p')" == ok ]]
+}
+
+# Every node alive and every node seeing all slots served.
+cluster_running() {
+  local port count=0
+  for port in $(cluster_ports); do
+    cluster_node_pid "$port" >/dev/null && cluster_state_ok "$port" || return 1
+    count=$((count + 1))
+  done
+  ((count == CLUSTER_NODES))
+}
+
+# Ports for the nodes: each free together with its bus port (+10000).
+cluster_pick_ports() {
+  local port found=()
+  for ((port = CLUSTER_PORT_BASE; port < CLUSTER_PORT_BASE + 200 && ${#found[@]} < CLUSTER_NODES; port++)); do
+    if port_is_free "$port" && port_is_free $((port + 10000)); then
+      found+=("$port")
+    fi
+  done
+  ((${#found[@]} == CLUSTER_NODES)) || die "no $CLUSTER_NODES free port pairs found from $CLUSTER_PORT_BASE"
+  printf '%s\n' "${found[@]}"
+}
+
+# cluster-node-timeout 2000: a dead primary is failed over in about 2-4 s (the default, 15 s, suits real networks).
+# cluster-require-full-coverage no: the shards of the other primaries keep serving while one is down.
+cluster_write_config() {
+  local port="$1" dir="$CLUSTER_DIR/$1"
+  mkdir -p "$dir"
+  cat >"$dir/redis.conf" <<EOF
+# Written by build/services.sh on every start.
+bind 127.0.0.1
+port $port
+protected-mode yes
+daemonize yes
+dir $dir
+pidfile $dir/redis.pid
+logfile $dir/redis.log
+save ""
+appendonly yes
+appendfsync always
+notify-keyspace-events Ex
+maxmemory-policy noeviction
+cluster-enabled yes
+cluster-config-file nodes.conf
+cluster-node-timeout 2000
+cluster-require-full-coverage no
+EOF
+}
+
+cluster_stop_nodes() {
+  local port pid
+  for port in $(cluster_ports); do
+    pid="$(cluster_node_pid "$port")" || continue
+    redis-cli -h 127.0.0.1 -p "$port" shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+  done
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  for port in $(cluster_ports); do
+    while pid="$(cluster_node_pid "$port")"; do
+      if ((SECONDS >= deadline)); then
+        kill -9 "$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
+  done
+}
+
+cluster_up() {
+  local port fresh=0
+  if cluster_running; then
+    log "Redis Cluster already running on 127.0.0.1 ports $(cluster_ports | paste -sd' ') (reusing)"
+    return
+  fi
+  cluster_stop_nodes
+  # A cluster that existed restarts from its nodes.conf files on the same ports; otherwise a new one is created.
+  for port in $(cluster_ports); do
+    if [[ ! -s "$CLUSTER_DIR/$port/nodes.conf" ]] || ! port_is_free "$port" || ! port_is_free $((port + 10000)); then
+      fresh=1
+    fi
+  done
+  if [[ -z "$(cluster_ports)" ]] || ((fresh)); then
+    rm -rf "$CLUSTER_DIR"
+    mkdir -p "$CLUSTER_DIR"
+    cluster_pick_ports >"$CLUSTER_DIR/ports"
+    fresh=1
+  fi
+
+  for port in $(cluster_ports); do
+    cluster_write_config "$port"
+    rm -f "$CLUSTER_DIR/$port/redis.pid"
+    redis-server "$CLUSTER_DIR/$port/redis.conf" </dev/null >"$CLUSTER_DIR/$port/redis-start.log" 2>&1 9>&- ||
+      die "redis-server failed to start on $port, see $CLUSTER_DIR/$port/redis.log"
+  done
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  for port in $(cluster_ports); do
+    until [[ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" == PONG ]]; do
+      ((SECONDS < deadline)) || die "Redis node 127.0.0.1:$port not ready after ${READY_TIMEOUT}s"
+      sleep 0.2
+    done
+  done
+
+  if ((fresh)); then
+    log "creating Redis Cluster on 127.0.0.1 ports $(cluster_ports | paste -sd' ') (3 primaries, 3 replicas)"
+    # shellcheck disable=SC2046
+    redis-cli --cluster create $(cluster_ports | sed 's/^/127.0.0.1:/') --cluster-replicas 1 --cluster-yes \
+      >"$CLUSTER_DIR/create.log" 2>&1 || die "redis-cli --cluster create failed, see $CLUSTER_DIR/create.log"
+  else
+    log "restarting Redis Cluster on 127.0.0.1 ports $(cluster_ports | paste -sd' ')"
+  fi
+  until cluster_running; do
+    ((SECONDS < deadline)) || die "Redis Cluster not ok after ${READY_TIMEOUT}s, see $CLUSTER_DIR/*/redis.log"
+    sleep 0.2
+  done
+}
+
+cluster_down() {
+  [[ -n "$(cluster_ports)" ]] || return 0
+  log "stopping Redis Cluster on 127.0.0.1 ports $(cluster_ports | paste -sd' ')"
+  cluster_stop_nodes
+}
+
 # ---------------------------------------------------------------- commands
 
 # Serialise up/down so two scripts starting at once do not both start servers.
@@ -373,6 +525,10 @@ cmd_up() {
   pg_up
   redis_up
   print_local_env "$(pg_connection_string "$PG_PORT")" "127.0.0.1:$REDIS_PORT" >"$ENV_FILE"
+  if ((cluster)); then
+    cluster_up
+    print_cluster_env >>"$ENV_FILE"
+  fi
   cat "$ENV_FILE"
 }
 
@@ -384,6 +540,7 @@ cmd_down() {
   take_lock
   pg_down
   redis_down
+  cluster_down
   rm -f "$ENV_FILE"
 }
 
@@ -396,6 +553,10 @@ cmd_env() {
     die "services are not running; start them with build/services.sh up"
   fi
   print_local_env "$(pg_connection_string "$(pg_port)")" "127.0.0.1:$(redis_port)"
+  if ((cluster)); then
+    cluster_running || die "the Redis Cluster is not running; start it with build/services.sh up --cluster"
+    print_cluster_env
+  fi
 }
 
 cmd_status() {
@@ -406,8 +567,26 @@ cmd_status() {
   local rc=0
   if pg_running; then log "PostgreSQL running on 127.0.0.1:$(pg_port)"; else log "PostgreSQL not running"; rc=1; fi
   if redis_running; then log "Redis running on 127.0.0.1:$(redis_port)"; else log "Redis not running"; rc=1; fi
+  if ((cluster)); then
+    if cluster_running; then
+      log "Redis Cluster running on 127.0.0.1 ports $(cluster_ports | paste -sd' ')"
+    else
+      log "Redis Cluster not running"
+      rc=1
+    fi
+  fi
   return "$rc"
 }
+
+cluster=0
+case "${2:-}" in
+  "") ;;
+  --cluster) cluster=1 ;;
+  *)
+    echo "usage: $0 up|down|env|status [--cluster]" >&2
+    exit 2
+    ;;
+esac
 
 case "${1:-}" in
   up) cmd_up ;;
@@ -415,7 +594,7 @@ case "${1:-}" in
   env) cmd_env ;;
   status) cmd_status ;;
   *)
-    echo "usage: $0 up|down|env|status" >&2
+    echo "usage: $0 up|down|env|status [--cluster]" >&2
     exit 2
     ;;
 esac

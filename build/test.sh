@@ -3,8 +3,8 @@
 #
 #   build/test.sh [extra test arguments]
 #
-# Starts PostgreSQL + Redis (build/services.sh), installs docker-compose when missing (the compose tests
-# validate docker-compose.yml with it), builds Reservations.sln once, runs every
+# Starts PostgreSQL, Redis and a local Redis Cluster (build/services.sh up --cluster), installs
+# docker-compose when missing (the compose tests validate docker-compose.yml with it), builds Reservations.sln once, runs every
 # xunit.v3 project under tests/ with `dotnet test` and ends with the line "N passed, N failed".
 # Extra arguments go to every test run, e.g. build/test.sh --filter-class 'Reservations.UnitTests.*'
 #
@@ -51,11 +51,12 @@ assembly_attr() {
   echo "${value:-0}"
 }
 
-if ! build/services.sh status 2>/dev/null; then
+# The Redis Cluster (3 primaries, 3 replicas) is for the cluster tests; the others use the single Redis.
+if ! build/services.sh status --cluster 2>/dev/null; then
   started_services=1
 fi
-services_env="$(build/services.sh up)" || {
-  log "could not start PostgreSQL/Redis"
+services_env="$(build/services.sh up --cluster)" || {
+  log "could not start PostgreSQL/Redis/Redis Cluster"
   finish 0 0 1
 }
 eval "$services_env"
