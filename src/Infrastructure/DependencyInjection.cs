@@ -22,7 +22,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<RedisGateOptions>()
             .BindConfiguration(RedisGateOptions.Section)
-            .Validate(o => o.Shards is >= 1 and <= 16_384, "Reservations:Shards must be 1–16384.")
+            .Validate(o => o.Shards is null or (>= 1 and <= 16_384), "Reservations:Shards must be 1–16384.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && o.KeyPrefix.AsSpan().IndexOfAny('{', '}') < 0,
                 "Reservations:KeyPrefix must be set and hold no braces.")
             .ValidateOnStart();
@@ -42,7 +42,7 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
-            return new RedisKeys(options.KeyPrefix, options.Shards);
+            return new RedisKeys(options.KeyPrefix, options.ShardsFor(ConnectionStrings(sp).Redis));
         });
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();

@@ -1,15 +1,38 @@
+using StackExchange.Redis;
+
 namespace Reservations.Infrastructure.Redis;
 
 public sealed class RedisGateOptions
 {
     public const string Section = "Reservations";
 
-    /// <summary>How many shards (hash tags) products spread over; every key of one shard lives in one cluster slot.</summary>
-    public int Shards { get; set; } = 16;
+    /// <summary>Shards on one Redis node when <see cref="Shards"/> is not set.</summary>
+    public const int SingleNodeShards = 16;
+
+    /// <summary>
+    /// Shards on a cluster (a connection string naming several nodes) when <see cref="Shards"/> is not set: each primary
+    /// of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
+    /// </summary>
+    public const int ClusterShards = 64;
+
+    /// <summary>
+    /// How many shards (hash tags) products spread over; every key of one shard lives in one cluster slot. Unset, it
+    /// follows the connection string (<see cref="ShardsFor"/>). It is fixed for a deployment's life: another count maps
+    /// products to other shards.
+    /// </summary>
+    public int? Shards { get; set; }
 
     /// <summary>The first part of every key, so several deployments (or test classes) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "rsv";
 
     /// <summary>How long a purchase may stay unacknowledged by its Worker before another Worker takes it over.</summary>
     public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The shard count in effect: <see cref="Shards"/> when set, else <see cref="ClusterShards"/> when the connection
+    /// string names more than one node and <see cref="SingleNodeShards"/> when it names one. Decided by configuration
+    /// alone, never by what answers at start-up, so every process of a deployment agrees.
+    /// </summary>
+    public int ShardsFor(string redisConnectionString) =>
+        Shards ?? (ConfigurationOptions.Parse(redisConnectionString).EndPoints.Count > 1 ? ClusterShards : SingleNodeShards);
 }

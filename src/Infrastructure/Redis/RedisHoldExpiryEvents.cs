@@ -1,19 +1,25 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Ports;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Keyspace notifications (<c>__keyevent@db__:expired</c>) of hold TTL keys. StackExchange.Redis re-subscribes by
-/// itself after the subscription connection drops; notices sent meanwhile are lost, which the sweeper covers.
+/// Keyspace notifications (<c>__keyevent@db__:expired</c>) of hold TTL keys. On one node the shared connection
+/// subscribes; StackExchange.Redis re-subscribes by itself after the subscription connection drops. On a cluster the
+/// notices are node-local, so a listener subscribes on every primary and follows the topology (a failover, a new
+/// primary). Notices sent while nobody listens are lost, which the sweeper covers.
 /// </summary>
-internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisKeys keys) : IHoldExpiryEvents
+internal sealed partial class RedisHoldExpiryEvents(
+    IConnectionMultiplexer redis, RedisKeys keys, ILogger<RedisHoldExpiryEvents> logger) : IHoldExpiryEvents
 {
     private const string Setting = "notify-keyspace-events";
+    private static readonly TimeSpan TopologyPoll = TimeSpan.FromSeconds(1);
 
     public async Task<bool> AreEnabledAsync(CancellationToken cancellationToken)
     {
-        foreach (var server in Primaries())
+        foreach (var server in ConnectedNodes())
         {
             if (!Publishes(await FlagsAsync(server)))
             {
@@ -24,9 +30,10 @@ internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisK
         return true;
     }
 
+    // Replicas too: a replica promoted by a failover must publish as soon as it is a primary.
     public async Task EnableAsync(CancellationToken cancellationToken)
     {
-        foreach (var server in Primaries())
+        foreach (var server in ConnectedNodes())
         {
             var flags = await FlagsAsync(server);
             if (!Publishes(flags))
@@ -36,18 +43,30 @@ internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisK
         }
     }
 
-    public async Task ListenAsync(Func<Guid, Task> onHoldExpired, CancellationToken cancellationToken)
+    public Task ListenAsync(Func<Guid, Task> onHoldExpired, CancellationToken cancellationToken)
     {
-        var channel = RedisChannel.Literal($"__keyevent@{redis.GetDatabase().Database}__:expired");
-        var subscriber = redis.GetSubscriber();
-        var queue = await subscriber.SubscribeAsync(channel);
-        queue.OnMessage(async message =>
+        var servers = ConnectedNodes().ToList();
+        if (servers.Count == 0)
+        {
+            throw new InvalidOperationException("No Redis node is connected yet.");
+        }
+
+        Func<ChannelMessage, Task> onMessage = async message =>
         {
             if (keys.HoldOfTtlKey((byte[]?)message.Message) is { } holdId)
             {
                 await onHoldExpired(holdId);
             }
-        });
+        };
+        return servers.Any(s => s.ServerType == ServerType.Cluster)
+            ? ListenOnEveryPrimaryAsync(onMessage, cancellationToken)
+            : ListenOnSharedConnectionAsync(onMessage, cancellationToken);
+    }
+
+    private async Task ListenOnSharedConnectionAsync(Func<ChannelMessage, Task> onMessage, CancellationToken cancellationToken)
+    {
+        var queue = await redis.GetSubscriber().SubscribeAsync(ExpiredChannel);
+        queue.OnMessage(onMessage);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -58,6 +77,77 @@ internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisK
         }
     }
 
+    private async Task ListenOnEveryPrimaryAsync(Func<ChannelMessage, Task> onMessage, CancellationToken cancellationToken)
+    {
+        var listeners = new Dictionary<EndPoint, NodeListener>();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var primaries = await PrimariesAsync();
+                foreach (var node in listeners.Keys.Where(node => !primaries.Contains(node)).ToList())
+                {
+                    await listeners[node].DisposeAsync();
+                    listeners.Remove(node);
+                    LogStopped(logger, node);
+                }
+
+                foreach (var node in primaries.Where(node => !listeners.ContainsKey(node)))
+                {
+                    try
+                    {
+                        listeners[node] = await NodeListener.StartAsync(redis.Configuration, node, ExpiredChannel, onMessage);
+                        LogListening(logger, node);
+                    }
+                    catch (RedisException e)
+                    {
+                        // A primary that just died is listed until the cluster marks it failed: try again next poll.
+                        LogNodeUnreachable(logger, e, node);
+                    }
+                }
+
+                await Task.Delay(TopologyPoll, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the listeners are closed below.
+        }
+        finally
+        {
+            foreach (var listener in listeners.Values)
+            {
+                await listener.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The primaries that own slots, as any reachable node of the cluster sees them now.</summary>
+    private async Task<HashSet<EndPoint>> PrimariesAsync()
+    {
+        foreach (var server in ConnectedNodes())
+        {
+            try
+            {
+                if (await server.ClusterNodesAsync() is { } cluster)
+                {
+                    return cluster.Nodes
+                        .Where(n => !n.IsReplica && !n.IsFail && n.Slots.Count > 0 && n.EndPoint is not null)
+                        .Select(n => n.EndPoint!)
+                        .ToHashSet();
+                }
+            }
+            catch (RedisException)
+            {
+                // This node is going away; another one answers.
+            }
+        }
+
+        throw new InvalidOperationException("No Redis Cluster node answered CLUSTER NODES.");
+    }
+
+    private RedisChannel ExpiredChannel => RedisChannel.Literal($"__keyevent@{redis.GetDatabase().Database}__:expired");
+
     // 'E' turns on keyevent notices; 'x' (or 'A', every class) includes expirations.
     private static bool Publishes(string flags) =>
         flags.Contains('E', StringComparison.Ordinal) && flags.IndexOfAny(['x', 'A']) >= 0;
@@ -65,5 +155,58 @@ internal sealed class RedisHoldExpiryEvents(IConnectionMultiplexer redis, RedisK
     private static async Task<string> FlagsAsync(IServer server) =>
         (await server.ConfigGetAsync(Setting)).SingleOrDefault().Value ?? string.Empty;
 
-    private IEnumerable<IServer> Primaries() => redis.GetServers().Where(s => s.IsConnected && !s.IsReplica);
+    private IEnumerable<IServer> ConnectedNodes() => redis.GetServers().Where(s => s.IsConnected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening to key expirations on Redis primary {Node}")]
+    private static partial void LogListening(ILogger logger, EndPoint node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not listen to key expirations on Redis primary {Node}; trying again")]
+    private static partial void LogNodeUnreachable(ILogger logger, Exception exception, EndPoint node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped listening on {Node}: no longer a primary that owns slots")]
+    private static partial void LogStopped(ILogger logger, EndPoint node);
+
+    /// <summary>A subscription on one node of a cluster, over a connection of its own.</summary>
+    private sealed class NodeListener(ConnectionMultiplexer connection, ChannelMessageQueue queue) : IAsyncDisposable
+    {
+        // Without CLUSTER the client cannot discover the other nodes, so it treats this one as the only one and
+        // subscribes there; a cluster-aware connection would pick a node by the channel name's hash slot instead.
+        private static readonly CommandMap NodeOnly = CommandMap.Create(["CLUSTER"], available: false);
+
+        public static async Task<NodeListener> StartAsync(
+            string configuration, EndPoint node, RedisChannel channel, Func<ChannelMessage, Task> onMessage)
+        {
+            var options = ConfigurationOptions.Parse(configuration);
+            options.EndPoints.Clear();
+            options.EndPoints.Add(node);
+            options.CommandMap = NodeOnly;
+            options.AbortOnConnectFail = false;
+            var connection = await ConnectionMultiplexer.ConnectAsync(options);
+            try
+            {
+                var queue = await connection.GetSubscriber().SubscribeAsync(channel);
+                queue.OnMessage(onMessage);
+                return new NodeListener(connection, queue);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await queue.UnsubscribeAsync();
+            }
+            catch (RedisException)
+            {
+                // The node is gone: there is nothing to unsubscribe from.
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace Reservations.IntegrationTests.Fixtures;
 /// Limits far above any test's burst, and a long queue: for tests whose subject is many concurrent calls (races,
 /// idempotency, fuzzing), not the limits, which have tests of their own.
 /// </summary>
-public sealed class UnthrottledApiFactory : ReservationsApiFactory
+public class UnthrottledApiFactory : ReservationsApiFactory
 {
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
     [
@@ -15,6 +15,18 @@ public sealed class UnthrottledApiFactory : ReservationsApiFactory
         ("RateLimiting:ConcurrentPerCaller", "100000"),
         ("RateLimiting:QueueTimeout", "00:00:30"),
     ];
+}
+
+/// <summary>The same on the local Redis Cluster.</summary>
+public sealed class UnthrottledClusterApiFactory : UnthrottledApiFactory
+{
+    protected override bool OnCluster => true;
+}
+
+/// <summary>The default settings on the local Redis Cluster.</summary>
+public sealed class ClusterApiFactory : ReservationsApiFactory
+{
+    protected override bool OnCluster => true;
 }
 
 /// <summary>Buckets small enough that a test empties them in a few calls, refilled at one token a second.</summary>

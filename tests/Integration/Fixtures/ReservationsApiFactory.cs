@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Infrastructure.Persistence;
+using Reservations.Infrastructure.Redis;
 using Reservations.WebApi.Auth;
 using StackExchange.Redis;
 
@@ -27,13 +28,19 @@ public class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsync
     /// <summary>Settings that a fixture for one kind of test changes (each fixture runs its own server).</summary>
     protected virtual IReadOnlyList<(string Key, string Value)> Settings => [];
 
+    /// <summary>On the local Redis Cluster instead of the single Redis node.</summary>
+    protected virtual bool OnCluster => false;
+
     public IDatabase Redis => Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+
+    /// <summary>The API's own key names (its prefix and shard count).</summary>
+    public RedisKeys Keys => Services.GetRequiredService<RedisKeys>();
 
     public async ValueTask InitializeAsync()
     {
         var servers = await TestServices.GetAsync();
         _postgres = await TestDatabase.CreateAsync(servers.Postgres);
-        _redis = servers.Redis;
+        _redis = OnCluster ? RedisCluster.ConnectionString : servers.Redis;
         StartServer();
         await DatabaseMigrator.MigrateAsync(Services);
     }

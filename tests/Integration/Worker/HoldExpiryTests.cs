@@ -7,8 +7,13 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
 
+public sealed class HoldExpiryTests(ReservationsApiFactory api) : HoldExpirySuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class HoldExpiryOnClusterTests(ClusterApiFactory api) : HoldExpirySuite(api), IClassFixture<ClusterApiFactory>;
+
 /// <summary>Every hold past its deadline comes back within SweepInterval + 2 s, by event or by sweep.</summary>
-public sealed class HoldExpiryTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public abstract class HoldExpirySuite(ReservationsApiFactory api)
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
 

@@ -56,7 +56,7 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
 
     private (string Stock, string Catalog) Keys(Guid productId)
     {
-        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var keys = api.Keys;
         var shard = keys.ShardOf(productId);
         return (keys.Stock(shard)!, keys.Catalog(shard)!);
     }

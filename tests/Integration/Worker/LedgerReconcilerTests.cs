@@ -6,7 +6,12 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
 
-public sealed class LedgerReconcilerTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class LedgerReconcilerTests(ReservationsApiFactory api) : LedgerReconcilerSuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class LedgerReconcilerOnClusterTests(ClusterApiFactory api) : LedgerReconcilerSuite(api), IClassFixture<ClusterApiFactory>;
+
+public abstract class LedgerReconcilerSuite(ReservationsApiFactory api)
 {
     [Fact]
     public async Task Reconcile_ReportsAProductWhoseRedisStockDriftedAndRepairsNothing()
@@ -14,7 +19,7 @@ public sealed class LedgerReconcilerTests(ReservationsApiFactory api) : IClassFi
         var healthy = await api.CreateProductAsync(stock: 10);
         await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(healthy.Id, quantity: 2);
         var drifted = await api.CreateProductAsync(stock: 10);
-        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var keys = api.Keys;
         await api.Redis.HashIncrementAsync(keys.Stock(keys.ShardOf(drifted.Id)), RedisKeys.StockField(drifted.Id, 'a'), 3);
         var worker = await TestWorker.StartAsync(api);
         try

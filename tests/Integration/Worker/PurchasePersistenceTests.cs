@@ -8,8 +8,13 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
 
+public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOutputHelper output) : PurchasePersistenceSuite(api, output), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class PurchasePersistenceOnClusterTests(ClusterApiFactory api, ITestOutputHelper output) : PurchasePersistenceSuite(api, output), IClassFixture<ClusterApiFactory>;
+
 /// <summary>Every purchase the gate acknowledged reaches PostgreSQL exactly once, or waits, visible, in the dead letters.</summary>
-public sealed class PurchasePersistenceTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
+public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITestOutputHelper output)
 {
     [Fact]
     public async Task Purchases_ArePersistedOnceAndTheLedgerMovesFromPurchasingToSold()

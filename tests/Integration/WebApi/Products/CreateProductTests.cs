@@ -30,7 +30,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var response = await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 42, maxPerCustomer: 3, holdSeconds: 90, price: 10.05m));
         var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
 
-        var shard = new RedisKeys(api.KeyPrefix, 16).ShardOf(product.Id);
+        var shard = api.Keys.ShardOf(product.Id);
         var stock = await api.Redis.HashGetAsync(
             $"{api.KeyPrefix}:{{s{shard}}}:stock", [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
         stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");

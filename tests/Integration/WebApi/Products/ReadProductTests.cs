@@ -15,7 +15,7 @@ public sealed class ReadProductTests(ReservationsApiFactory api) : IClassFixture
     public async Task GetProduct_Anonymously_ReturnsProductWithAvailableFromRedis()
     {
         var created = await CreateAsync(stock: 30);
-        var shard = new RedisKeys(api.KeyPrefix, 16).ShardOf(created.Id);
+        var shard = api.Keys.ShardOf(created.Id);
         await api.Redis.HashSetAsync($"{api.KeyPrefix}:{{s{shard}}}:stock", RedisKeys.StockField(created.Id, 'a'), 17);
 
         var product = await (await _anonymous.GetAsync(new Uri($"/api/products/{created.Id}", UriKind.Relative), TestContext.Current.CancellationToken))

@@ -83,7 +83,7 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
     public async Task Reserve_WhenAKeyOfTheShardIsCorrupt_Answers500AndWritesNothing()
     {
         var product = await api.CreateProductAsync(stock: 10, maxPerCustomer: 5);
-        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var keys = api.Keys;
         var shard = keys.ShardOf(product.Id);
         await api.Redis.StringSetAsync(keys.Tally(shard), "x");
         var holdsBefore = await api.Redis.HashLengthAsync(keys.Holds(shard));

@@ -6,7 +6,12 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
-public sealed class IdempotencyTests(UnthrottledApiFactory api) : IClassFixture<UnthrottledApiFactory>
+public sealed class IdempotencyTests(UnthrottledApiFactory api) : IdempotencySuite(api), IClassFixture<UnthrottledApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class IdempotencyOnClusterTests(UnthrottledClusterApiFactory api) : IdempotencySuite(api), IClassFixture<UnthrottledClusterApiFactory>;
+
+public abstract class IdempotencySuite(ReservationsApiFactory api)
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
 
@@ -68,7 +73,7 @@ public sealed class IdempotencyTests(UnthrottledApiFactory api) : IClassFixture<
     public async Task Reserve_WithoutAKey_LeavesTheStandInKeyUntouched()
     {
         var product = await api.CreateProductAsync(stock: 10);
-        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var keys = api.Keys;
 
         await _alice.ReserveOkAsync(product.Id);
 

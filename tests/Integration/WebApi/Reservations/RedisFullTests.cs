@@ -13,7 +13,7 @@ public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<R
     public async Task Reserve_WhenRedisIsFull_Answers503AndLeavesNoPartialHold()
     {
         var product = await api.CreateProductAsync(stock: 10, maxPerCustomer: 5);
-        var keys = new RedisKeys(api.KeyPrefix, 16);
+        var keys = api.Keys;
         var shard = keys.ShardOf(product.Id);
         await using var admin = await ConnectionMultiplexer.ConnectAsync(api.RedisConnectionString + ",allowAdmin=true");
         var server = admin.GetServers().Single();

@@ -5,7 +5,12 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
-public sealed class ReservationLifecycleTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class ReservationLifecycleTests(ReservationsApiFactory api) : ReservationLifecycleSuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class ReservationLifecycleOnClusterTests(ClusterApiFactory api) : ReservationLifecycleSuite(api), IClassFixture<ClusterApiFactory>;
+
+public abstract class ReservationLifecycleSuite(ReservationsApiFactory api)
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
     private readonly HttpClient _bob = api.CreateClient(Tokens.Customer("bob"));

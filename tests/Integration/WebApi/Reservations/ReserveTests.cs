@@ -5,7 +5,12 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
-public sealed class ReserveTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class ReserveTests(ReservationsApiFactory api) : ReserveSuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class ReserveOnClusterTests(ClusterApiFactory api) : ReserveSuite(api), IClassFixture<ClusterApiFactory>;
+
+public abstract class ReserveSuite(ReservationsApiFactory api)
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
 

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using StackExchange.Redis;
+
+namespace Reservations.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The local Redis Cluster that build/services.sh up --cluster runs (RESERVATIONS_TEST_REDIS_CLUSTER, its data under
+/// RESERVATIONS_TEST_REDIS_CLUSTER_DIR/&lt;port&gt;/). The cluster classes run one after another, in parallel with the
+/// single-node classes, so the failover test can kill a primary without failing anyone else's requests.
+/// </summary>
+[CollectionDefinition(Collection)]
+public sealed class RedisCluster
+{
+    public const string Collection = "redis cluster";
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("RESERVATIONS_TEST_REDIS_CLUSTER") is { Length: > 0 } nodes
+            ? nodes
+            : throw new InvalidOperationException(
+                "The cluster tests need a Redis Cluster: run build/test.sh (it starts one with build/services.sh up " +
+                "--cluster), or set RESERVATIONS_TEST_REDIS_CLUSTER to its nodes (and RESERVATIONS_TEST_REDIS_CLUSTER_DIR " +
+                "to their data directories for the failover test).");
+
+    /// <summary>The primaries that own slots, as the cluster sees them now.</summary>
+    public static async Task<IReadOnlyList<ClusterNode>> PrimariesAsync(IConnectionMultiplexer redis)
+    {
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected))
+        {
+            if (await server.ClusterNodesAsync() is { } nodes)
+            {
+                return nodes.Nodes.Where(n => !n.IsReplica && !n.IsFail && n.Slots.Count > 0).ToList();
+            }
+        }
+
+        throw new InvalidOperationException("No cluster node answered CLUSTER NODES.");
+    }
+
+    /// <summary>SIGKILL to the node's redis-server (the pid in its data directory's pidfile).</summary>
+    public static async Task KillAsync(EndPoint node)
+    {
+        var pid = int.Parse(
+            (await File.ReadAllTextAsync(Path.Combine(NodeDirectory(node), "redis.pid"), TestContext.Current.CancellationToken)).Trim(),
+            CultureInfo.InvariantCulture);
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(!Directory.Exists($"/proc/{pid}")), TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Starts the node again from its configuration; it rejoins the cluster (as a replica if it was failed over).</summary>
+    public static async Task StartAsync(EndPoint node)
+    {
+        var config = Path.Combine(NodeDirectory(node), "redis.conf");
+        using (var start = Process.Start(new ProcessStartInfo("redis-server", [config]) { RedirectStandardOutput = true })!)
+        {
+            await start.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Every node answers and sees every slot served (what build/services.sh waits for).</summary>
+    public static async Task WaitUntilHealthyAsync(IConnectionMultiplexer redis, TimeSpan timeout) =>
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var server in redis.GetServers())
+            {
+                try
+                {
+                    var info = await server.ExecuteAsync("CLUSTER", "INFO");
+                    if (!((string?)info ?? string.Empty).Contains("cluster_state:ok", StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+                catch (RedisException)
+                {
+                    return false;
+                }
+            }
+
+            return (await PrimariesAsync(redis)).All(p => p.Children.Count > 0);
+        }, timeout);
+
+    private static string NodeDirectory(EndPoint node) =>
+        Environment.GetEnvironmentVariable("RESERVATIONS_TEST_REDIS_CLUSTER_DIR") is { Length: > 0 } dir
+            ? Path.Combine(dir, ((IPEndPoint)node).Port.ToString(CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException(
+                "RESERVATIONS_TEST_REDIS_CLUSTER_DIR is not set: run the tests with build/test.sh, which starts the cluster itself.");
+}
