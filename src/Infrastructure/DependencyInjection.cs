@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddOptions<RedisGateOptions>()
             .BindConfiguration(RedisGateOptions.Section)
             .Validate(o => o.Shards is null or (>= 1 and <= 16_384), "Reservations:Shards must be 1–16384.")
+            .Validate(o => o.PurchaseReplicas >= 0, "Reservations:PurchaseReplicas must be 0 or more.")
+            .Validate(o => o.PurchaseReplicaTimeout > TimeSpan.Zero, "Reservations:PurchaseReplicaTimeout must be positive.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && o.KeyPrefix.AsSpan().IndexOfAny('{', '}') < 0,
                 "Reservations:KeyPrefix must be set and hold no braces.")
             .ValidateOnStart();
@@ -39,10 +41,20 @@ public static class DependencyInjection
         services.AddScoped<IOrderReadStore, OrderReadStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(ConnectionStrings(sp).Redis));
+        services.AddHostedService<RedisConnectionStarter>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
             return new RedisKeys(options.KeyPrefix, options.ShardsFor(ConnectionStrings(sp).Redis));
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
+            return new ReplicaAcknowledgement(
+                options.PurchaseReplicas > 0 ? ConnectRedis(ConnectionStrings(sp).Redis) : null,
+                options.PurchaseReplicas,
+                options.PurchaseReplicaTimeout,
+                sp.GetRequiredService<ILogger<ReplicaAcknowledgement>>());
         });
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();

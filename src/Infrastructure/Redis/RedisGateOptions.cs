@@ -29,6 +29,15 @@ public sealed class RedisGateOptions
     public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Replicas that must confirm a purchase before it is answered (0: none, the default). See
+    /// <see cref="ReplicaAcknowledgement"/> for what each setting can lose.
+    /// </summary>
+    public int PurchaseReplicas { get; set; }
+
+    /// <summary>How long a purchase waits for <see cref="PurchaseReplicas"/> before it answers 503 (the purchase stands).</summary>
+    public TimeSpan PurchaseReplicaTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// The shard count in effect: <see cref="Shards"/> when set, else <see cref="ClusterShards"/> when the connection
     /// string names more than one node and <see cref="SingleNodeShards"/> when it names one. Decided by configuration
     /// alone, never by what answers at start-up, so every process of a deployment agrees.

@@ -10,7 +10,8 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys) : IInventoryGate
+internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
+    : IInventoryGate
 {
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
@@ -96,7 +97,14 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(Db, HoldArguments(shard, holdId, customer)))!;
+        var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(
+            replicas.Database ?? Db, HoldArguments(shard, holdId, customer)))!;
+        if ((string)reply[0]! == "purchased" && replicas.Database is not null)
+        {
+            // A repeated purchase waits too: its first answer may have been this wait timing out.
+            await replicas.WaitAsync(keys.Holds(shard), holdId);
+        }
+
         return (string)reply[0]! switch
         {
             "purchased" => HoldCodec.Parse(holdId, (byte[])reply[1]!),

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Ledger;
 using Reservations.Application.Reservations;
+using Reservations.WebApi.Auth;
 
 namespace Reservations.IntegrationTests.Fixtures;
 
@@ -44,7 +46,7 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> GetReservationAsync(this HttpClient customer, Guid reservationId) =>
         customer.GetAsync(new Uri($"/api/reservations/{reservationId}", UriKind.Relative), TestContext.Current.CancellationToken);
 
-    public static async Task<LedgerResponse> LedgerAsync(this ReservationsApiFactory api, Guid productId)
+    public static async Task<LedgerResponse> LedgerAsync(this WebApplicationFactory<AuthOptions> api, Guid productId)
     {
         var response = await api.CreateClient(Tokens.Admin()).GetAsync(
             new Uri($"/api/products/{productId}/ledger", UriKind.Relative), TestContext.Current.CancellationToken);

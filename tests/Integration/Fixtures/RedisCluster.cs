@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Products;
 using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Fixtures;
@@ -36,6 +38,28 @@ public sealed class RedisCluster
 
         throw new InvalidOperationException("No cluster node answered CLUSTER NODES.");
     }
+
+    /// <summary>Creates products until one lives on a shard of every primary: the product, and the primary of its shard.</summary>
+    public static async Task<IReadOnlyList<(ProductResponse Product, ClusterNode Primary)>> ProductsOnEveryPrimaryAsync(
+        ReservationsApiFactory api, int stock, int? holdSeconds = null)
+    {
+        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
+        var primaries = await PrimariesAsync(redis);
+        var found = new Dictionary<string, (ProductResponse, ClusterNode)>();
+        for (var attempt = 0; found.Count < primaries.Count; attempt++)
+        {
+            attempt.Should().BeLessThan(200, "products spread over every primary");
+            var product = await api.CreateProductAsync(stock, maxPerCustomer: stock, holdSeconds: holdSeconds);
+            var primary = OwnerOf(primaries, redis.HashSlot(api.Keys.Stock(api.Keys.ShardOf(product.Id))));
+            found.TryAdd(primary.NodeId, (product, primary));
+        }
+
+        return [.. found.Values];
+    }
+
+    /// <summary>The primary that serves the hash slot.</summary>
+    public static ClusterNode OwnerOf(IEnumerable<ClusterNode> primaries, int slot) =>
+        primaries.Single(p => p.Slots.Any(range => range.From <= slot && slot <= range.To));
 
     /// <summary>SIGKILL to the node's redis-server (the pid in its data directory's pidfile).</summary>
     public static async Task KillAsync(EndPoint node)

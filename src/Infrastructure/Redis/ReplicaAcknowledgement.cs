@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure.Redis;
+
+/// <summary>
+/// The opt-in wait for replicas after a purchase (<c>Reservations:PurchaseReplicas</c>). Redis replicates
+/// asynchronously: a primary that dies right after answering can take an acknowledged purchase with it when its
+/// replica is promoted. With N &gt; 0 a purchase is answered only once N replicas hold it: <c>WAITAOF 0 N</c> (in the
+/// replica's append-only file) on Redis 7.2 and later, <c>WAIT N</c> (received by the replica, on its disk as its
+/// own <c>appendfsync</c> says) before. Both wait for the writes of the connection that sends them, and block it
+/// meanwhile, so purchases run on a connection of their own, never on the shared one.
+/// </summary>
+internal sealed partial class ReplicaAcknowledgement(
+    ConnectionMultiplexer? connection, int replicas, TimeSpan timeout, ILogger<ReplicaAcknowledgement> logger) : IDisposable
+{
+    private static readonly Version FirstWithWaitAof = new(7, 2);
+    private int _announced;
+
+    /// <summary>The connection purchases run on: the dedicated one when replicas must confirm, else null.</summary>
+    public IDatabase? Database => connection?.GetDatabase();
+
+    /// <summary>Waits until the replicas hold every write this connection sent to the node that owns the key.</summary>
+    public async Task WaitAsync(RedisKey key, Guid holdId)
+    {
+        var server = connection!.GetServer(key);
+        var timeoutMs = (long)timeout.TotalMilliseconds;
+        int confirmed;
+        if (server.Version >= FirstWithWaitAof)
+        {
+            Announce("WAITAOF", server);
+            confirmed = (int)((RedisResult[])(await server.ExecuteAsync("WAITAOF", 0, replicas, timeoutMs))!)[1];
+        }
+        else
+        {
+            Announce("WAIT", server);
+            confirmed = (int)await server.ExecuteAsync("WAIT", replicas, timeoutMs);
+        }
+
+        if (confirmed < replicas)
+        {
+            throw new ReplicaTimeoutException(
+                $"Purchase of hold {holdId} is recorded on the primary but {confirmed} of {replicas} replica(s) confirmed it " +
+                $"within {timeout.TotalMilliseconds:0} ms; repeating the purchase waits again.");
+        }
+    }
+
+    public void Dispose() => connection?.Dispose();
+
+    private void Announce(string command, IServer server)
+    {
+        if (Interlocked.Exchange(ref _announced, 1) == 0)
+        {
+            LogWaiting(logger, replicas, command, server.Version);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Purchases wait for {Replicas} replica(s) with {Command} (Redis {Version}; WAITAOF needs 7.2)")]
+    private static partial void LogWaiting(ILogger logger, int replicas, string command, Version version);
+}
+
+/// <summary>Replicas did not confirm a purchase in time: the API answers 503 and the client repeats the purchase.</summary>
+public sealed class ReplicaTimeoutException(string message) : TimeoutException(message);
