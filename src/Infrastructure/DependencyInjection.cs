@@ -51,7 +51,9 @@ public static class DependencyInjection
         {
             var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
             return new ReplicaAcknowledgement(
-                options.PurchaseReplicas > 0 ? ConnectRedis(ConnectionStrings(sp).Redis) : null,
+                options.PurchaseReplicas > 0
+                    ? [.. Enumerable.Range(0, ReplicaAcknowledgement.Connections).Select(_ => ConnectRedis(ConnectionStrings(sp).Redis))]
+                    : [],
                 options.PurchaseReplicas,
                 options.PurchaseReplicaTimeout,
                 sp.GetRequiredService<ILogger<ReplicaAcknowledgement>>());

@@ -97,12 +97,13 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
+        var connection = replicas.Enabled ? replicas.Next() : null;
         var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(
-            replicas.Database ?? Db, HoldArguments(shard, holdId, customer)))!;
-        if ((string)reply[0]! == "purchased" && replicas.Database is not null)
+            connection?.GetDatabase() ?? Db, HoldArguments(shard, holdId, customer)))!;
+        if ((string)reply[0]! == "purchased" && connection is not null)
         {
             // A repeated purchase waits too: its first answer may have been this wait timing out.
-            await replicas.WaitAsync(keys.Holds(shard), holdId);
+            await replicas.WaitAsync(connection, keys.Holds(shard), holdId);
         }
 
         return (string)reply[0]! switch

@@ -9,21 +9,30 @@ namespace Reservations.Infrastructure.Redis;
 /// replica is promoted. With N &gt; 0 a purchase is answered only once N replicas hold it: <c>WAITAOF 0 N</c> (in the
 /// replica's append-only file) on Redis 7.2 and later, <c>WAIT N</c> (received by the replica, on its disk as its
 /// own <c>appendfsync</c> says) before. Both wait for the writes of the connection that sends them, and block it
-/// meanwhile, so purchases run on a connection of their own, never on the shared one.
+/// meanwhile: purchases run on connections of their own, never on the shared one, and on several of them so that
+/// one purchase's wait does not queue all the others behind it.
 /// </summary>
 internal sealed partial class ReplicaAcknowledgement(
-    ConnectionMultiplexer? connection, int replicas, TimeSpan timeout, ILogger<ReplicaAcknowledgement> logger) : IDisposable
+    IReadOnlyList<ConnectionMultiplexer> connections, int replicas, TimeSpan timeout, ILogger<ReplicaAcknowledgement> logger)
+    : IDisposable
 {
+    /// <summary>Connections purchases spread over when replicas must confirm them.</summary>
+    public const int Connections = 8;
+
     private static readonly Version FirstWithWaitAof = new(7, 2);
     private int _announced;
+    private uint _next;
 
-    /// <summary>The connection purchases run on: the dedicated one when replicas must confirm, else null.</summary>
-    public IDatabase? Database => connection?.GetDatabase();
+    /// <summary>True when purchases wait for replicas.</summary>
+    public bool Enabled => connections.Count > 0;
 
-    /// <summary>Waits until the replicas hold every write this connection sent to the node that owns the key.</summary>
-    public async Task WaitAsync(RedisKey key, Guid holdId)
+    /// <summary>The connection for one purchase: its script and its wait must go over the same one.</summary>
+    public ConnectionMultiplexer Next() => connections[(int)(Interlocked.Increment(ref _next) % (uint)connections.Count)];
+
+    /// <summary>Waits until the replicas hold every write the connection sent to the node that owns the key.</summary>
+    public async Task WaitAsync(ConnectionMultiplexer connection, RedisKey key, Guid holdId)
     {
-        var server = connection!.GetServer(key);
+        var server = connection.GetServer(key);
         var timeoutMs = (long)timeout.TotalMilliseconds;
         int confirmed;
         if (server.Version >= FirstWithWaitAof)
@@ -45,7 +54,13 @@ internal sealed partial class ReplicaAcknowledgement(
         }
     }
 
-    public void Dispose() => connection?.Dispose();
+    public void Dispose()
+    {
+        foreach (var connection in connections)
+        {
+            connection.Dispose();
+        }
+    }
 
     private void Announce(string command, IServer server)
     {
