@@ -5,6 +5,8 @@
 #   build/bench.sh [simulator options]    e.g. build/bench.sh --duration 10 --concurrency 32
 #   build/bench.sh --wrk [wrk options]    raw reserve throughput with wrk (default -t1 -c50 -d10s), comparable with
 #                                         other implementations measured the same way
+#   build/bench.sh --cluster [--wrk|simulator options]
+#                                         the same on the local Redis Cluster (build/run.sh --cluster)
 #   build/bench.sh --gate                 no HTTP, only Redis: the gate beside redis-benchmark running its reserve
 #                                         script, Redis memory per live hold (100,000 holds), and a sale straight at
 #                                         the gate (stock for every reserve) with appendfsync always, then everysec
@@ -32,6 +34,13 @@ die() {
   echo "bench: error: $*" >&2
   exit 1
 }
+
+run_args=()
+if [[ "${1:-}" == --cluster ]]; then
+  run_args=(--cluster)
+  shift
+  [[ "${1:-}" != --gate ]] || die "--gate measures the single Redis; for the cluster run the simulator with --mode gate --redis <its nodes>"
+fi
 
 # The gate runs need only Redis: no API, no Worker, no PostgreSQL traffic. Each uses a key prefix of its own and removes
 # its keys at the end; the fsync comparison puts appendfsync back as it found it, even when it fails.
@@ -76,8 +85,8 @@ if curl -s -o /dev/null --max-time 2 "$URL/health/live"; then
   die "something already answers at $URL; stop it (or set RESERVATIONS_URL) so that the benchmark measures its own stack"
 fi
 mkdir -p "$(dirname "$LOG")"
-log "starting the stack with build/run.sh (log $LOG)"
-RESERVATIONS_URL="$URL" build/run.sh >"$LOG" 2>&1 &
+log "starting the stack with build/run.sh ${run_args[*]} (log $LOG)"
+RESERVATIONS_URL="$URL" build/run.sh "${run_args[@]}" >"$LOG" 2>&1 &
 run_pid=$!
 
 # run.sh stops the WebApi, the Worker and the services it started on SIGTERM (a background job ignores SIGINT).

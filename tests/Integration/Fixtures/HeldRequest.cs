@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Reservations.WebApi.Auth;
 
@@ -31,6 +32,37 @@ public sealed class HeldRequest : IAsyncDisposable
         await connection.SendAsync($"POST /api/reservations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\n" +
             $"Content-Type: application/json\r\nContent-Length: {Padding + json.Length}\r\n\r\n");
         return new HeldRequest(connection, json);
+    }
+
+    /// <summary>
+    /// Holds a request until the next one answers <paramref name="refusal"/>. The held request and the next ones race
+    /// for what it holds (the only slot, a caller's permit): on a busy machine a next one can win it, the held request
+    /// is then refused itself and nothing else is. Start over then, with the attempt's token, three attempts at most.
+    /// </summary>
+    public static async Task<(HeldRequest Held, HttpResponseMessage Refused)> HoldUntilRefusedAsync(
+        WebApplicationFactory<AuthOptions> api, Func<int, string> token, Guid productId,
+        Func<Task<HttpResponseMessage>> next, HttpStatusCode refusal)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var held = await StartAsync(api, token(attempt), productId);
+            HttpResponseMessage? refused = null;
+            try
+            {
+                await Eventually.TrueAsync(async () =>
+                {
+                    refused = await next();
+                    return refused.StatusCode == refusal;
+                }, TimeSpan.FromSeconds(2));
+                return (held, refused!);
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                var head = await held.ReleaseAsync();
+                await held.DisposeAsync();
+                head.Should().StartWith($"HTTP/1.1 {(int)refusal}", "only a held request that was refused itself leaves the way free");
+            }
+        }
     }
 
     /// <summary>Sends the rest of the body and returns the head of the response.</summary>

@@ -13,7 +13,8 @@ public sealed class OpenRequestsPerCallerTests(OneOpenRequestPerCallerApiFactory
     {
         var product = await api.CreateProductAsync(stock: 5);
         var slow = api.CreateClient(Tokens.Customer("slow"));
-        var (held, refused) = await HoldTheCallersOnlyPermitAsync(product.Id, slow);
+        var (held, refused) = await HeldRequest.HoldUntilRefusedAsync(api, _ => Tokens.Customer("slow"), product.Id,
+            () => slow.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct), HttpStatusCode.TooManyRequests);
         await using var _ = held;
         var other = await api.CreateClient(Tokens.Customer("quick")).GetAsync(new Uri("/api/orders", UriKind.Relative), Ct);
 
@@ -24,31 +25,5 @@ public sealed class OpenRequestsPerCallerTests(OneOpenRequestPerCallerApiFactory
         // The permit is returned as the held request's pipeline unwinds, just after its response went out.
         await Eventually.TrueAsync(async () =>
             (await slow.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct)).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(2));
-    }
-
-    // The held request and the caller's next one race for the permit: on a busy machine the next one can win it, and
-    // the held request is then refused itself. Take the permit again then, a few times at most.
-    private async Task<(HeldRequest Held, HttpResponseMessage Refused)> HoldTheCallersOnlyPermitAsync(Guid productId, HttpClient caller)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var held = await HeldRequest.StartAsync(api, Tokens.Customer("slow"), productId);
-            HttpResponseMessage? refused = null;
-            try
-            {
-                await Eventually.TrueAsync(async () =>
-                {
-                    refused = await caller.GetAsync(new Uri("/api/orders", UriKind.Relative), Ct);
-                    return refused.StatusCode == HttpStatusCode.TooManyRequests;
-                }, TimeSpan.FromSeconds(2));
-                return (held, refused!);
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                var head = await held.ReleaseAsync();
-                await held.DisposeAsync();
-                head.Should().StartWith("HTTP/1.1 429", "only a held request that was refused itself leaves the caller's permit free");
-            }
-        }
     }
 }
