@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run Reservations locally: PostgreSQL + Redis, build, migrate, WebApi + Worker, demo data.
 #
-#   build/run.sh            (RESERVATIONS_URL overrides http://127.0.0.1:5080)
+#   build/run.sh [--cluster]    (RESERVATIONS_URL overrides http://127.0.0.1:5080)
 #
+# --cluster runs WebApi and Worker on the local Redis Cluster of build/services.sh up --cluster (6 redis-server
+# processes on loopback) instead of the single Redis.
 # Ctrl-C stops the WebApi and the Worker, and the services if this script started them.
 # Logs: .local/logs/webapi.log, .local/logs/worker.log, .local/logs/migrate.log
 set -euo pipefail
@@ -29,6 +31,24 @@ die() {
   echo "run: error: $*" >&2
   exit 1
 }
+usage() { echo "usage: build/run.sh [--cluster]    (RESERVATIONS_URL overrides http://127.0.0.1:5080)"; }
+
+cluster=0
+case "$#:${1:-}" in
+  0:) ;;
+  1:--cluster) cluster=1 ;;
+  1:-h | 1:--help)
+    usage
+    exit 0
+    ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac
+if ((cluster)) && [[ -n "${ConnectionStrings__Postgres:-}" && -n "${ConnectionStrings__Redis:-}" ]]; then
+  die "--cluster starts the local Redis Cluster, but ConnectionStrings__Postgres and ConnectionStrings__Redis are set (build/services.sh would use those servers); unset them or drop --cluster"
+fi
 
 for tool in dotnet curl; do
   command -v "$tool" >/dev/null || die "$tool is required"
@@ -89,6 +109,7 @@ claim_run
 webapi_pid=""
 worker_pid=""
 started_services=0
+started_cluster=0
 cleaned_up=0
 cleanup() {
   ((cleaned_up)) && return
@@ -99,6 +120,9 @@ cleanup() {
   if ((started_services)); then
     # The exported connection strings would make services.sh treat the servers as external.
     env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
+  elif ((started_cluster)); then
+    # services.sh down stops all the services at once, and PostgreSQL and Redis were running before this run.
+    log "the Redis Cluster stays running; build/services.sh down stops it together with PostgreSQL and Redis"
   fi
 }
 trap cleanup EXIT
@@ -139,7 +163,12 @@ fi
 if ! build/services.sh status 2>/dev/null; then
   started_services=1
 fi
-services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
+services_args=(up)
+if ((cluster)); then
+  services_args+=(--cluster)
+  build/services.sh status --cluster 2>/dev/null || started_cluster=1
+fi
+services_env="$(build/services.sh "${services_args[@]}")" || die "could not start the services (build/services.sh ${services_args[*]})"
 eval "$services_env"
 
 log "building Reservations.sln (Release)"

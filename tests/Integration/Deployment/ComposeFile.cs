@@ -16,6 +16,9 @@ public sealed class ComposeFile
 
     public IReadOnlyCollection<string> ServiceNames => _services.Keys.Cast<string>().ToList();
 
+    /// <summary>The services <c>docker compose up</c> starts when no profile is given: those without <c>profiles</c>.</summary>
+    public IReadOnlyCollection<string> DefaultServiceNames => ServiceNames.Where(name => Profiles(name).Count == 0).ToList();
+
     /// <summary>Runs <c>docker-compose config</c> with exactly <paramref name="variables"/> (no .env is read).</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> ConfigAsync(IReadOnlyDictionary<string, string> variables)
     {
@@ -74,6 +77,9 @@ public sealed class ComposeFile
     public IReadOnlyList<string> Command(string service) =>
         Service(service).TryGetValue("command", out var command) ? ((List<object>)command).Cast<string>().ToList() : [];
 
+    public IReadOnlyList<string> Profiles(string service) =>
+        Service(service).TryGetValue("profiles", out var profiles) ? ((List<object>)profiles).Cast<string>().ToList() : [];
+
     /// <summary>Each dependency with its condition (service_healthy, service_completed_successfully…).</summary>
     public IReadOnlyDictionary<string, string> DependsOn(string service) =>
         Service(service).TryGetValue("depends_on", out var dependencies)
@@ -82,7 +88,9 @@ public sealed class ComposeFile
             : new Dictionary<string, string>();
 
     private static bool IsComposeVariable(string name) =>
-        name is "RESERVATIONS_SIGNING_KEY" or "POSTGRES_PASSWORD" || name.StartsWith("COMPOSE_", StringComparison.Ordinal);
+        name is "POSTGRES_PASSWORD"
+        || name.StartsWith("RESERVATIONS_", StringComparison.Ordinal)
+        || name.StartsWith("COMPOSE_", StringComparison.Ordinal);
 
     private static Process StartOrExplain(ProcessStartInfo start)
     {

@@ -1,9 +1,12 @@
+using Reservations.IntegrationTests.Fixtures;
+
 namespace Reservations.IntegrationTests.Deployment;
 
 /// <summary>docker-compose.yml validates and says what the deployment needs: checked without a Docker engine.</summary>
 public sealed class ComposeFileTests
 {
     private static readonly Dictionary<string, string> WithKey = new() { ["RESERVATIONS_SIGNING_KEY"] = "a-key-only-for-this-test-0123456789abcdef" };
+    private static readonly string[] ClusterNodes = [.. Enumerable.Range(1, 6).Select(i => $"redis-cluster-{i}")];
 
     [Fact]
     public async Task Validates_WithTheSigningKeyFromTheEnvironment()
@@ -27,7 +30,7 @@ public sealed class ComposeFileTests
     {
         var compose = await ComposeFile.LoadAsync(WithKey);
 
-        compose.ServiceNames.Should().BeEquivalentTo(["postgres", "redis", "migrate", "api", "worker"]);
+        compose.DefaultServiceNames.Should().BeEquivalentTo(["postgres", "redis", "migrate", "api", "worker"]);
         compose.Command("migrate").Should().Equal("migrate");
         compose.DependsOn("migrate").Should().Equal(new Dictionary<string, string> { ["postgres"] = "service_healthy" });
         foreach (var service in new[] { "api", "worker" })
@@ -75,5 +78,70 @@ public sealed class ComposeFileTests
         ((List<object>)compose.Service("api")["ports"]).Should().Equal("127.0.0.1:5080:8080/tcp");
         // --scale worker=3 needs containers without a fixed name or host port.
         compose.Service("worker").Should().NotContainKey("container_name").And.NotContainKey("ports");
+    }
+
+    [Fact]
+    public async Task StartsTheRedisCluster_OnlyWithTheClusterProfile()
+    {
+        var compose = await ComposeFile.LoadAsync(WithKey);
+
+        foreach (var service in ClusterNodes.Append("redis-cluster-create"))
+        {
+            compose.Profiles(service).Should().Equal(["cluster"], service);
+        }
+
+        compose.DefaultServiceNames.Should().NotIntersectWith(ClusterNodes.Append("redis-cluster-create"));
+        foreach (var service in compose.DefaultServiceNames)
+        {
+            compose.DependsOn(service).Keys.Should().NotIntersectWith(ClusterNodes, "{0} must start without the profile", service);
+        }
+    }
+
+    [Fact]
+    public async Task ConfiguresEveryClusterNode_ForClusterModeDurablePurchasesExpiryEventsAndNoEviction()
+    {
+        var compose = await ComposeFile.LoadAsync(WithKey);
+
+        foreach (var node in ClusterNodes)
+        {
+            var command = string.Join(' ', compose.Command(node));
+            command.Should().StartWith("redis-server ").And.Contain("--cluster-enabled yes")
+                .And.Contain("--cluster-require-full-coverage no").And.Contain("--cluster-node-timeout 5000")
+                .And.Contain("--appendonly yes").And.Contain("--appendfsync always")
+                .And.Contain("--notify-keyspace-events Ex").And.Contain("--maxmemory-policy noeviction");
+            compose.Service(node).Should().ContainKey("healthcheck");
+        }
+
+        // Each node keeps its AOF and its nodes.conf in a volume of its own.
+        ClusterNodes.Select(node => ((List<object>)compose.Service(node)["volumes"]).Single()).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task CreatesTheRedisCluster_OnceEveryNodeIsHealthy()
+    {
+        var compose = await ComposeFile.LoadAsync(WithKey);
+
+        compose.DependsOn("redis-cluster-create").Should().Equal(ClusterNodes.ToDictionary(node => node, _ => "service_healthy"));
+        compose.Environment("redis-cluster-create")["REDIS_CLUSTER_NODES"].Split(' ').Should().Equal(ClusterNodes);
+        string.Join(' ', compose.Command("redis-cluster-create")).Should().Contain("redis-cli --cluster create")
+            .And.Contain("--cluster-replicas 1 --cluster-yes");
+        compose.Service("redis-cluster-create")["restart"].Should().Be("no");
+    }
+
+    [Fact]
+    public async Task ConnectsMigrateApiAndWorker_ToTheConfiguredRedis_TheSingleNodeByDefault()
+    {
+        const string Documented = "# RESERVATIONS_REDIS=";
+        var clusterNodes = File.ReadLines(Path.Combine(Repository.Root, ".env.example"))
+            .Single(line => line.StartsWith(Documented, StringComparison.Ordinal))[Documented.Length..];
+        var byDefault = await ComposeFile.LoadAsync(WithKey);
+        var onTheCluster = await ComposeFile.LoadAsync(new Dictionary<string, string>(WithKey) { ["RESERVATIONS_REDIS"] = clusterNodes });
+
+        clusterNodes.Split(',').Should().Equal(ClusterNodes.Select(node => $"{node}:6379"), "the .env.example names every node");
+        foreach (var service in new[] { "migrate", "api", "worker" })
+        {
+            byDefault.Environment(service)["ConnectionStrings__Redis"].Should().Be("redis:6379", service);
+            onTheCluster.Environment(service)["ConnectionStrings__Redis"].Should().Be(clusterNodes, service);
+        }
     }
 }
