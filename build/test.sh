@@ -52,7 +52,8 @@ assembly_attr() {
 }
 
 # The Redis Cluster (3 primaries, 3 replicas) is for the cluster tests; the others use the single Redis.
-if ! build/services.sh status --cluster 2>/dev/null; then
+# Services that were running before stay running; a cluster started here then stays too (services.sh down stops all).
+if ! build/services.sh status 2>/dev/null; then
   started_services=1
 fi
 services_env="$(build/services.sh up --cluster)" || {

@@ -15,6 +15,7 @@ internal sealed class RedisConnectionStarter(IServiceProvider services) : IHoste
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<IConnectionMultiplexer>();
+        services.GetRequiredService<ReplicaAcknowledgement>();
         return Task.CompletedTask;
     }
 

@@ -99,7 +99,7 @@ internal sealed partial class RedisHoldExpiryEvents(
                         listeners[node] = await NodeListener.StartAsync(redis.Configuration, node, ExpiredChannel, onMessage);
                         LogListening(logger, node);
                     }
-                    catch (RedisException e)
+                    catch (Exception e) when (e is RedisException or TimeoutException)
                     {
                         // A primary that just died is listed until the cluster marks it failed: try again next poll.
                         LogNodeUnreachable(logger, e, node);
@@ -137,7 +137,7 @@ internal sealed partial class RedisHoldExpiryEvents(
                         .ToHashSet();
                 }
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 // This node is going away; another one answers.
             }
@@ -201,7 +201,7 @@ internal sealed partial class RedisHoldExpiryEvents(
             {
                 await queue.UnsubscribeAsync();
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 // The node is gone: there is nothing to unsubscribe from.
             }

@@ -102,7 +102,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             connection?.GetDatabase() ?? Db, HoldArguments(shard, holdId, customer)))!;
         if ((string)reply[0]! == "purchased" && connection is not null)
         {
-            // A repeated purchase waits too: its first answer may have been this wait timing out.
+            // A repeat waits too, but a repeat writes nothing: it cannot prove the first purchase was replicated.
             await replicas.WaitAsync(connection, keys.Holds(shard), holdId);
         }
 

@@ -50,7 +50,7 @@ internal sealed partial class ReplicaAcknowledgement(
         {
             throw new ReplicaTimeoutException(
                 $"Purchase of hold {holdId} is recorded on the primary but {confirmed} of {replicas} replica(s) confirmed it " +
-                $"within {timeout.TotalMilliseconds:0} ms; repeating the purchase waits again.");
+                $"within {timeout.TotalMilliseconds:0} ms.");
         }
     }
 

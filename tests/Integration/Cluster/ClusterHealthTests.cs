@@ -55,10 +55,21 @@ public sealed class ClusterHealthTests(ClusterApiFactory api) : IClassFixture<Cl
         }
     }
 
-    private static int FreePort()
+    // A cluster node refuses ports above 55535: its bus listens on the port + 10000, which must be free too.
+    private static int FreePort() =>
+        Enumerable.Range(0, 1000).Select(_ => Random.Shared.Next(20_000, 45_000)).First(port => IsFree(port) && IsFree(port + 10_000));
+
+    private static bool IsFree(int port)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

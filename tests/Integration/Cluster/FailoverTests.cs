@@ -62,9 +62,9 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
         var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
         var traffic = new Traffic(instance, [.. products.Select(p => p.Product.Id)], products[0].Product.Id);
         var killed = false;
+        var running = traffic.RunAsync(ct);
         try
         {
-            var running = traffic.RunAsync(ct);
             await Eventually.TrueAsync(() => Task.FromResult(traffic.Acknowledged.Count >= PurchasesBeforeAndAfter), TimeSpan.FromSeconds(30));
 
             await RedisCluster.KillAsync(victim.EndPoint!);
@@ -75,6 +75,7 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
             await Eventually.TrueAsync(
                 () => Task.FromResult(traffic.Acknowledged.Count >= acknowledgedAtRecovery + PurchasesBeforeAndAfter), TimeSpan.FromSeconds(30));
             await traffic.StopAsync(running);
+            running = Task.CompletedTask;
 
             // The listener followed the topology: a hold on the promoted replica comes back by its expiry event alone.
             var hold = await api.CreateClient(Tokens.Customer("probe")).ReserveOkAsync(probe.Id);
@@ -88,6 +89,7 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
         }
         finally
         {
+            await traffic.StopAsync(running);
             await TestWorker.StopAsync(worker);
             if (killed)
             {

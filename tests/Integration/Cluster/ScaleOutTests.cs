@@ -165,7 +165,7 @@ public sealed class ScaleOutTests(UnthrottledClusterApiFactory api, ITestOutputH
         onReplica.Should().Be(onPrimary, "the replica had the purchase before the API answered");
         onPrimary.Should().NotBe(heldValue);
         tooMany.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "each primary has one replica, not two");
-        (await alice.PurchaseAsync(unconfirmed.Id)).StatusCode.Should().Be(HttpStatusCode.OK, "the purchase stood; repeating it confirms it");
+        (await alice.PurchaseAsync(unconfirmed.Id)).StatusCode.Should().Be(HttpStatusCode.OK, "the purchase stood");
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 8, Purchasing = 2 });
     }
 
