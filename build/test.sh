@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run).
 #
-#   build/test.sh [extra test arguments]
+#   build/test.sh [--repeat N] [extra test arguments]
 #
 # Starts PostgreSQL, Redis and a local Redis Cluster (build/services.sh up --cluster), installs
 # docker-compose when missing (the compose tests validate docker-compose.yml with it), builds Reservations.sln once, runs every
 # xunit.v3 project under tests/ with `dotnet test` and ends with the line "N passed, N failed".
 # Extra arguments go to every test run, e.g. build/test.sh --filter-class 'Reservations.UnitTests.*'
+# --repeat N runs the whole suite N times on one build (to check that it is stable), prints each run's closing line
+# with its duration, and ends with the sum over all runs.
 #
 # Counting: each run writes an xUnit.net v2+ XML report (--report-xunit-xml); the passed,
 # failed and errors attributes of its <assembly> element are summed (errors count as failed).
@@ -23,6 +25,13 @@ TEST_TIMEOUT="${RESERVATIONS_TEST_TIMEOUT:-30m}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 log() { echo "test: $*" >&2; }
+
+repeat=1
+if [[ "${1:-}" == --repeat ]]; then
+  [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { log "--repeat takes a whole number of runs, e.g. --repeat 5"; exit 2; }
+  repeat="$2"
+  shift 2
+fi
 
 started_services=0
 stop_services() {
@@ -98,39 +107,60 @@ total_passed=0
 total_failed=0
 total_skipped=0
 broken=()
-for csproj in "${projects[@]}"; do
-  name="$(basename "$csproj" .csproj)"
-  out="$RESULTS_DIR/$name"
-  report="$out/$name.xml"
-  rm -rf "$out"
-  mkdir -p "$out"
 
-  log "running $name ($csproj)"
-  rc=0
-  dotnet test --project "$csproj" -c Release --no-build "${ansi[@]}" \
-    --results-directory "$out" --report-xunit-xml --report-xunit-xml-filename "$name.xml" \
-    --timeout "$TEST_TIMEOUT" "$@" || rc=$?
+# Runs every test project once, adding to the totals; prints the run's own count.
+run_suite() {
+  local run="$1" run_passed=0 run_failed=0 started=$SECONDS
+  shift
+  for csproj in "${projects[@]}"; do
+    local name out report rc passed failed skipped
+    name="$(basename "$csproj" .csproj)"
+    out="$RESULTS_DIR/$name"
+    ((repeat == 1)) || out="$RESULTS_DIR/run-$run/$name"
+    report="$out/$name.xml"
+    rm -rf "$out"
+    mkdir -p "$out"
 
-  if [[ ! -s "$report" ]]; then
-    log "$name: no test report ($report), exit code $rc; counted as 1 failed"
-    total_failed=$((total_failed + 1))
-    broken+=("$name")
-    continue
-  fi
+    log "running $name ($csproj)"
+    rc=0
+    dotnet test --project "$csproj" -c Release --no-build "${ansi[@]}" \
+      --results-directory "$out" --report-xunit-xml --report-xunit-xml-filename "$name.xml" \
+      --timeout "$TEST_TIMEOUT" "$@" || rc=$?
 
-  passed="$(assembly_attr "$report" passed)"
-  failed=$(($(assembly_attr "$report" failed) + $(assembly_attr "$report" errors)))
-  skipped="$(assembly_attr "$report" skipped)"
-  total_passed=$((total_passed + passed))
-  total_failed=$((total_failed + failed))
-  total_skipped=$((total_skipped + skipped))
-  echo "==> $name: $passed passed, $failed failed, $skipped skipped (exit code $rc)"
+    if [[ ! -s "$report" ]]; then
+      log "$name: no test report ($report), exit code $rc; counted as 1 failed"
+      run_failed=$((run_failed + 1))
+      broken+=("$name")
+      continue
+    fi
 
-  # Exit code 8 means no test ran; with a filter that can be expected of one project.
-  if ((rc != 0)) && ! ((rc == 8 && $# > 0 && failed == 0)); then
-    broken+=("$name")
-  fi
+    passed="$(assembly_attr "$report" passed)"
+    failed=$(($(assembly_attr "$report" failed) + $(assembly_attr "$report" errors)))
+    skipped="$(assembly_attr "$report" skipped)"
+    run_passed=$((run_passed + passed))
+    run_failed=$((run_failed + failed))
+    total_skipped=$((total_skipped + skipped))
+    echo "==> $name: $passed passed, $failed failed, $skipped skipped (exit code $rc)"
+
+    # Exit code 8 means no test ran; with a filter that can be expected of one project.
+    if ((rc != 0)) && ! ((rc == 8 && $# > 0 && failed == 0)); then
+      broken+=("$name")
+    fi
+  done
+
+  total_passed=$((total_passed + run_passed))
+  total_failed=$((total_failed + run_failed))
+  run_lines+=("run $run of $repeat: $run_passed passed, $run_failed failed in $((SECONDS - started)) s")
+  ((repeat == 1)) || echo "==> ${run_lines[-1]}"
+}
+
+run_lines=()
+for ((run = 1; run <= repeat; run++)); do
+  run_suite "$run" "$@"
 done
+if ((repeat > 1)); then
+  printf '==> %s\n' "${run_lines[@]}"
+fi
 
 rc=0
 if ((${#broken[@]} > 0)); then

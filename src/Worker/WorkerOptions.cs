@@ -4,8 +4,17 @@ public sealed class WorkerOptions
 {
     public const string Section = "Reservations";
 
-    /// <summary>How often the sweeper expires overdue holds; every hold is released within this + 2 s of its deadline.</summary>
+    /// <summary>
+    /// How long the Worker may take to release a hold once something tells it the hold is due (its expiry event, a
+    /// sweep): the "+ 2 s" of <see cref="ReleasePromise"/>.
+    /// </summary>
+    public static readonly TimeSpan ReleaseMargin = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the sweeper expires overdue holds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Every hold past its deadline is released within this long of it, whatever happens to expiry events.</summary>
+    public TimeSpan ReleasePromise => SweepInterval + ReleaseMargin;
 
     /// <summary>Runs the sweeper (the safety net). Turn off only where another Worker sweeps.</summary>
     public bool SweepEnabled { get; set; } = true;

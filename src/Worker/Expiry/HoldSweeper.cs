@@ -12,9 +12,6 @@ public sealed partial class HoldSweeper(
     IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HoldSweeper> logger)
     : BackgroundService
 {
-    /// <summary>DESIGN.md section 4, rule 8: every hold is released within the sweep interval + 2 s of its deadline.</summary>
-    private TimeSpan ReleasePromise => options.Value.SweepInterval + TimeSpan.FromSeconds(2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SweepEnabled)
@@ -33,9 +30,9 @@ public sealed partial class HoldSweeper(
                 {
                     var latest = report.ExpiryDelays.Max();
                     LogSwept(logger, report.ExpiryDelays.Count, latest.TotalMilliseconds);
-                    if (latest > ReleasePromise)
+                    if (latest > options.Value.ReleasePromise)
                     {
-                        LogPromiseBroken(logger, latest.TotalMilliseconds, ReleasePromise.TotalMilliseconds);
+                        LogPromiseBroken(logger, latest.TotalMilliseconds, options.Value.ReleasePromise.TotalMilliseconds);
                     }
                 }
             }

@@ -10,6 +10,7 @@ namespace Reservations.IntegrationTests.Load;
 /// A few seconds of the simulator's gate-only mode (no HTTP, no Worker) against the test Redis: it sells, sweeps the
 /// abandoned holds, finds every invariant kept, writes its results and leaves none of its keys behind.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class GateSaleSmokeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Reservations.IntegrationTests.Load;
 /// every invariant kept and writes its results, with tokens minted by the API or signed by the simulator. The full
 /// benchmark is build/bench.sh, never CI.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class SaleSmokeTests(UnthrottledApiFactory api, ITestOutputHelper output) : IClassFixture<UnthrottledApiFactory>
 {
     [Theory]

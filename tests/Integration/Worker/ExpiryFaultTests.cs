@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>Faults of the notification path; they touch the whole Redis server, so they run alone.</summary>
-[Collection(ServerWideFaults.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class ExpiryFaultTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
     private const int Wave = 1_000;

@@ -9,7 +9,7 @@ namespace Reservations.IntegrationTests.Worker;
 /// PostgreSQL crashes while purchases wait: they stay pending and all land, once, when it is back, brought by the
 /// Worker's own backoff (the reclaim of abandoned entries is set out of reach).
 /// </summary>
-[Collection(ServerWideFaults.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     private const int Purchases = 200;

@@ -10,7 +10,7 @@ namespace Reservations.IntegrationTests.Worker;
 /// Redis killed with SIGKILL in the middle of a purchase wave, no Worker running (so the acknowledged purchases live only
 /// in Redis), then restarted from its append-only file: every purchase it acknowledged reaches PostgreSQL, once.
 /// </summary>
-[Collection(ServerWideFaults.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
     private const int Holds = 600;

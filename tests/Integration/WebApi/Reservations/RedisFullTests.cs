@@ -6,7 +6,7 @@ using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
-[Collection(ServerWideFaults.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
