@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
+using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Reservations.Load;
@@ -17,7 +17,7 @@ namespace Reservations.Load;
 /// pipelined, all on one product of the same Redis in the same run. Each run must add exactly its requests to the product's held units:
 /// a benchmark of error replies would prove nothing.
 /// </summary>
-internal sealed partial class GateVersusRedisBenchmark(GateHost host, int requests)
+internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
 {
     private const int Clients = 50;
     private const int Pipeline = 16;
@@ -37,7 +37,7 @@ internal sealed partial class GateVersusRedisBenchmark(GateHost host, int reques
 
         var gateRate = await ReserveThroughGateAsync(gate, Clients);
         var gateRateDeep = await ReserveThroughGateAsync(gate, Clients * Pipeline);
-        var command = await RedisBenchmarkCommandAsync(gate, keys);
+        var command = await RedisBenchmarkCommandAsync(keys);
         var plain = await RedisBenchmarkAsync(gate, command, pipeline: 1);
         var pipelined = await RedisBenchmarkAsync(gate, command, Pipeline);
 
@@ -69,22 +69,17 @@ internal sealed partial class GateVersusRedisBenchmark(GateHost host, int reques
         return requests / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    // EVALSHA <sha> <key count> <keys> <arguments>, as StackExchange.Redis sends a LuaScript: every @name of the script
-    // becomes ARGV[i] in order of first appearance, RedisKey members also go in KEYS in the same order.
-    private async Task<List<string>> RedisBenchmarkCommandAsync(RedisInventoryGate gate, RedisKeys keys)
+    // EVALSHA <sha> <key count> <keys> <arguments>: the reserve script with a batch of one request, as the gate sends it.
+    private async Task<List<string>> RedisBenchmarkCommandAsync(RedisKeys keys)
     {
         var shard = keys.ShardOf(ProductId);
         byte[] anyTtlKey = keys.HoldTtl(shard, keys.NewHoldId(shard))!;
         var ttlKeyName = Encoding.ASCII.GetString(anyTtlKey[..^RedisKeys.HoldFieldLength]) + RandomHoldId;
         var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
-        var arguments = gate.ReserveArguments(reserve, RandomHoldId, ttlKeyName);
-
-        var names = ParameterNames(GateScripts.Reserve.OriginalScript);
-        var members = names.Select(n => typeof(GateArguments).GetProperty(n)!.GetValue(arguments)!).ToList();
-        var commandKeys = members.OfType<RedisKey>().Select(k => Text((byte[]?)k)).ToList();
-        var commandArguments = members.Select(m => Text(m is RedisKey k ? (byte[]?)k : (byte[]?)(RedisValue)m)).ToList();
-        var sha = await host.Redis.GetServers().Single().ScriptLoadAsync(GateScripts.Reserve.ExecutableScript);
-        return ["EVALSHA", Convert.ToHexStringLower(sha), commandKeys.Count.ToString(CultureInfo.InvariantCulture), .. commandKeys, .. commandArguments];
+        var (commandKeys, commandValues) = new ReserveScript(keys).Arguments(shard, [(reserve, RandomHoldId, ttlKeyName)]);
+        var sha = await host.Redis.GetServers().Single().ScriptLoadAsync(ReserveScript.Text);
+        return ["EVALSHA", Convert.ToHexStringLower(sha), commandKeys.Length.ToString(CultureInfo.InvariantCulture),
+            .. commandKeys.Select(k => Text((byte[]?)k)), .. commandValues.Select(v => Text((byte[]?)v))];
     }
 
     private async Task<double> RedisBenchmarkAsync(RedisInventoryGate gate, List<string> command, int pipeline)
@@ -120,13 +115,7 @@ internal sealed partial class GateVersusRedisBenchmark(GateHost host, int reques
         return double.Parse(row[1].Trim('"'), CultureInfo.InvariantCulture);
     }
 
-    private static List<string> ParameterNames(string script) =>
-        ParameterPattern().Matches(script).Select(m => m.Groups[1].Value).Distinct().ToList();
-
     // Everything sent is ASCII here (key names, the ASCII product id, numbers): anything else could not be a process argument.
     private static string Text(byte[]? bytes) =>
         bytes is not null && bytes.All(b => b is > 0 and < 0x80) ? Encoding.ASCII.GetString(bytes) : throw new InvalidOperationException("A benchmark argument is not ASCII.");
-
-    [GeneratedRegex(@"(?<![\w@])@([A-Za-z_]\w*)")]
-    private static partial Regex ParameterPattern();
 }

@@ -9,10 +9,10 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 internal static class GateScripts
 {
-    private static readonly string Library = ReadResource("lib");
+    /// <summary>lib.lua: the functions every script shares.</summary>
+    public static readonly string Library = ReadResource("lib");
 
     public static readonly LuaScript Init = Load("init");
-    public static readonly LuaScript Reserve = Load("reserve");
     public static readonly LuaScript Purchase = Load("purchase");
     public static readonly LuaScript Release = Load("release");
     public static readonly LuaScript Expire = Load("expire");
@@ -25,7 +25,7 @@ internal static class GateScripts
 
     private static LuaScript Load(string name) => LuaScript.Prepare(Library + ReadResource(name));
 
-    private static string ReadResource(string name)
+    public static string ReadResource(string name)
     {
         var resource = $"Reservations.Infrastructure.Redis.Scripts.{name}.lua";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)

@@ -6,19 +6,29 @@ using Reservations.Application.Products;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
-    : IInventoryGate
+internal sealed class RedisInventoryGate : IInventoryGate, IAsyncDisposable
 {
-    // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
-    private const int ReclaimBatch = 16;
-
     // Holds one sweep script expires (and tombstones it purges) at most: well below Redis's busy-script limit.
     private const int SweepBatch = 200;
-    private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
+
+    private readonly IConnectionMultiplexer redis;
+    private readonly RedisKeys keys;
+    private readonly ReplicaAcknowledgement replicas;
+    private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves;
+
+    public RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
+    {
+        this.redis = redis;
+        this.keys = keys;
+        this.replicas = replicas;
+        var script = new ReserveScript(keys);
+        _reserves = new ShardBatcher<ReserveCall, ReserveReply>(keys.Shards, (shard, calls) => script.RunAsync(Db, shard, calls));
+    }
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -53,41 +63,8 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     public async Task<Result<Hold>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken)
     {
         var shard = keys.ShardOf(request.ProductId);
-        var holdId = keys.NewHoldId(shard);
-        var reply = (RedisResult[])(await GateScripts.Reserve.RunAsync(
-            Db, ReserveArguments(request, RedisKeys.HoldField(holdId), keys.HoldTtl(shard, holdId))))!;
-
-        return (string)reply[0]! switch
-        {
-            "reserved" => HoldCodec.Parse(holdId, (byte[])reply[1]!),
-            "replay" => ParseReplay(shard, (byte[])reply[1]!),
-            "out-of-stock" => ReservationErrors.OutOfStock((int)reply[1]),
-            "limit-exceeded" => ReservationErrors.LimitExceeded((int)reply[1]),
-            "key-reused" => ReservationErrors.IdempotencyKeyReused,
-            "not-found" => ProductErrors.NotFound,
-            var other => throw new InvalidOperationException($"Unexpected reserve reply '{other}'."),
-        };
-    }
-
-    /// <summary>
-    /// The arguments of the reserve script for a hold with this field and TTL key; the load tool hands the same to
-    /// redis-benchmark, to compare the gate with the script alone.
-    /// </summary>
-    internal GateArguments ReserveArguments(ReserveRequest request, RedisValue holdField, RedisKey ttlKey)
-    {
-        var shard = keys.ShardOf(request.ProductId);
-        var key = request.IdempotencyKey;
-        return Arguments(request.ProductId) with
-        {
-            HoldId = holdField,
-            Customer = request.Customer.Value,
-            Quantity = request.Quantity.Value,
-            TtlKey = ttlKey,
-            UseIdempotencyKey = key is null ? "0" : "1",
-            IdempotencyKey = key is null ? keys.NoIdempotency(shard) : keys.Idempotency(shard, request.Customer.Value, key),
-            IdempotencyTtlMs = IdempotencyTtlMs,
-            ReclaimBatch = ReclaimBatch,
-        };
+        var reply = await _reserves.SendAsync(shard, new ReserveCall(request, keys.NewHoldId(shard)));
+        return reply.ToResult();
     }
 
     public async Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
@@ -212,10 +189,6 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             TtlKey = keys.HoldTtl(shard, holdId),
         };
 
-    // A replay answers with the hold as it was created: the same status (201, held) and the same body.
-    private static Hold ParseReplay(int shard, byte[] value)
-    {
-        var holdId = RedisKeys.HoldOfField(shard, value.AsSpan(..RedisKeys.HoldFieldLength));
-        return HoldCodec.Parse(holdId, value.AsSpan(RedisKeys.HoldFieldLength..));
-    }
+    /// <summary>Sends what is queued and answers every reserve taken before it returns.</summary>
+    public ValueTask DisposeAsync() => _reserves.DisposeAsync();
 }

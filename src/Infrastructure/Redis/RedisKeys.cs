@@ -16,6 +16,7 @@ public sealed class RedisKeys
     public const int HoldFieldLength = 14;
 
     private readonly string _prefix;
+    private readonly ShardKeys[] _shardKeys;
 
     public RedisKeys(string prefix, int shards)
     {
@@ -29,6 +30,9 @@ public sealed class RedisKeys
         ArgumentOutOfRangeException.ThrowIfGreaterThan(shards, ushort.MaxValue);
         _prefix = prefix;
         Shards = shards;
+        _shardKeys = [.. Enumerable.Range(0, shards).Select(shard => new ShardKeys(
+            Encoded(shard, "stock"), Encoded(shard, "catalog"), Encoded(shard, "holds"), Encoded(shard, "deadlines"),
+            Encoded(shard, "tally"), Encoded(shard, "finished")))];
     }
 
     public int Shards { get; }
@@ -64,6 +68,9 @@ public sealed class RedisKeys
         int shard = BinaryPrimitives.ReadUInt16BigEndian(bytes[14..]);
         return holdId.Version == 7 && shard < Shards ? shard : null;
     }
+
+    /// <summary>The keys every call on the shard's holds starts from, built once.</summary>
+    public ShardKeys Of(int shard) => _shardKeys[shard];
 
     public RedisKey Stock(int shard) => Key(shard, "stock");
 
@@ -155,6 +162,9 @@ public sealed class RedisKeys
     }
 
     private RedisKey Key(int shard, string name) => Name(shard, name);
+
+    // A key as bytes: a RedisKey made of a string is encoded again on every call that sends it.
+    private RedisKey Encoded(int shard, string name) => Encoding.UTF8.GetBytes(Name(shard, name));
 
     private string Name(int shard, string name) => $"{_prefix}:{{s{shard}}}:{name}";
 }

@@ -74,12 +74,13 @@ local function finish_hold(k, hold_id, value, hold, status, now)
 end
 
 -- Expires up to `limit` holds whose deadline has passed; returns, for each hold it expired, how many
--- milliseconds past its deadline that happened.
+-- milliseconds past its deadline that happened, then how many due entries it looked at (fewer than `limit`: none is
+-- left).
 local function expire_due(k, now, limit)
   local delays = {}
   local due = redis.call('ZRANGEBYSCORE', k.deadlines, '-inf', now, 'LIMIT', 0, limit)
   if #due == 0 then
-    return delays
+    return delays, 0
   end
   expect_types({ k.holds, 'hash', k.stock, 'hash', k.tally, 'hash', k.finished, 'zset' })
   for _, hold_id in ipairs(due) do
@@ -92,5 +93,5 @@ local function expire_due(k, now, limit)
       redis.call('ZREM', k.deadlines, hold_id)
     end
   end
-  return delays
+  return delays, #due
 end

@@ -1,64 +1,104 @@
--- Takes a hold on a product, or says why not. One atomic step:
--- replay an idempotency key, reclaim a few overdue holds of the shard, check the limit, check the stock, then write.
--- Every key is read (or its type checked) before the first write.
-local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
-local product, hold_id, customer, quantity = @ProductId, @HoldId, @Customer, tonumber(@Quantity)
-local idempotency_key = @IdempotencyKey
--- What the request asked for: a replay must ask the same.
-local fingerprint = product .. '|' .. quantity
+-- Takes holds for a batch of reserve requests on one shard, in the order given, each decided exactly as if it had been
+-- sent alone: replay an idempotency key, reclaim a few overdue holds of the shard, check the product, the limit and
+-- the stock, then write. One reply per request, in order.
+-- KEYS: stock, catalog, holds, deadlines, tally, finished, then each request's TTL key, then the idempotency keys.
+-- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
+-- and the KEYS index of its idempotency key (0 for none).
+-- Every key's type is checked before the first write, so a corrupt key fails the call whole and changes nothing; a
+-- request whose own data is unusable gets an 'invalid' reply and changes nothing, and the others go on.
+local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], deadlines = KEYS[4], tally = KEYS[5], finished = KEYS[6] }
+local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local FIELDS = 5
 local now = now_ms()
 
-if @UseIdempotencyKey == '1' then
-  local prior = redis.call('GET', idempotency_key)
-  if prior then
-    if string.sub(prior, 1, #fingerprint + 1) == fingerprint .. '|' then
-      return { 'replay', string.sub(prior, #fingerprint + 2) }
+local types = { k.stock, 'hash', k.catalog, 'hash', k.holds, 'hash', k.deadlines, 'zset', k.tally, 'hash',
+  k.finished, 'zset' }
+for i = 1, count do
+  local idempotency_index = tonumber(ARGV[3 + (i - 1) * FIELDS + 5])
+  if idempotency_index and idempotency_index > 0 then
+    types[#types + 1] = KEYS[idempotency_index]
+    types[#types + 1] = 'string'
+  end
+end
+expect_types(types)
+
+-- A lone reserve reclaims up to reclaim_batch overdue holds; once one finds fewer, none is left for the next.
+local may_have_due = true
+
+local function reserve(ttl_key, product, hold_id, customer, quantity, idempotency_key)
+  if not quantity or quantity < 1 or quantity > 65535 or quantity ~= math.floor(quantity) then
+    return { 'invalid', 'quantity must be a whole number from 1 to 65535' }
+  end
+  -- What the request asked for: a replay must ask the same.
+  local fingerprint = product .. '|' .. quantity
+  if idempotency_key then
+    local prior = redis.call('GET', idempotency_key)
+    if prior then
+      if string.sub(prior, 1, #fingerprint + 1) == fingerprint .. '|' then
+        return { 'replay', string.sub(prior, #fingerprint + 2) }
+      end
+      return { 'key-reused' }
     end
-    return { 'key-reused' }
   end
-end
 
-local terms = redis.call('HGET', @CatalogKey, product)
-if not terms then
-  return { 'not-found' }
-end
-local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
-
-expire_due(k, now, tonumber(@ReclaimBatch))
-
-local available = redis.call('HGET', k.stock, product .. ':a')
-if not available then
-  return { 'not-found' }
-end
-available = tonumber(available)
-
-local tallied = limit ~= ''
-if tallied then
-  local used = tonumber(redis.call('HGET', k.tally, product .. customer) or '0')
-  if used + quantity > tonumber(limit) then
-    return { 'limit-exceeded', limit }
+  local terms = redis.call('HGET', k.catalog, product)
+  if not terms then
+    return { 'not-found' }
   end
-end
-if available < quantity then
-  return { 'out-of-stock', tostring(available) }
+  local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+  if not hold_seconds then
+    return { 'invalid', 'the product has malformed terms' }
+  end
+
+  if may_have_due then
+    local _, looked_at = expire_due(k, now, reclaim_batch)
+    may_have_due = looked_at == reclaim_batch
+  end
+
+  local available = redis.call('HGET', k.stock, product .. ':a')
+  if not available then
+    return { 'not-found' }
+  end
+  available = tonumber(available)
+
+  local tallied = limit ~= ''
+  if tallied then
+    local used = tonumber(redis.call('HGET', k.tally, product .. customer) or '0')
+    if used + quantity > tonumber(limit) then
+      return { 'limit-exceeded', limit }
+    end
+  end
+  if available < quantity then
+    return { 'out-of-stock', tostring(available) }
+  end
+  if redis.call('HEXISTS', k.holds, hold_id) == 1 then
+    return { 'invalid', 'hold id already in use' }
+  end
+
+  local deadline = now + tonumber(hold_seconds) * 1000
+  local hold = pack_hold({ status = 'h', tallied = tallied, product = product, quantity = quantity, created = now,
+    deadline = deadline, price = price, customer = customer })
+  redis.call('HSET', k.holds, hold_id, hold)
+  redis.call('HINCRBY', k.stock, product .. ':a', -quantity)
+  redis.call('HINCRBY', k.stock, product .. ':h', quantity)
+  if tallied then
+    redis.call('HINCRBY', k.tally, product .. customer, quantity)
+  end
+  redis.call('ZADD', k.deadlines, deadline, hold_id)
+  -- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
+  redis.call('SET', ttl_key, 1, 'PX', tonumber(hold_seconds) * 1000)
+  if idempotency_key then
+    -- The hold id has a fixed length, so the hold follows it with no separator.
+    redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
+  end
+  return { 'reserved', hold }
 end
 
-local deadline = now + tonumber(hold_seconds) * 1000
-local hold = pack_hold({ status = 'h', tallied = tallied, product = product, quantity = quantity, created = now,
-  deadline = deadline, price = price, customer = customer })
-if redis.call('HSETNX', k.holds, hold_id, hold) == 0 then
-  return redis.error_reply('hold id already in use')
+local replies = {}
+for i = 1, count do
+  local base = 3 + (i - 1) * FIELDS
+  local idempotency_index = tonumber(ARGV[base + 5])
+  replies[i] = reserve(KEYS[6 + i], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
+    idempotency_index > 0 and KEYS[idempotency_index] or nil)
 end
-redis.call('HINCRBY', k.stock, product .. ':a', -quantity)
-redis.call('HINCRBY', k.stock, product .. ':h', quantity)
-if tallied then
-  redis.call('HINCRBY', k.tally, product .. customer, quantity)
-end
-redis.call('ZADD', k.deadlines, deadline, hold_id)
--- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
-redis.call('SET', @TtlKey, 1, 'PX', tonumber(hold_seconds) * 1000)
-if @UseIdempotencyKey == '1' then
-  -- The hold id has a fixed length, so the hold follows it with no separator.
-  redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', tonumber(@IdempotencyTtlMs))
-end
-return { 'reserved', hold }
+return replies

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure.Redis.Scripts;
+
+/// <summary>reserve.lua: a batch of reserve requests of one shard in one call, its arguments and its replies.</summary>
+internal sealed class ReserveScript(RedisKeys keys)
+{
+    // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
+    private const int ReclaimBatch = 16;
+    private const int SharedKeys = 6;
+    private const int ValuesPerRequest = 5;
+    private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
+    private static readonly BatchScript Script = BatchScript.Load("reserve");
+
+    /// <summary>The script's text, for the load tool's comparison with redis-benchmark.</summary>
+    public static string Text => Script.Text;
+
+    public async Task<IReadOnlyList<ReserveReply>> RunAsync(IDatabase db, int shard, IReadOnlyList<ReserveCall> calls)
+    {
+        var (callKeys, values) = Arguments(shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId), keys.HoldTtl(shard, c.HoldId)))]);
+        var replies = (RedisResult[])(await Script.EvaluateAsync(db, callKeys, values))!;
+        return [.. replies.Select((reply, i) => Parse(shard, calls[i].HoldId, (RedisResult[])reply!))];
+    }
+
+    /// <summary>KEYS and ARGV for requests with these hold fields and TTL keys (the load tool passes placeholders).</summary>
+    public (RedisKey[] Keys, RedisValue[] Values) Arguments(
+        int shard, IReadOnlyList<(ReserveRequest Request, RedisValue HoldField, RedisKey TtlKey)> requests)
+    {
+        var shardKeys = keys.Of(shard);
+        var callKeys = new List<RedisKey>(SharedKeys + requests.Count * 2)
+        {
+            shardKeys.Stock, shardKeys.Catalog, shardKeys.Holds, shardKeys.Deadlines, shardKeys.Tally, shardKeys.Finished,
+        };
+        callKeys.AddRange(requests.Select(r => r.TtlKey));
+        var values = new RedisValue[3 + requests.Count * ValuesPerRequest];
+        values[0] = requests.Count;
+        values[1] = ReclaimBatch;
+        values[2] = IdempotencyTtlMs;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (request, holdField, _) = requests[i];
+            var at = 3 + i * ValuesPerRequest;
+            values[at] = RedisKeys.ProductField(request.ProductId);
+            values[at + 1] = holdField;
+            values[at + 2] = request.Customer.Value;
+            values[at + 3] = request.Quantity.Value;
+            values[at + 4] = 0;
+            if (request.IdempotencyKey is { } idempotencyKey)
+            {
+                callKeys.Add(keys.Idempotency(shard, request.Customer.Value, idempotencyKey));
+                values[at + 4] = callKeys.Count;
+            }
+        }
+
+        return ([.. callKeys], values);
+    }
+
+    private static ReserveReply Parse(int shard, Guid holdId, RedisResult[] reply) => (string)reply[0]! switch
+    {
+        "reserved" => new ReserveReply(HoldCodec.Parse(holdId, (byte[])reply[1]!)),
+        "replay" => new ReserveReply(ParseReplay(shard, (byte[])reply[1]!)),
+        "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1])),
+        "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1])),
+        "key-reused" => new ReserveReply(ReservationErrors.IdempotencyKeyReused),
+        "not-found" => new ReserveReply(ProductErrors.NotFound),
+        "invalid" => new ReserveReply(Invalid: (string)reply[1]!),
+        var other => new ReserveReply(Invalid: string.Create(CultureInfo.InvariantCulture, $"unexpected reply '{other}'")),
+    };
+
+    // A replay answers with the hold as it was created: the same status (201, held) and the same body.
+    private static Result<Hold> ParseReplay(int shard, byte[] value)
+    {
+        var holdId = RedisKeys.HoldOfField(shard, value.AsSpan(..RedisKeys.HoldFieldLength));
+        return HoldCodec.Parse(holdId, value.AsSpan(RedisKeys.HoldFieldLength..));
+    }
+}
