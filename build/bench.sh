@@ -11,6 +11,9 @@
 #                                         script, Redis memory per live hold (100,000 holds), and a sale straight at
 #                                         the gate (stock for every reserve) with appendfsync always, then everysec
 #                                         (the setting is put back as it was)
+#   build/bench.sh --persist [--purchases N]
+#                                         no HTTP: N purchases (20,000) of one product waiting in the stream, then a
+#                                         Worker process timed until every one is in PostgreSQL (purchases/s)
 #
 # Standard scenario: 10,000 customers, 20 products x 500 units, 64 requests in flight, 30 s (or 20,000 reserves).
 # Results: .local/bench/<timestamp>/ (results.json, summary.md, throughput.png, latency.png).
@@ -78,6 +81,28 @@ if [[ "${1:-}" == --gate ]]; then
     dotnet "$LOAD_DLL" sale --mode gate --redis "$redis" --stock 100000 --requests 50000 \
       --out "$ROOT/.local/bench/gate-$fsync-$(date -u +%Y%m%d-%H%M%S)"
   done
+  exit 0
+fi
+
+# The persistence run makes a database and a key prefix of its own and removes them at the end.
+if [[ "${1:-}" == --persist ]]; then
+  shift
+  started_services=0
+  build/services.sh status 2>/dev/null || started_services=1
+  finish_persist() {
+    if ((started_services)); then
+      env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
+    fi
+  }
+  trap finish_persist EXIT
+  services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
+  eval "$services_env"
+  log "building tests/Load and the Worker (Release)"
+  dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
+  dotnet build src/Worker/Worker.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
+  log "purchases of one product persisted by one Worker"
+  dotnet "$LOAD_DLL" persist --redis "$ConnectionStrings__Redis" --postgres "$ConnectionStrings__Postgres" \
+    --worker "$ROOT/src/Worker/bin/Release/net10.0/Reservations.Worker.dll" "$@"
   exit 0
 fi
 

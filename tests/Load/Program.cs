@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reservations.Load;
+using Reservations.Load.Persist;
 using Reservations.Load.Sale;
 using Reservations.Load.Sale.Progress;
 
@@ -12,6 +13,9 @@ const string usage = """
                                                  each live hold costs
            Reservations.Load gate-vs-redis --redis HOST:PORT [--requests N]
                                                  the gate's reserve rate beside redis-benchmark running its script
+           Reservations.Load persist --redis HOST:PORT --postgres CONNECTION --worker WORKER_DLL [--purchases N]
+                                                 N purchases of one product waiting in the stream, then a Worker
+                                                 timed until every one is in PostgreSQL (own database and keys)
     """;
 
 switch (args)
@@ -27,6 +31,8 @@ switch (args)
         return await RunGateAsync();
     case ["gate-vs-redis", ..]:
         return await RunGateVersusRedisAsync();
+    case ["persist", ..]:
+        return await RunPersistAsync();
     default:
         Console.Error.WriteLine(usage);
         return 2;
@@ -73,6 +79,15 @@ async Task<int> RunGateVersusRedisAsync()
 {
     await using var host = StartGateHost();
     return await new GateVersusRedisBenchmark(host, IntOption("--requests", 100_000)).RunAsync();
+}
+
+// Bounded by --purchases and the benchmark's timeout; the database and keys it created are removed before it exits.
+async Task<int> RunPersistAsync()
+{
+    var redis = Option("--redis", "127.0.0.1:6379");
+    await using var host = await PersistenceHost.StartAsync(Option("--postgres", "Host=127.0.0.1;Username=postgres"), redis);
+    var worker = Option("--worker", "src/Worker/bin/Release/net10.0/Reservations.Worker.dll");
+    return await new PersistBenchmark(host, redis, worker, IntOption("--purchases", 20_000)).RunAsync();
 }
 
 // Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex digits)

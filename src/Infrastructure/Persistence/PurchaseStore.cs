@@ -1,34 +1,81 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using Reservations.Application.Common.Ports;
 
 namespace Reservations.Infrastructure.Persistence;
 
 internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
 {
-    public async Task<(PersistOutcome Outcome, string? Reason)> PersistAsync(PendingPurchase p, CancellationToken cancellationToken)
+    // One statement, so one transaction: the orders are inserted unless they exist, and sold rises per product by
+    // what was inserted. Repeating it after a connection lost during COMMIT is therefore safe, which lets the execution
+    // strategy retry it. A data-modifying CTE runs to completion even though the final SELECT does not read it.
+    private const string InsertBatch = """
+        WITH inserted AS (
+            INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at)
+            SELECT * FROM unnest(@ids, @products, @customers, @quantities, @prices, @purchased_at)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id, product_id, quantity),
+        sold AS (
+            UPDATE products SET sold = products.sold + added.quantity, updated_at = now()
+            FROM (SELECT product_id, sum(quantity)::int AS quantity FROM inserted GROUP BY product_id) AS added
+            WHERE products.id = added.product_id)
+        SELECT id FROM inserted
+        """;
+
+    public async Task<PersistBatchResult> PersistAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
     {
         try
         {
-            // One statement, so one transaction: the order is inserted unless it exists, and sold rises only with a
-            // new row. Repeating it after a connection lost during COMMIT is therefore safe, which lets the execution
-            // strategy retry it.
-            var rows = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.ExecuteSqlInterpolatedAsync($"""
-                WITH inserted AS (
-                    INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at)
-                    VALUES ({p.ReservationId}, {p.ProductId}, {p.CustomerId}, {p.Quantity}, {p.UnitPrice}, {p.PurchasedAt})
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING quantity)
-                UPDATE products SET sold = sold + inserted.quantity, updated_at = now()
-                FROM inserted WHERE products.id = {p.ProductId}
-                """, ct), cancellationToken);
-            return (rows == 1 ? PersistOutcome.Persisted : PersistOutcome.AlreadyPersisted, null);
+            var inserted = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                purchases, (_, batch, ct) => InsertAsync(batch, ct), verifySucceeded: null, cancellationToken);
+            // Remove, not Contains: the same reservation twice in one batch is inserted once.
+            return PersistBatchResult.Stored(
+                [.. purchases.Select(p => inserted.Remove(p.ReservationId) ? PersistOutcome.Persisted : PersistOutcome.AlreadyPersisted)]);
         }
         catch (PostgresException e) when (IsPermanent(e.SqlState))
         {
-            return (PersistOutcome.Refused, $"{e.SqlState} {e.ConstraintName ?? e.MessageText}");
+            return PersistBatchResult.Refused($"{e.SqlState} {e.ConstraintName ?? e.MessageText}");
         }
     }
+
+    private async Task<HashSet<Guid>> InsertAsync(IReadOnlyList<PendingPurchase> batch, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = CreateCommand(db.Database.GetDbConnection(), batch);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var inserted = new HashSet<Guid>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add(reader.GetGuid(0));
+            }
+
+            return inserted;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static DbCommand CreateCommand(DbConnection connection, IReadOnlyList<PendingPurchase> batch)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = InsertBatch;
+        command.Parameters.Add(Array("ids", batch.Select(p => p.ReservationId), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array("products", batch.Select(p => p.ProductId), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array("customers", batch.Select(p => p.CustomerId), NpgsqlDbType.Text));
+        command.Parameters.Add(Array("quantities", batch.Select(p => p.Quantity), NpgsqlDbType.Integer));
+        command.Parameters.Add(Array("prices", batch.Select(p => p.UnitPrice), NpgsqlDbType.Numeric));
+        command.Parameters.Add(Array("purchased_at", batch.Select(p => p.PurchasedAt), NpgsqlDbType.TimestampTz));
+        return command;
+    }
+
+    private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values, NpgsqlDbType elementType) =>
+        new(name, NpgsqlDbType.Array | elementType) { TypedValue = [.. values] };
 
     // Class 23 (a constraint: sold above the stock, an unknown product) and class 22 (data PostgreSQL cannot store)
     // fail the same way however often they are tried.

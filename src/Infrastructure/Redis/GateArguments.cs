@@ -31,6 +31,8 @@ internal sealed record GateArguments
     public RedisValue Batch { get; init; }
     public RedisValue TombstoneMs { get; init; }
     public RedisValue EntryId { get; init; }
+    public RedisValue HoldIds { get; init; }
+    public RedisValue EntryIds { get; init; }
     public RedisValue Group { get; init; }
     public RedisValue Reason { get; init; }
 

@@ -62,11 +62,28 @@ internal sealed partial class RedisPurchaseOutbox(
         return batch;
     }
 
-    public Task CompleteAsync(PendingPurchase purchase, CancellationToken cancellationToken) =>
-        RunAsync(GateScripts.Finalize, purchase, reason: null);
+    public async Task CompleteAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
+    {
+        if (purchases.Count == 0)
+        {
+            return;
+        }
 
-    public Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
-        RunAsync(GateScripts.DeadLetter, purchase, reason);
+        var shard = keys.ShardOfHold(purchases[0].ReservationId);
+        if (purchases.Any(p => keys.ShardOfHold(p.ReservationId) != shard))
+        {
+            throw new ArgumentException("Purchases completed together must come from one shard.", nameof(purchases));
+        }
+
+        await GateScripts.Finalize.RunAsync(Db, ArgumentsFor(purchases[0]) with
+        {
+            HoldIds = purchases.SelectMany(p => RedisKeys.HoldField(p.ReservationId)).ToArray(),
+            EntryIds = string.Join(',', purchases.Select(p => p.EntryId)),
+        });
+    }
+
+    public async Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
+        await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason });
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {
@@ -135,18 +152,16 @@ internal sealed partial class RedisPurchaseOutbox(
         _groupReady[shard] = true;
     }
 
-    private async Task RunAsync(LuaScript script, PendingPurchase purchase, string? reason)
+    private GateArguments ArgumentsFor(PendingPurchase purchase)
     {
         var shard = keys.ShardOfHold(purchase.ReservationId)
             ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
-        var arguments = GateArguments.ForShard(keys, shard) with
+        return GateArguments.ForShard(keys, shard) with
         {
             HoldId = RedisKeys.HoldField(purchase.ReservationId),
             EntryId = purchase.EntryId,
             Group = Group,
-            Reason = reason ?? string.Empty,
         };
-        await script.RunAsync(Db, arguments);
     }
 
     // Only a trim behind the group's back deletes pending entries (they come back without fields; the product never

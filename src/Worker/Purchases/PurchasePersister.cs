@@ -15,7 +15,7 @@ namespace Reservations.Worker.Purchases;
 public sealed partial class PurchasePersister(
     IServiceScopeFactory scopes, IPurchaseOutbox outbox, ILogger<PurchasePersister> logger) : BackgroundService
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 512;
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(100);
 
     private readonly ResiliencePipeline<PersistPurchasesReport> _retry = new ResiliencePipelineBuilder<PersistPurchasesReport>()

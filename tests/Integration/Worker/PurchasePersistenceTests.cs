@@ -56,8 +56,8 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         var taken = await api.Services.GetRequiredService<IPurchaseOutbox>().ReadAsync(ShardOf(product.Id), 10, ct);
         using (var scope = api.Services.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<IPurchaseStore>().PersistAsync(taken.Single(), ct)).Outcome
-                .Should().Be(PersistOutcome.Persisted);
+            (await scope.ServiceProvider.GetRequiredService<IPurchaseStore>().PersistAsync(taken, ct)).Outcomes
+                .Should().Equal(PersistOutcome.Persisted);
         }
 
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
@@ -169,15 +169,12 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         var ct = TestContext.Current.CancellationToken;
 
         var first = await outbox.ReadAsync(shard, 100, ct);
-        await outbox.CompleteAsync(first[0], ct);
+        await outbox.CompleteAsync([first[0]], ct);
         var again = await outbox.ReadAsync(shard, 100, ct);
 
         first.Should().HaveCount(4);
         again.Select(p => p.EntryId).Should().Equal(first.Skip(1).Select(p => p.EntryId));
-        foreach (var purchase in again)
-        {
-            await outbox.CompleteAsync(purchase, ct);
-        }
+        await outbox.CompleteAsync(again, ct);
 
         (await outbox.ReadAsync(shard, 100, ct)).Should().BeEmpty();
     }

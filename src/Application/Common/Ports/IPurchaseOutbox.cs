@@ -16,8 +16,11 @@ public interface IPurchaseOutbox
     /// </summary>
     Task<IReadOnlyList<PendingPurchase>> ReadAsync(int shard, int max, CancellationToken cancellationToken);
 
-    /// <summary>The purchase is in PostgreSQL: the hold becomes completed and the entry is acknowledged.</summary>
-    Task CompleteAsync(PendingPurchase purchase, CancellationToken cancellationToken);
+    /// <summary>
+    /// The purchases are in PostgreSQL: their holds become completed and their entries are acknowledged, all at once.
+    /// All of them come from one shard's queue.
+    /// </summary>
+    Task CompleteAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken);
 
     /// <summary>PostgreSQL refused the purchase for good: keep it with the reason, visible to admins.</summary>
     Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken);

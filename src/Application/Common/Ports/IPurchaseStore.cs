@@ -4,9 +4,10 @@ namespace Reservations.Application.Common.Ports;
 public interface IPurchaseStore
 {
     /// <summary>
-    /// Inserts the order keyed by its reservation id and adds its quantity to the product's sold count only when the
-    /// row is new, in one transaction: safe to repeat. Failures that may pass throw; a refusal for good (a constraint,
-    /// data PostgreSQL cannot store) comes back with its reason.
+    /// Inserts the orders of the batch that are not there yet, keyed by their reservation ids, and raises each
+    /// product's sold count by what was inserted, in one statement: safe to repeat. Failures that may pass throw; a
+    /// refusal for good (a constraint, data PostgreSQL cannot store) comes back with its reason, and then nothing of
+    /// the batch was written.
     /// </summary>
-    Task<(PersistOutcome Outcome, string? Reason)> PersistAsync(PendingPurchase purchase, CancellationToken cancellationToken);
+    Task<PersistBatchResult> PersistAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken);
 }

@@ -7,7 +7,4 @@ public enum PersistOutcome
 
     /// <summary>The order was already there (a redelivery): nothing changed.</summary>
     AlreadyPersisted,
-
-    /// <summary>PostgreSQL refused it for good (a constraint): retrying cannot help.</summary>
-    Refused,
 }

@@ -1,17 +1,32 @@
--- After PostgreSQL committed a purchase: the hold becomes completed, its units leave purchasing, and its stream
--- entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is only acknowledged.
-local k = { stock = @StockKey, holds = @HoldsKey, finished = @FinishedKey }
-local hold_id, entry_id = @HoldId, @EntryId
-local now = now_ms()
-
-local value = redis.call('HGET', k.holds, hold_id)
-expect_types({ k.stock, 'hash', k.finished, 'zset', @PurchasesKey, 'stream' })
-if value and string.sub(value, 1, 1) == 'p' then
-  local hold = parse_hold(value)
-  redis.call('HSET', k.holds, hold_id, 'c' .. string.sub(value, 2))
-  redis.call('HINCRBY', k.stock, hold.product .. ':p', -hold.quantity)
-  redis.call('ZADD', k.finished, now, hold_id)
+-- After PostgreSQL committed a batch of purchases of one shard: each hold becomes completed, its units leave
+-- purchasing, and every entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is only
+-- acknowledged. @HoldIds packs the holds' 14-byte ids back to back; @EntryIds lists their entries, comma-separated,
+-- in the same order. The loop is bounded by the batch the caller sends.
+local k = { stock = @StockKey, holds = @HoldsKey, finished = @FinishedKey, purchases = @PurchasesKey }
+local HOLD_ID_LENGTH = 14
+local hold_ids, entry_ids = @HoldIds, {}
+for entry_id in string.gmatch(@EntryIds, '[^,]+') do
+  entry_ids[#entry_ids + 1] = entry_id
 end
-redis.call('XACK', @PurchasesKey, @Group, entry_id)
-redis.call('XDEL', @PurchasesKey, entry_id)
-return 1
+if #hold_ids ~= #entry_ids * HOLD_ID_LENGTH then
+  error('finalize: ' .. #entry_ids .. ' entries but ' .. #hold_ids .. ' bytes of hold ids')
+end
+expect_types({ k.holds, 'hash', k.stock, 'hash', k.finished, 'zset', k.purchases, 'stream' })
+if #entry_ids == 0 then
+  return 0
+end
+
+local now = now_ms()
+for i = 1, #entry_ids do
+  local hold_id = string.sub(hold_ids, (i - 1) * HOLD_ID_LENGTH + 1, i * HOLD_ID_LENGTH)
+  local value = redis.call('HGET', k.holds, hold_id)
+  if value and string.sub(value, 1, 1) == 'p' then
+    local hold = parse_hold(value)
+    redis.call('HSET', k.holds, hold_id, 'c' .. string.sub(value, 2))
+    redis.call('HINCRBY', k.stock, hold.product .. ':p', -hold.quantity)
+    redis.call('ZADD', k.finished, now, hold_id)
+  end
+end
+redis.call('XACK', k.purchases, @Group, unpack(entry_ids))
+redis.call('XDEL', k.purchases, unpack(entry_ids))
+return #entry_ids

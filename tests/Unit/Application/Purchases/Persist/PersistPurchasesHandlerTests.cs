@@ -10,11 +10,13 @@ public class PersistPurchasesHandlerTests
 {
     private const int Shard = 3;
     private const int Max = 25;
+    private const string Refusal = "23514 ck_products_sold_within_stock";
 
     private static readonly DateTimeOffset PurchasedAt = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
 
     private readonly IPurchaseOutbox _outbox = Substitute.For<IPurchaseOutbox>();
     private readonly IPurchaseStore _store = Substitute.For<IPurchaseStore>();
+    private readonly List<PendingPurchase[]> _storeCalls = [];
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PersistPurchasesHandler _handler;
 
@@ -22,97 +24,128 @@ public class PersistPurchasesHandlerTests
         _handler = new PersistPurchasesHandler(_outbox, _store, TimeProvider.System, NullLogger<PersistPurchasesHandler>.Instance);
 
     [Fact]
-    public async Task Handle_WhenPersisted_CompletesTheEntryWithoutTheCallersTokenAndCountsIt()
+    public async Task Handle_WhenTheBatchIsStored_PersistsItInOneCallAndCompletesItInOneCallWithoutTheCallersToken()
     {
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        GivenStoreAnswers(purchase, PersistOutcome.Persisted);
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
+        GivenStoreRefuses();
 
         var report = await Handle();
 
-        await _outbox.Received(1).CompleteAsync(purchase, CancellationToken.None);
+        _storeCalls.Should().ContainSingle().Which.Should().Equal(batch);
+        await _outbox.Received(1).CompleteAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(batch)), CancellationToken.None);
         await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
-        report.Should().Be(new PersistPurchasesReport(Read: 1, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 0));
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 3, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 0));
     }
 
     [Fact]
-    public async Task Handle_WhenAlreadyPersisted_CompletesTheEntryAndCountsItAsAlreadyPersisted()
+    public async Task Handle_WhenThePersistedBatchHoldsAnAlreadyPersistedPurchase_CompletesItTooAndCountsItApart()
     {
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        GivenStoreAnswers(purchase, PersistOutcome.AlreadyPersisted);
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns(PersistBatchResult.Stored(
+            [PersistOutcome.Persisted, PersistOutcome.AlreadyPersisted, PersistOutcome.Persisted]));
 
         var report = await Handle();
 
-        await _outbox.Received(1).CompleteAsync(purchase, CancellationToken.None);
-        await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
-        report.Should().Be(new PersistPurchasesReport(Read: 1, Persisted: 0, AlreadyPersisted: 1, DeadLettered: 0, Deferred: 0));
+        await _outbox.Received(1).CompleteAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(batch)), CancellationToken.None);
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 2, AlreadyPersisted: 1, DeadLettered: 0, Deferred: 0));
     }
 
     [Fact]
-    public async Task Handle_WhenRefused_DeadLettersItWithTheReasonAndDoesNotComplete()
+    public async Task Handle_WhenOnePurchaseIsRefused_DeadLettersOnlyItAndCompletesEveryOtherInOneCall()
     {
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        GivenStoreAnswers(purchase, PersistOutcome.Refused, "ck_orders_quantity");
+        var batch = GivenBatch([.. Enumerable.Range(0, 8).Select(i => Purchase($"1-{i}"))]);
+        var poison = batch[5];
+        GivenStoreRefuses(poison);
 
         var report = await Handle();
 
-        await _outbox.Received(1).DeadLetterAsync(purchase, "ck_orders_quantity", Arg.Any<CancellationToken>());
+        await _outbox.Received(1).DeadLetterAsync(poison, Refusal, CancellationToken.None);
+        await _outbox.Received(1).CompleteAsync(
+            Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(batch.Where(b => b != poison))), CancellationToken.None);
+        _storeCalls.Should().HaveCountLessThan(batch.Length, "halving finds the refused purchase in fewer statements than one by one");
+        report.Should().Be(new PersistPurchasesReport(Read: 8, Persisted: 7, AlreadyPersisted: 0, DeadLettered: 1, Deferred: 0));
+    }
+
+    [Fact]
+    public async Task Handle_WhenSeveralPurchasesAreRefused_DeadLettersEachWithTheReason()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"), Purchase("1-3"), Purchase("1-4"));
+        GivenStoreRefuses(batch[0], batch[3]);
+
+        var report = await Handle();
+
+        await _outbox.Received(1).DeadLetterAsync(batch[0], Refusal, CancellationToken.None);
+        await _outbox.Received(1).DeadLetterAsync(batch[3], Refusal, CancellationToken.None);
+        await _outbox.Received(1).CompleteAsync(
+            Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(new[] { batch[1], batch[2], batch[4] })), CancellationToken.None);
+        report.Should().Be(new PersistPurchasesReport(Read: 5, Persisted: 3, AlreadyPersisted: 0, DeadLettered: 2, Deferred: 0));
+    }
+
+    [Fact]
+    public async Task Handle_WhenEveryPurchaseIsRefused_DeadLettersThemAndCompletesNothing()
+    {
+        var purchase = GivenBatch(Purchase("1-0"))[0];
+        GivenStoreRefuses(purchase);
+
+        var report = await Handle();
+
+        await _outbox.Received(1).DeadLetterAsync(purchase, Refusal, CancellationToken.None);
         await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
         report.Should().Be(new PersistPurchasesReport(Read: 1, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 1, Deferred: 0));
     }
 
     [Fact]
-    public async Task Handle_WhenRefusedWithoutAReason_DeadLettersItAsRefused()
+    public async Task Handle_WhenTheStoreFails_LeavesTheWholeBatchPendingAsDeferred()
     {
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        GivenStoreAnswers(purchase, PersistOutcome.Refused);
-
-        await Handle();
-
-        await _outbox.Received(1).DeadLetterAsync(purchase, "refused", Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task Handle_WhenTheStoreFails_StopsTheBatchThereAndLeavesTheRestPendingAsDeferred()
-    {
-        var (done, failing, after) = (Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
-        GivenBatch(done, failing, after);
-        GivenStoreAnswers(done, PersistOutcome.Persisted);
-        _store.PersistAsync(failing, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
-        GivenStoreAnswers(after, PersistOutcome.Persisted);
+        GivenBatch(Purchase("1-0"), Purchase("1-1"));
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
 
         var report = await Handle();
 
-        await _outbox.Received(1).CompleteAsync(done, CancellationToken.None);
-        await _outbox.DidNotReceive().CompleteAsync(failing, Arg.Any<CancellationToken>());
-        await _outbox.DidNotReceive().DeadLetterAsync(failing, Arg.Any<string>(), Arg.Any<CancellationToken>());
-        await _store.DidNotReceive().PersistAsync(after, Arg.Any<CancellationToken>());
-        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
-    }
-
-    [Fact]
-    public async Task Handle_WhenTheStoreFailsInAnyOtherWay_AlsoDefersRatherThanDeadLettering()
-    {
-        var (failing, after) = (Purchase("1-0"), Purchase("1-1"));
-        GivenBatch(failing, after);
-        _store.PersistAsync(failing, Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("relation \"purchases\" does not exist"));
-
-        var report = await Handle();
-
+        await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
         await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
-        await _store.DidNotReceive().PersistAsync(after, Arg.Any<CancellationToken>());
         report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
     }
 
     [Fact]
-    public async Task Handle_WhenCompletingInRedisFails_LeavesThePersistedPurchasePendingAsDeferred()
+    public async Task Handle_WhenTheStoreFailsWhileIsolatingARefusal_CompletesNothingOfTheBatch()
     {
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        GivenStoreAnswers(purchase, PersistOutcome.Persisted);
-        _outbox.CompleteAsync(purchase, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("Redis"));
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"), Purchase("1-3"));
+        GivenStoreRefuses(batch[3]);
+        _store.PersistAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.Count == 2 && p[0] == batch[2]), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InvalidOperationException("relation \"purchases\" does not exist"));
 
         var report = await Handle();
 
-        report.Should().Be(new PersistPurchasesReport(Read: 1, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 1));
+        await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
+        await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
+        report.Should().Be(new PersistPurchasesReport(Read: 4, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 4));
+    }
+
+    [Fact]
+    public async Task Handle_WhenCompletingInRedisFails_LeavesThePersistedBatchPendingAsDeferred()
+    {
+        GivenBatch(Purchase("1-0"), Purchase("1-1"));
+        GivenStoreRefuses();
+        _outbox.CompleteAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("Redis"));
+
+        var report = await Handle();
+
+        report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
+    }
+
+    [Fact]
+    public async Task Handle_WhenDeadLetteringFails_CompletesTheStoredAndDefersTheRefusedLeft()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
+        GivenStoreRefuses(batch[0], batch[2]);
+        _outbox.DeadLetterAsync(batch[0], Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("Redis"));
+
+        var report = await Handle();
+
+        await _outbox.Received(1).CompleteAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(new[] { batch[1] })), CancellationToken.None);
+        await _outbox.DidNotReceive().DeadLetterAsync(batch[2], Arg.Any<string>(), Arg.Any<CancellationToken>());
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
     }
 
     [Fact]
@@ -120,8 +153,9 @@ public class PersistPurchasesHandlerTests
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        var purchase = GivenBatch(Purchase("1-0"))[0];
-        _store.PersistAsync(purchase, Arg.Any<CancellationToken>()).ThrowsAsync(new OperationCanceledException(cancelled.Token));
+        GivenBatch(Purchase("1-0"));
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new OperationCanceledException(cancelled.Token));
 
         var act = async () => await _handler.Handle(new PersistPurchasesCommand(Shard, Max), cancelled.Token);
 
@@ -131,27 +165,13 @@ public class PersistPurchasesHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenBatchIsMixed_ReadsTheCommandsShardAndMaxAndReportsEveryEntry()
-    {
-        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"), Purchase("2-0"));
-        GivenStoreAnswers(batch[0], PersistOutcome.Persisted);
-        GivenStoreAnswers(batch[1], PersistOutcome.AlreadyPersisted);
-        GivenStoreAnswers(batch[2], PersistOutcome.Refused, "fk_orders_product");
-        GivenStoreAnswers(batch[3], PersistOutcome.Persisted);
-
-        var report = await Handle();
-
-        await _outbox.Received(1).ReadAsync(Shard, Max, _ct);
-        report.Should().Be(new PersistPurchasesReport(Read: 4, Persisted: 2, AlreadyPersisted: 1, DeadLettered: 1, Deferred: 0));
-    }
-
-    [Fact]
-    public async Task Handle_WhenNothingIsWaiting_ReportsAnEmptyBatchAndPersistsNothing()
+    public async Task Handle_WhenNothingIsWaiting_ReadsTheCommandsShardAndMaxAndPersistsNothing()
     {
         GivenBatch();
 
         var report = await Handle();
 
+        await _outbox.Received(1).ReadAsync(Shard, Max, _ct);
         report.Should().Be(new PersistPurchasesReport(0, 0, 0, 0, 0));
         await _store.DidNotReceiveWithAnyArgs().PersistAsync(default!, _ct);
     }
@@ -165,8 +185,16 @@ public class PersistPurchasesHandlerTests
         return batch;
     }
 
-    private void GivenStoreAnswers(PendingPurchase purchase, PersistOutcome outcome, string? reason = null) =>
-        _store.PersistAsync(purchase, Arg.Any<CancellationToken>()).Returns((outcome, reason));
+    // As PostgreSQL does: a statement with a refused purchase in it writes nothing; any other is stored whole.
+    private void GivenStoreRefuses(params PendingPurchase[] refused) =>
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var purchases = call.Arg<IReadOnlyList<PendingPurchase>>().ToArray();
+            _storeCalls.Add(purchases);
+            return purchases.Intersect(refused).Any()
+                ? PersistBatchResult.Refused(Refusal)
+                : PersistBatchResult.Stored([.. purchases.Select(_ => PersistOutcome.Persisted)]);
+        });
 
     private ValueTask<PersistPurchasesReport> Handle() => _handler.Handle(new PersistPurchasesCommand(Shard, Max), _ct);
 }
