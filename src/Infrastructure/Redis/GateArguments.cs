@@ -16,15 +16,10 @@ internal sealed record GateArguments
     public RedisKey FinishedKey { get; init; }
     public RedisKey PurchasesKey { get; init; }
     public RedisKey TtlKey { get; init; }
-    public RedisKey IdempotencyKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
-    public RedisValue Quantity { get; init; }
-    public RedisValue UseIdempotencyKey { get; init; }
-    public RedisValue IdempotencyTtlMs { get; init; }
-    public RedisValue ReclaimBatch { get; init; }
     public RedisValue Delta { get; init; }
     public RedisValue Available { get; init; }
     public RedisValue Terms { get; init; }

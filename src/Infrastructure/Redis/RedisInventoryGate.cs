@@ -11,24 +11,13 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-internal sealed class RedisInventoryGate : IInventoryGate, IAsyncDisposable
+internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
+    : IInventoryGate, IAsyncDisposable
 {
     // Holds one sweep script expires (and tombstones it purges) at most: well below Redis's busy-script limit.
     private const int SweepBatch = 200;
 
-    private readonly IConnectionMultiplexer redis;
-    private readonly RedisKeys keys;
-    private readonly ReplicaAcknowledgement replicas;
-    private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves;
-
-    public RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
-    {
-        this.redis = redis;
-        this.keys = keys;
-        this.replicas = replicas;
-        var script = new ReserveScript(keys);
-        _reserves = new ShardBatcher<ReserveCall, ReserveReply>(keys.Shards, (shard, calls) => script.RunAsync(Db, shard, calls));
-    }
+    private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -191,4 +180,10 @@ internal sealed class RedisInventoryGate : IInventoryGate, IAsyncDisposable
 
     /// <summary>Sends what is queued and answers every reserve taken before it returns.</summary>
     public ValueTask DisposeAsync() => _reserves.DisposeAsync();
+
+    private static ShardBatcher<ReserveCall, ReserveReply> ReserveBatcher(IConnectionMultiplexer redis, RedisKeys keys)
+    {
+        var script = new ReserveScript(keys);
+        return new(keys.Shards, (shard, calls) => script.RunAsync(redis.GetDatabase(), shard, calls));
+    }
 }

@@ -124,12 +124,6 @@ public sealed class RedisKeys
     }
 
     /// <summary>
-    /// Stands in for the idempotency key of a request that has none: the reserve script never touches it, and a key of
-    /// the shard keeps every key of the call in one slot. Real ones are named <c>idem:&lt;digest&gt;</c>, never this.
-    /// </summary>
-    public RedisKey NoIdempotency(int shard) => Key(shard, "idem");
-
-    /// <summary>
     /// A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes,
     /// big-endian.
     /// </summary>

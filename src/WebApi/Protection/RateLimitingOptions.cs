@@ -1,6 +1,6 @@
 namespace Reservations.WebApi.Protection;
 
-/// <summary>DESIGN.md section 3's limits, under <c>RateLimiting:*</c>.</summary>
+/// <summary>The request limits (README, Security), under <c>RateLimiting:*</c>.</summary>
 public sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";

@@ -3,7 +3,7 @@ using Reservations.Application.Products.WarmUp;
 
 namespace Reservations.Worker.Inventory;
 
-/// <summary>At start-up, gives every catalog product whose Redis state is missing its state again (DESIGN.md 4.7).</summary>
+/// <summary>At start-up, gives every catalog product whose Redis state is missing its state again, from PostgreSQL.</summary>
 public sealed partial class InventoryWarmUp(IServiceScopeFactory scopes, ILogger<InventoryWarmUp> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);

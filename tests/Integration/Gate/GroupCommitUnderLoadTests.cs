@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Common.Results;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;

@@ -70,17 +70,6 @@ public abstract class IdempotencySuite(ReservationsApiFactory api)
     }
 
     [Fact]
-    public async Task Reserve_WithoutAKey_LeavesTheStandInKeyUntouched()
-    {
-        var product = await api.CreateProductAsync(stock: 10);
-        var keys = api.Keys;
-
-        await _alice.ReserveOkAsync(product.Id);
-
-        (await api.Redis.KeyExistsAsync(keys.NoIdempotency(keys.ShardOf(product.Id)))).Should().BeFalse();
-    }
-
-    [Fact]
     public async Task AFailedRequest_StoresNothing_SoItsKeyCanBeRetried()
     {
         var product = await api.CreateProductAsync(stock: 1);

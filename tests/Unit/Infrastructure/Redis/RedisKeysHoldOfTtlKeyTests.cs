@@ -53,7 +53,7 @@ public class RedisKeysHoldOfTtlKeyTests
         RedisKey[] others =
         [
             _keys.Stock(3), _keys.Catalog(3), _keys.Holds(3), _keys.Deadlines(3), _keys.Tally(3), _keys.Finished(3),
-            _keys.Purchases(3), _keys.DeadLetters(3), _keys.Idempotency(3, "alice", "order-1"), _keys.NoIdempotency(3),
+            _keys.Purchases(3), _keys.DeadLetters(3), _keys.Idempotency(3, "alice", "order-1"),
         ];
 
         others.Select(k => _keys.HoldOfTtlKey(NameOf(k))).Should().OnlyContain(h => h == null);

@@ -34,11 +34,4 @@ public class RedisKeysIdempotencyTests
             tail.Should().NotContain(part);
         }
     }
-
-    [Fact]
-    public void NoIdempotency_IsNamedUnlikeAnyIdempotencyKey()
-    {
-        _keys.NoIdempotency(4).ToString().Should().Be("rsv:{s4}:idem");
-        _keys.Idempotency(4, string.Empty, string.Empty).ToString().Should().StartWith("rsv:{s4}:idem:");
-    }
 }

@@ -54,6 +54,6 @@ public class RedisKeysSlotTests
     private static RedisKey[] FixedKeysOf(int shard) =>
     [
         Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Deadlines(shard),
-        Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard), Keys.DeadLetters(shard), Keys.NoIdempotency(shard),
+        Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard), Keys.DeadLetters(shard),
     ];
 }
