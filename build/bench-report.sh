@@ -123,7 +123,8 @@ for round in $(seq "$ROUNDS"); do
   http="$(run_wrk "$products20" "$RAW/round-$round-http.txt")"
   ceiling="$(run_ceiling "$RAW/round-$round-ceiling.csv")"
   rounds="$(jq -c --argjson http "$http" --argjson ceiling "$ceiling" --argjson round "$round" \
-    '. + [{round: $round, http: $http, ceiling_per_s: $ceiling, ratio: ($http.requests_per_s / $ceiling)}]' <<<"$rounds")"
+    --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
+    '. + [{round: $round, http: $http, ceiling_per_s: $ceiling, ratio: ($http.requests_per_s / $ceiling), load_average_1m: $load}]' <<<"$rounds")"
   log "round $round: $(jq -r '.[-1] | "\(.http.requests_per_s) reserves/s over HTTP, ceiling \(.ceiling_per_s)/s, ratio \(.ratio * 1000 | round / 1000)"' <<<"$rounds")"
 done
 stop_ceiling

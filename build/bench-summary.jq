@@ -9,7 +9,7 @@ def wrk: "\(.requests_per_s | n(0)) reserves/s, p50 \(.p50_ms) ms, p99 \(.p99_ms
 "| reserve over HTTP (round \(.reserve_http.round) of 3, the median) | \(.reserve_http | wrk) | p99 ≤ 10 ms, 0 non-2xx | p99 \(.targets.http_reserve_p99_ms | met), non-2xx \(.targets.http_reserve_non_2xx | met) (\(.reserve_http.non_2xx_all_rounds) in all rounds) |",
 "| reserve over HTTP, one hot product | \(.hot_product_http | wrk) | | |",
 "| HTTP reserve / one-key ceiling, median of 3 rounds | \(.ceiling.median_ratio | n(3)) | ≥ 0.30 | \(.targets.http_reserve_over_ceiling | met) |",
-(.ceiling_rounds[] | "| round \(.round): HTTP / ceiling | \(.http.requests_per_s | n(0))/s ÷ \(.ceiling_per_s | n(0))/s = \(.ratio | n(3)) | | |"),
+(.ceiling_rounds[] | "| round \(.round): HTTP / ceiling | \(.http.requests_per_s | n(0))/s ÷ \(.ceiling_per_s | n(0))/s = \(.ratio | n(3)) (load average \(.load_average_1m)) | | |"),
 "| gate, 50 in flight ÷ redis-benchmark -c 50 (one-request reserve script) | \(.gate_vs_redis.gate_50_in_flight_per_s | n(0))/s ÷ \(.gate_vs_redis.redis_benchmark_c50_per_s | n(0))/s = \(.gate_vs_redis.ratio_c50 | n(2)) | ≥ 1.5 | \(.targets.gate_over_redis_benchmark_c50 | met) |",
 "| gate, 800 in flight; redis-benchmark -c 50 -P 16 | \(.gate_vs_redis.gate_800_in_flight_per_s | n(0))/s; \(.gate_vs_redis.redis_benchmark_c50_p16_per_s | n(0))/s | | |",
 "| Redis bytes per live hold (100,000 holds) | \(.redis_bytes_per_live_hold | n(0)) | ≤ 300 | \(.targets.redis_bytes_per_live_hold | met) |",
