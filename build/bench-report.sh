@@ -9,6 +9,7 @@
 #      private redis-server without persistence, interleaved with the HTTP run of 1: (wrk, ceiling) x 3
 #   5. Redis bytes per live hold (Reservations.Load gate --holds 100000), purchases persisted per second
 #      (Reservations.Load persist)
+# 3 and 5 run first, then 1 with 4, then 2.
 #
 # Writes summary.md, results.json and every tool's raw output to .local/bench/<timestamp>/. Targets are printed beside
 # the figures, not enforced: the exit code is 1 only when a step fails. Loopback only; bounded in requests and time.
@@ -105,6 +106,17 @@ run_ceiling() {
 
 median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
 
+# 3 and 5 need no HTTP: the stack's own Redis (appendfsync always), under key prefixes of their own. They run first,
+# while Redis holds none of wrk's holds: those expire after 60 s, and the Worker releasing them during the memory
+# measurement would make a live hold look smaller.
+log "the gate beside redis-benchmark (Reservations.Load gate-vs-redis --requests 100000)"
+dotnet "$LOAD_DLL" gate-vs-redis --redis "$ConnectionStrings__Redis" --requests 100000 >"$RAW/gate-vs-redis.txt" || failed+=(gate-vs-redis)
+log "Redis bytes per live hold (Reservations.Load gate --holds 100000)"
+dotnet "$LOAD_DLL" gate --redis "$ConnectionStrings__Redis" --holds 100000 >"$RAW/gate-holds.txt" || failed+=(gate)
+log "purchases persisted per second (Reservations.Load persist)"
+dotnet "$LOAD_DLL" persist --redis "$ConnectionStrings__Redis" --postgres "$ConnectionStrings__Postgres" \
+  --worker "$WORKER_DLL" >"$RAW/persist.txt" || failed+=(persist)
+
 # 1 and 4: the HTTP reserve rate, interleaved with the ceiling so that both see the same load on the machine.
 ceiling_port="$(free_port)"
 redis-server --bind 127.0.0.1 --port "$ceiling_port" --save "" --appendonly no --dir "$OUT" \
@@ -132,15 +144,6 @@ stop_ceiling
 # 2
 products1="$(prepare_wrk wrk-1-product 1)"
 hot="$(run_wrk "$products1" "$RAW/hot-product-http.txt")"
-
-# 3 and 5 need no HTTP: the stack's own Redis (appendfsync always), under key prefixes of their own.
-log "the gate beside redis-benchmark (Reservations.Load gate-vs-redis --requests 100000)"
-dotnet "$LOAD_DLL" gate-vs-redis --redis "$ConnectionStrings__Redis" --requests 100000 >"$RAW/gate-vs-redis.txt" || failed+=(gate-vs-redis)
-log "Redis bytes per live hold (Reservations.Load gate --holds 100000)"
-dotnet "$LOAD_DLL" gate --redis "$ConnectionStrings__Redis" --holds 100000 >"$RAW/gate-holds.txt" || failed+=(gate)
-log "purchases persisted per second (Reservations.Load persist)"
-dotnet "$LOAD_DLL" persist --redis "$ConnectionStrings__Redis" --postgres "$ConnectionStrings__Postgres" \
-  --worker "$WORKER_DLL" >"$RAW/persist.txt" || failed+=(persist)
 
 number() { sed -nE "s/$2/\1/p" "$1" | head -n 1 | tr -d ',' | grep . || echo null; }
 jq -n --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg machine "$(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")" \
