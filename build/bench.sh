@@ -5,6 +5,10 @@
 #   build/bench.sh [simulator options]    e.g. build/bench.sh --duration 10 --concurrency 32
 #   build/bench.sh --wrk [wrk options]    raw reserve throughput with wrk (default -t1 -c50 -d10s), comparable with
 #                                         other implementations measured the same way
+#   build/bench.sh --report               every figure in one run (build/bench-report.sh): reserve over HTTP with wrk, the
+#                                         same on one hot product, HTTP against a one-key Redis ceiling in 3 interleaved
+#                                         rounds, the gate beside redis-benchmark, bytes per live hold, purchases
+#                                         persisted/s; summary.md and results.json with the targets beside the figures
 #   build/bench.sh --cluster [--wrk|simulator options]
 #                                         the same on the local Redis Cluster (build/run.sh --cluster)
 #   build/bench.sh --gate                 no HTTP, only Redis: the gate beside redis-benchmark running its reserve
@@ -42,6 +46,7 @@ run_args=()
 if [[ "${1:-}" == --cluster ]]; then
   run_args=(--cluster)
   shift
+  [[ "${1:-}" != --report ]] || die "--report measures the single Redis"
   [[ "${1:-}" != --gate ]] || die "--gate measures the single Redis; for the cluster run the simulator with --mode gate --redis <its nodes>"
 fi
 
@@ -135,7 +140,9 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/health/rea
 done
 
 [[ -f "$LOAD_DLL" ]] || die "$LOAD_DLL is missing (build/run.sh builds the solution in Release)"
-if [[ "${1:-}" == --wrk ]]; then
+if [[ "${1:-}" == --report ]]; then
+  build/bench-report.sh "$URL"
+elif [[ "${1:-}" == --wrk ]]; then
   shift
   command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
   data="$ROOT/.local/bench/wrk-$(date -u +%Y%m%d-%H%M%S)"
