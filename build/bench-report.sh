@@ -35,9 +35,18 @@ die() {
   exit 1
 }
 
-for tool in wrk redis-benchmark redis-server redis-cli jq dotnet; do
-  command -v "$tool" >/dev/null || die "$tool is missing"
+# Debian's packages for what a fresh machine may lack.
+declare -A package=([wrk]=wrk [redis-benchmark]=redis-tools [redis-cli]=redis-tools [redis-server]=redis-server [jq]=jq)
+for tool in "${!package[@]}"; do
+  if ! command -v "$tool" >/dev/null; then
+    log "installing ${package[$tool]} with apt-get (for $tool)"
+    apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+    ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
+    { "${apt[@]}" install -y "${package[$tool]}" || { "${apt[@]}" update && "${apt[@]}" install -y "${package[$tool]}"; }; } >&2 ||
+      die "$tool is missing and apt-get could not install ${package[$tool]}"
+  fi
 done
+command -v dotnet >/dev/null || die "dotnet is missing: install the .NET 10 SDK"
 [[ -f "$LOAD_DLL" && -f "$WORKER_DLL" ]] || die "build the solution in Release first (build/run.sh does)"
 eval "$(build/services.sh env)"
 [[ "$ConnectionStrings__Redis" =~ ^[^:,]+:[0-9]+$ ]] || die "the report needs one Redis as host:port, not '$ConnectionStrings__Redis'"
