@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddScoped<IPurchaseStore, PurchaseStore>();
         services.AddScoped<IOrderReadStore, OrderReadStore>();
 
-        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(ConnectionStrings(sp).Redis));
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp));
         services.AddHostedService<RedisConnectionStarter>();
         services.AddSingleton(sp =>
         {
@@ -52,7 +52,7 @@ public static class DependencyInjection
             var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;
             return new ReplicaAcknowledgement(
                 options.PurchaseReplicas > 0
-                    ? [.. Enumerable.Range(0, ReplicaAcknowledgement.Connections).Select(_ => ConnectRedis(ConnectionStrings(sp).Redis))]
+                    ? [.. Enumerable.Range(0, ReplicaAcknowledgement.Connections).Select(_ => ConnectRedis(sp))]
                     : [],
                 options.PurchaseReplicas,
                 options.PurchaseReplicaTimeout,
@@ -72,13 +72,15 @@ public static class DependencyInjection
     private static ConnectionStringsOptions ConnectionStrings(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value;
 
-    private static ConnectionMultiplexer ConnectRedis(string connectionString)
+    private static ConnectionMultiplexer ConnectRedis(IServiceProvider services)
     {
-        var options = ConfigurationOptions.Parse(connectionString);
+        var options = ConfigurationOptions.Parse(ConnectionStrings(services).Redis);
         // Start even while Redis is down: readiness reports it and requests answer 503 until it is back.
         options.AbortOnConnectFail = false;
         // Start-up checks read the server's configuration (CONFIG GET notify-keyspace-events).
         options.AllowAdmin = true;
-        return ConnectionMultiplexer.Connect(options);
+        var redis = ConnectionMultiplexer.Connect(options);
+        ClusterFailoverFollower.Follow(redis, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterFailoverFollower)));
+        return redis;
     }
 }

@@ -85,7 +85,10 @@ public sealed class RedisCluster
         }
     }
 
-    /// <summary>Every node answers and sees every slot served (what build/services.sh waits for).</summary>
+    /// <summary>
+    /// Every node answers and sees every slot served (what build/services.sh waits for), and every replica has
+    /// finished syncing: a replica still syncing (a killed primary just restarted) cannot be promoted.
+    /// </summary>
     public static async Task WaitUntilHealthyAsync(IConnectionMultiplexer redis, TimeSpan timeout) =>
         await Eventually.TrueAsync(async () =>
         {
@@ -95,6 +98,11 @@ public sealed class RedisCluster
                 {
                     var info = await server.ExecuteAsync("CLUSTER", "INFO");
                     if (!((string?)info ?? string.Empty).Contains("cluster_state:ok", StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+
+                    if (server.IsReplica && !((await server.InfoRawAsync("replication")) ?? string.Empty).Contains("master_link_status:up", StringComparison.Ordinal))
                     {
                         return false;
                     }
