@@ -49,12 +49,25 @@ internal static partial class ClusterFailoverFollower
         while (true)
         {
             await Task.Delay(Interval);
-            await redis.ConfigureAsync();
             var elapsed = Stopwatch.GetElapsedTime(started);
-            if (EverySlotHasAConnectedPrimary(redis))
+            try
             {
-                LogServedAgain(logger, elapsed);
+                await redis.ConfigureAsync();
+                if (EverySlotHasAConnectedPrimary(redis))
+                {
+                    LogServedAgain(logger, elapsed);
+                    return;
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host is stopping: nobody needs the cluster any more.
                 return;
+            }
+            catch (Exception e) when (e is RedisException or ArgumentException)
+            {
+                // A node that cannot be asked yet, or one the client has not met: the next round asks again.
+                LogCheckFailed(logger, e);
             }
 
             if (elapsed >= GiveUpAfter)
@@ -73,6 +86,9 @@ internal static partial class ClusterFailoverFollower
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis cluster: every slot has a connected primary again, {Elapsed} after a connection failed")]
     private static partial void LogServedAgain(ILogger logger, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Redis cluster: reading the topology after a connection failure failed; trying again")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cluster: slots still without a connected primary after {Elapsed}; left to the client's configuration check")]
     private static partial void LogGaveUp(ILogger logger, TimeSpan elapsed);
