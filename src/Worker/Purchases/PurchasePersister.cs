@@ -15,7 +15,8 @@ namespace Reservations.Worker.Purchases;
 public sealed partial class PurchasePersister(
     IServiceScopeFactory scopes, IPurchaseOutbox outbox, ILogger<PurchasePersister> logger) : BackgroundService
 {
-    private const int BatchSize = 512;
+    /// <summary>Purchases read, persisted in one statement and finalized in one call, per batch.</summary>
+    public const int BatchSize = 512;
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(100);
 
     private readonly ResiliencePipeline<PersistPurchasesReport> _retry = new ResiliencePipelineBuilder<PersistPurchasesReport>()

@@ -3,13 +3,15 @@ using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker.Purchases;
 
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>The Worker's PostgreSQL connections are cut again and again while it commits: no order twice, none missing.</summary>
 public sealed class ConnectionCutTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
-    private const int Purchases = 500;
+    // Several of the Worker's batches, so that commits go on while the cuts do.
+    private const int Purchases = 4 * PurchasePersister.BatchSize;
 
     [Fact]
     public async Task BackendsTerminatedDuringCommits_EveryPurchaseLandsExactlyOnce()

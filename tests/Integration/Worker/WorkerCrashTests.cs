@@ -1,11 +1,13 @@
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker.Purchases;
 
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>The Worker killed with SIGKILL while persisting: every purchase still lands once.</summary>
 public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
-    private const int Purchases = 1_000;
+    // Twenty of the Worker's batches: it is killed once its first is in, far from its last, however fast it persists.
+    private const int Purchases = 20 * PurchasePersister.BatchSize;
 
     [Fact]
     public async Task WorkerKilledMidPersistence_ThenRestarted_PersistsEveryPurchaseExactlyOnce()
@@ -22,6 +24,7 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
 
         var beforeRestart = await api.OrderCountAsync(product.Id);
         output.WriteLine($"{beforeRestart} of {Purchases} purchases persisted when the Worker was killed");
+        beforeRestart.Should().BeLessThan(Purchases, "the Worker was killed in the middle");
         using (WorkerProcess.Start(api, ("Reservations:PendingReclaimAfter", "00:00:01")))
         {
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));

@@ -1,11 +1,13 @@
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker.Purchases;
 
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>The Worker stopped with SIGTERM while persisting: it finishes its batches, acknowledges them, and exits.</summary>
 public sealed class WorkerShutdownTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
 {
-    private const int Purchases = 1_000;
+    // Twenty of the Worker's batches: it is stopped once its first is in, far from its last, however fast it persists.
+    private const int Purchases = 20 * PurchasePersister.BatchSize;
 
     [Fact]
     public async Task SigtermMidPersistence_FinishesTheBatchLeavesNothingCommittedUnacknowledgedAndExitsCleanly()
