@@ -84,12 +84,14 @@ internal static partial class ClusterFailoverFollower
         && cluster.Nodes.Where(n => !n.IsReplica && redis.GetServer(n.EndPoint!).IsConnected)
             .Sum(n => n.Slots.Sum(range => range.To - range.From + 1)) == ClusterSlots;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Redis cluster: every slot has a connected primary again, {Elapsed} after a connection failed")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Redis cluster: every slot has a connected primary again, {Elapsed} after a connection failed")]
     private static partial void LogServedAgain(ILogger logger, TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Redis cluster: reading the topology after a connection failure failed; trying again")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cluster: slots still without a connected primary after {Elapsed}; left to the client's configuration check")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Redis cluster: slots still without a connected primary after {Elapsed}; left to the client's configuration check")]
     private static partial void LogGaveUp(ILogger logger, TimeSpan elapsed);
 }

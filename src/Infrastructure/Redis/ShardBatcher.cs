@@ -34,8 +34,8 @@ internal sealed class ShardBatcher<TCall, TReply> : IAsyncDisposable
         {
             if (lane.Closed)
             {
-                throw new RedisConnectionException(
-                    ConnectionFailureType.ConnectionDisposed, CommandFlags.None, "The gate is shutting down.", innerException: null, CommandStatus.WaitingToBeSent);
+                throw new RedisConnectionException(ConnectionFailureType.ConnectionDisposed, CommandFlags.None,
+                    "The gate is shutting down.", innerException: null, CommandStatus.WaitingToBeSent);
             }
 
             lane.Queue.Enqueue(pending);

@@ -84,7 +84,8 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
     private List<ReserveCall> Calls((int Shard, Guid[] Products) set, string keyPrefix) =>
     [
         .. Requests.Select(r => new ReserveCall(
-            new ReserveRequest(set.Products[r.Product], CustomerId.From(r.Customer), Quantity.From(r.Quantity), r.Key is null ? null : $"{keyPrefix}-{r.Key}"),
+            new ReserveRequest(
+                set.Products[r.Product], CustomerId.From(r.Customer), Quantity.From(r.Quantity), r.Key is null ? null : $"{keyPrefix}-{r.Key}"),
             api.Keys.NewHoldId(set.Shard))),
     ];
 
@@ -108,7 +109,8 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
             }
 
             holdsByRequest[hold.Id] = i;
-            return $"{hold.Status.ToString().ToLowerInvariant()} {hold.Quantity.Value} of #{Array.IndexOf(set.Products, hold.ProductId)} by {hold.Customer.Value}";
+            var product = Array.IndexOf(set.Products, hold.ProductId);
+            return $"{hold.Status.ToString().ToLowerInvariant()} {hold.Quantity.Value} of #{product} by {hold.Customer.Value}";
         })];
     }
 

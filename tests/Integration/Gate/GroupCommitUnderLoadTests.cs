@@ -29,7 +29,8 @@ public sealed class GroupCommitUnderLoadTests(UnthrottledApiFactory api) : IClas
         var callsBefore = await ScriptCallsAsync(admin);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Customers * RequestsPerCustomer).Select(i => gate.ReserveAsync(
-            new ReserveRequest(product.Id, CustomerId.From($"crowd-{i % Customers}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
+            new ReserveRequest(product.Id, CustomerId.From($"crowd-{i % Customers}"), Quantity.From(1), null),
+            TestContext.Current.CancellationToken)));
 
         var scriptCalls = await ScriptCallsAsync(admin) - callsBefore;
         outcomes.Count(o => o.IsSuccess).Should().Be(Stock);

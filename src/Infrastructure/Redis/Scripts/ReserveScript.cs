@@ -23,7 +23,8 @@ internal sealed class ReserveScript(RedisKeys keys)
 
     public async Task<IReadOnlyList<ReserveReply>> RunAsync(IDatabase db, int shard, IReadOnlyList<ReserveCall> calls)
     {
-        var (callKeys, values) = Arguments(shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId), keys.HoldTtl(shard, c.HoldId)))]);
+        var (callKeys, values) = Arguments(
+            shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId), keys.HoldTtl(shard, c.HoldId)))]);
         var replies = (RedisResult[])(await Script.EvaluateAsync(db, callKeys, values))!;
         return [.. replies.Select((reply, i) => Parse(shard, calls[i].HoldId, (RedisResult[])reply!))];
     }

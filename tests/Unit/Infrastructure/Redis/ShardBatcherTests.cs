@@ -165,7 +165,8 @@ public class ShardBatcherTests
         {
             if (ThrowOnSend)
             {
-                throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "down", innerException: null, CommandStatus.WaitingToBeSent);
+                throw new RedisConnectionException(
+                    ConnectionFailureType.UnableToConnect, CommandFlags.None, "down", innerException: null, CommandStatus.WaitingToBeSent);
             }
 
             lock (_batches)
