@@ -50,24 +50,32 @@ if [[ "${1:-}" == --cluster ]]; then
   [[ "${1:-}" != --gate ]] || die "--gate measures the single Redis; for the cluster run the simulator with --mode gate --redis <its nodes>"
 fi
 
+# The gate and persistence runs need only the servers: started here unless they run already, and then stopped at the end.
+started_services=0
+start_services() {
+  build/services.sh status 2>/dev/null || started_services=1
+  services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
+  eval "$services_env"
+}
+stop_started_services() {
+  if ((started_services)); then
+    env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
+  fi
+}
+
 # The gate runs need only Redis: no API, no Worker, no PostgreSQL traffic. Each uses a key prefix of its own and removes
 # its keys at the end; the fsync comparison puts appendfsync back as it found it, even when it fails.
 if [[ "${1:-}" == --gate ]]; then
   command -v redis-benchmark >/dev/null || die "redis-benchmark is missing: apt-get install -y redis-tools"
-  started_services=0
-  build/services.sh status 2>/dev/null || started_services=1
   fsync_before=""
   finish_gate() {
     if [[ -n "$fsync_before" ]]; then
       redis-cli -h "$host" -p "$port" config set appendfsync "$fsync_before" >/dev/null || true
     fi
-    if ((started_services)); then
-      env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
-    fi
+    stop_started_services
   }
   trap finish_gate EXIT
-  services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
-  eval "$services_env"
+  start_services
   log "building tests/Load (Release)"
   dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
   # The Redis of build/services.sh is host:port; a configuration string with options is not supported here.
@@ -92,16 +100,8 @@ fi
 # The persistence run makes a database and a key prefix of its own and removes them at the end.
 if [[ "${1:-}" == --persist ]]; then
   shift
-  started_services=0
-  build/services.sh status 2>/dev/null || started_services=1
-  finish_persist() {
-    if ((started_services)); then
-      env -u ConnectionStrings__Postgres -u ConnectionStrings__Redis build/services.sh down || true
-    fi
-  }
-  trap finish_persist EXIT
-  services_env="$(build/services.sh up)" || die "could not start PostgreSQL/Redis"
-  eval "$services_env"
+  trap stop_started_services EXIT
+  start_services
   log "building tests/Load and the Worker (Release)"
   dotnet build tests/Load/Load.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
   dotnet build src/Worker/Worker.csproj -c Release -v quiet -nologo >/dev/null || die "build failed"
