@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 using Reservations.Infrastructure.Health;
@@ -63,9 +64,12 @@ public static class DependencyInjection
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CachedHealthCheck<PostgresHealthCheck>>();
+        services.AddSingleton<CachedHealthCheck<RedisHealthCheck>>();
         services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
-            .AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
+            .AddCheck<CachedHealthCheck<PostgresHealthCheck>>("postgres", tags: [HealthTags.Ready])
+            .AddCheck<CachedHealthCheck<RedisHealthCheck>>("redis", tags: [HealthTags.Ready]);
         return services;
     }
 

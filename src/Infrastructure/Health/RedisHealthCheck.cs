@@ -1,9 +1,16 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Health;
 
-internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+/// <summary>
+/// Redis answers, a cluster serves its slots, and every node has settings under which the gate keeps its data:
+/// unhealthy under an evicting maxmemory-policy, degraded (still ready) without appendfsync always unless
+/// <see cref="RedisGateOptions.RequireAppendFsyncAlways"/>.
+/// </summary>
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, IOptions<RedisGateOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,7 +25,21 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
                 return HealthCheckResult.Unhealthy($"Redis Cluster node {node.EndPoint} reports cluster_state other than ok.");
             }
 
-            return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms");
+            var nodes = await RedisServerSettings.ReadAllAsync(redis);
+            var settings = nodes.ToDictionary(n => n.Node, n => (object)n.ToString());
+            if (nodes.Select(n => n.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                return HealthCheckResult.Unhealthy(refusal, data: settings);
+            }
+
+            if (nodes.Select(n => n.DurabilityWarning).FirstOrDefault(w => w is not null) is { } warning)
+            {
+                return options.Value.RequireAppendFsyncAlways
+                    ? HealthCheckResult.Unhealthy(warning, data: settings)
+                    : HealthCheckResult.Degraded(warning, data: settings);
+            }
+
+            return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms", settings);
         }
         catch (RedisException e)
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -8,16 +10,51 @@ namespace Reservations.Infrastructure.Redis;
 /// Opens the Redis connection while the host starts instead of inside the first request. Under a burst on a fresh
 /// instance, every request would otherwise block a thread-pool thread waiting for that first one to connect, and the
 /// connection needs those threads to finish its handshake with each node: nodes are then left unconnected and
-/// requests answer 503. Redis being down does not stop the start (the connection keeps trying).
+/// requests answer 503. Redis being down does not stop the start (the connection keeps trying; readiness reports it).
+/// The nodes that answer are checked: a setting under which Redis may lose the gate's data stops the start.
 /// </summary>
-internal sealed class RedisConnectionStarter(IServiceProvider services) : IHostedService
+internal sealed partial class RedisConnectionStarter(
+    IServiceProvider services, IOptions<RedisGateOptions> options, ILogger<RedisConnectionStarter> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        services.GetRequiredService<IConnectionMultiplexer>();
+        var redis = services.GetRequiredService<IConnectionMultiplexer>();
         services.GetRequiredService<ReplicaAcknowledgement>();
-        return Task.CompletedTask;
+        IReadOnlyList<RedisServerSettings> nodes;
+        try
+        {
+            nodes = await RedisServerSettings.ReadAllAsync(redis);
+        }
+        catch (RedisException e)
+        {
+            LogSettingsUnread(logger, e);
+            return;
+        }
+
+        foreach (var node in nodes)
+        {
+            if (node.Refusal is { } refusal)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+
+            if (node.DurabilityWarning is { } warning)
+            {
+                if (options.Value.RequireAppendFsyncAlways)
+                {
+                    throw new InvalidOperationException($"{warning} Reservations:RequireAppendFsyncAlways is set.");
+                }
+
+                LogNotDurable(logger, warning);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the Redis settings at start; /health/ready reports them once Redis answers")]
+    private static partial void LogSettingsUnread(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogNotDurable(ILogger logger, string warning);
 }

@@ -38,6 +38,12 @@ public sealed class RedisGateOptions
     public TimeSpan PurchaseReplicaTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Refuse to start on a Redis node without <c>appendonly yes</c> and <c>appendfsync always</c> instead of only warning
+    /// (and reporting it in <c>/health/ready</c> as degraded).
+    /// </summary>
+    public bool RequireAppendFsyncAlways { get; set; }
+
+    /// <summary>
     /// The shard count in effect: <see cref="Shards"/> when set, else <see cref="ClusterShards"/> when the connection
     /// string names more than one node and <see cref="SingleNodeShards"/> when it names one. Decided by configuration
     /// alone, never by what answers at start-up, so every process of a deployment agrees.
