@@ -29,6 +29,12 @@ public sealed class RedisGateOptions
     public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How many times a purchase entry that cannot be read is delivered to a Worker before it is moved to the shard's
+    /// quarantine stream (so that it never holds up the purchases behind it).
+    /// </summary>
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>
     /// Replicas that must confirm a purchase before it is answered (0: none, the default). See
     /// <see cref="ReplicaAcknowledgement"/> for what each setting can lose.
     /// </summary>

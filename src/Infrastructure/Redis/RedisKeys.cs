@@ -88,6 +88,9 @@ public sealed class RedisKeys
 
     public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
 
+    /// <summary>Stream of entries the gate could not read (kept raw, with the reason), set aside so the rest go on.</summary>
+    public RedisKey Quarantine(int shard) => Key(shard, "quarantine");
+
     /// <summary>The key whose expiry at the hold's deadline raises the keyspace event: <c>t:</c> and the hold's field.</summary>
     public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "t:").Append(HoldField(holdId));
 

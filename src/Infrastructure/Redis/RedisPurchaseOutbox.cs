@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Metrics;
 using Reservations.Application.Common.Ports;
+using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -16,6 +18,7 @@ internal sealed partial class RedisPurchaseOutbox(
     : IPurchaseOutbox
 {
     private const string Group = "persisters";
+    private readonly QuarantineScript _quarantine = new(keys);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly bool[] _groupReady = new bool[keys.Shards];
     private readonly bool[] _mayHaveUnfinished = new bool[keys.Shards];
@@ -57,9 +60,9 @@ internal sealed partial class RedisPurchaseOutbox(
         // Entries may be handed out even when the reply is lost (a timeout): until a read proves otherwise, look at
         // this consumer's own pending entries first.
         _mayHaveUnfinished[shard] = true;
-        var batch = await ReadNewOrAbandonedAsync(shard, stream, max);
-        _mayHaveUnfinished[shard] = batch.Count > 0;
-        return batch;
+        var entries = await ReadNewOrAbandonedAsync(stream, max);
+        _mayHaveUnfinished[shard] = entries.Length > 0;
+        return await ReadableAsync(shard, stream, entries);
     }
 
     public async Task CompleteAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
@@ -112,12 +115,12 @@ internal sealed partial class RedisPurchaseOutbox(
         return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
     }
 
-    private async Task<IReadOnlyList<PendingPurchase>> ReadNewOrAbandonedAsync(int shard, RedisKey stream, int count)
+    private async Task<StreamEntry[]> ReadNewOrAbandonedAsync(RedisKey stream, int count)
     {
         var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
         if (fresh.Length == count)
         {
-            return [.. fresh.Select(e => Parse(shard, e))];
+            return fresh;
         }
 
         // Also while new purchases keep coming: what a dead Worker left must not wait for the sale to end.
@@ -129,7 +132,7 @@ internal sealed partial class RedisPurchaseOutbox(
             LogDeletedPending(logger, claimed.DeletedIds.Length, name);
         }
 
-        return [.. fresh.Concat(claimed.ClaimedEntries).Select(e => Parse(shard, e))];
+        return [.. fresh, .. claimed.ClaimedEntries];
     }
 
     private async Task EnsureGroupAsync(int shard, RedisKey stream)
@@ -176,17 +179,82 @@ internal sealed partial class RedisPurchaseOutbox(
             await Db.StreamAcknowledgeAsync(stream, Group, deleted);
         }
 
-        return [.. entries.Where(e => e.Values is { Length: > 0 }).Select(e => Parse(shard, e))];
+        return await ReadableAsync(shard, stream, [.. entries.Where(e => e.Values is { Length: > 0 })]);
+    }
+
+    // An entry that cannot be read would stop its shard for good. It stays pending, and is read again with this
+    // consumer's unfinished entries, until it was delivered MaxDeliveries times; then it is quarantined. The readable
+    // entries read with it go on meanwhile.
+    private async Task<IReadOnlyList<PendingPurchase>> ReadableAsync(int shard, RedisKey stream, StreamEntry[] entries)
+    {
+        var purchases = new List<PendingPurchase>(entries.Length);
+        List<(RedisValue Id, string Problem)>? unreadable = null;
+        foreach (var entry in entries)
+        {
+            try
+            {
+                purchases.Add(Parse(shard, entry));
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+            {
+                (unreadable ??= []).Add((entry.Id, e.Message));
+            }
+        }
+
+        if (unreadable is not null)
+        {
+            await QuarantineExhaustedAsync(shard, stream, unreadable);
+        }
+
+        return purchases;
+    }
+
+    private async Task QuarantineExhaustedAsync(int shard, RedisKey stream, List<(RedisValue Id, string Problem)> unreadable)
+    {
+        var deliveries = (await Db.StreamPendingMessagesAsync(stream, Group, unreadable.Count, _consumer,
+                unreadable.Min(u => u.Id), unreadable.Max(u => u.Id)))
+            .ToDictionary(p => p.MessageId, p => p.DeliveryCount);
+        var name = stream.ToString();
+        foreach (var (id, problem) in unreadable)
+        {
+            var delivered = deliveries.GetValueOrDefault(id);
+            var entryId = id.ToString();
+            if (delivered < options.Value.MaxDeliveries)
+            {
+                LogUnreadable(logger, name, entryId, delivered, options.Value.MaxDeliveries, problem);
+                continue;
+            }
+
+            var reason = $"unreadable after {delivered} deliveries: {problem}";
+            if (await _quarantine.RunAsync(Db, shard, Group, id, reason))
+            {
+                LogQuarantined(logger, name, entryId, reason);
+                ReservationsMetrics.Quarantined.Add(1);
+            }
+        }
     }
 
     private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,
-        RedisKeys.HoldOfField(shard, (byte[])entry["hold"]!),
-        RedisKeys.ProductOfField((byte[])entry["product"]!),
-        (string)entry["customer"]!,
-        (int)entry["quantity"],
-        decimal.Parse((string)entry["price"]!, CultureInfo.InvariantCulture),
-        HoldCodec.Time((string)entry["at"]!));
+        RedisKeys.HoldOfField(shard, Field(entry, "hold")),
+        RedisKeys.ProductOfField((byte[])Field(entry, "product")! is { Length: 16 } product
+            ? product
+            : throw new FormatException("The product field is not a 16-byte id.")),
+        (string)Field(entry, "customer")!,
+        (int)Field(entry, "quantity"),
+        decimal.Parse((string)Field(entry, "price")!, CultureInfo.InvariantCulture),
+        HoldCodec.Time((string)Field(entry, "at")!));
+
+    private static RedisValue Field(StreamEntry entry, string name) =>
+        entry[name] is { IsNull: false } value ? value : throw new FormatException($"The entry has no {name} field.");
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Purchase entry {EntryId} of {Stream} cannot be read (delivered {Delivered} of {MaxDeliveries} times before it is quarantined): {Problem}")]
+    private static partial void LogUnreadable(ILogger logger, string stream, string entryId, long delivered, int maxDeliveries, string problem);
+
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "Purchase entry {EntryId} of {Stream} moved to the shard's quarantine stream ({Reason}); its units stay purchasing until an operator settles them")]
+    private static partial void LogQuarantined(ILogger logger, string stream, string entryId, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Count} pending purchases of {Stream} were deleted before they were persisted")]
     private static partial void LogDeletedPending(ILogger logger, int count, string stream);

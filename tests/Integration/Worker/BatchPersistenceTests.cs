@@ -6,6 +6,7 @@ using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -114,6 +115,28 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = 6, Purchasing = 0, DeadLettered = 0, Available = 4 });
         ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task AnUnreadableEntryAheadOfPurchases_IsQuarantinedAfterMaxDeliveriesWhileThePurchasesArePersisted()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var shard = ShardOf(product.Id);
+        var unreadable = await api.Redis.StreamAddAsync(api.Keys.Purchases(shard),
+            [new NameValueEntry("hold", "not-a-hold"), new NameValueEntry("quantity", "many")]);
+        var holds = await api.HoldManyAsync(product.Id, 3, "behind");
+        await api.PurchaseAllAsync(holds);
+
+        await RunWorkerUntilAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0
+            && await api.Redis.StreamLengthAsync(api.Keys.Quarantine(shard)) == 1);
+
+        (await api.OrderIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
+        var quarantined = (await api.Redis.StreamRangeAsync(api.Keys.Quarantine(shard))).Single();
+        ((string?)quarantined["entry"]).Should().Be(unreadable.ToString());
+        ((string?)quarantined["quantity"]).Should().Be("many");
+        ((string?)quarantined["reason"]).Should().Be("unreadable after 5 deliveries: A hold field has 14 bytes, not 10.");
+        (await api.Redis.StreamRangeAsync(api.Keys.Purchases(shard))).Should().NotContain(e => e.Id == unreadable);
+        (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
     }
 
     private async Task RunWorkerUntilAsync(Func<Task<bool>> done, Func<Task>? then = null)

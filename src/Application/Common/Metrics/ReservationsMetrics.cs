@@ -22,6 +22,9 @@ public static class ReservationsMetrics
     /// <summary>Purchases PostgreSQL refused for good, moved to the dead letters.</summary>
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("reservations.purchase.dead_letters");
 
+    /// <summary>Purchase entries that could not be read and were set aside (see the shard's quarantine stream).</summary>
+    public static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("reservations.purchase.quarantined");
+
     /// <summary>Products whose ledger reconciliation found out of balance.</summary>
     public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
 
