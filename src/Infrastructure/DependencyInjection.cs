@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
+        services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);

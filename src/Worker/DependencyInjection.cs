@@ -31,6 +31,7 @@ public static class DependencyInjection
             .BindConfiguration(WorkerOptions.Section)
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")
             .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Reservations:ReconcileInterval must be positive.")
+            .Validate(o => o.StateCheckInterval > TimeSpan.Zero, "Reservations:StateCheckInterval must be positive.")
             .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
             .ValidateOnStart();
         builder.Services.AddHostedService<InventoryWarmUp>();

@@ -22,6 +22,9 @@ public sealed class WorkerOptions
     /// <summary>Listens to keyspace expiry events (the fast path).</summary>
     public bool KeyspaceEvents { get; set; } = true;
 
+    /// <summary>How often the Worker checks whether Redis lost data (and then builds the lost state again).</summary>
+    public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often every product's ledger is checked.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 

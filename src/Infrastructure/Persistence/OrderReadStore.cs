@@ -22,4 +22,10 @@ internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore
         db.Purchases.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> PurchasedByCustomerAsync(Guid productId, CancellationToken cancellationToken) =>
+        await db.Purchases.AsNoTracking().Where(p => p.ProductId == productId)
+            .GroupBy(p => p.CustomerId)
+            .Select(g => new { Customer = g.Key, Units = g.Sum(p => p.Quantity) })
+            .ToDictionaryAsync(g => g.Customer, g => g.Units, cancellationToken);
 }

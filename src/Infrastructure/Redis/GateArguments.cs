@@ -21,8 +21,6 @@ internal sealed record GateArguments
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
     public RedisValue Delta { get; init; }
-    public RedisValue Available { get; init; }
-    public RedisValue Terms { get; init; }
     public RedisValue Batch { get; init; }
     public RedisValue TombstoneMs { get; init; }
     public RedisValue EntryId { get; init; }

@@ -12,7 +12,6 @@ internal static class GateScripts
     /// <summary>lib.lua: the functions every script shares.</summary>
     public static readonly string Library = ReadResource("lib");
 
-    public static readonly LuaScript Init = Load("init");
     public static readonly LuaScript Purchase = Load("purchase");
     public static readonly LuaScript Release = Load("release");
     public static readonly LuaScript Expire = Load("expire");

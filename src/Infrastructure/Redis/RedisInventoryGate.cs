@@ -18,18 +18,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     private const int SweepBatch = 200;
 
     private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
+    private readonly InitScript _init = new(keys);
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken)
-    {
-        var created = await GateScripts.Init.RunAsync(Db, Arguments(item.ProductId) with
-        {
-            Available = item.Available,
-            Terms = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}"),
-        });
-        return (int)created == 1;
-    }
+    public Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken) => _init.RunAsync(Db, item);
 
     public async Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)

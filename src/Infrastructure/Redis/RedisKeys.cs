@@ -88,6 +88,9 @@ public sealed class RedisKeys
 
     public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
 
+    /// <summary>Set when the Worker built the shard's state from PostgreSQL; its absence means Redis lost the shard's data.</summary>
+    public RedisKey StateMarker(int shard) => Key(shard, "built");
+
     /// <summary>Stream of entries the gate could not read (kept raw, with the reason), set aside so the rest go on.</summary>
     public RedisKey Quarantine(int shard) => Key(shard, "quarantine");
 

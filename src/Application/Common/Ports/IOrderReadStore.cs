@@ -9,4 +9,7 @@ public interface IOrderReadStore
     Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(string customerId, int page, int pageSize, CancellationToken cancellationToken);
 
     Task<OrderResponse?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The units of the product each customer bought, for customers who bought any.</summary>
+    Task<IReadOnlyDictionary<string, int>> PurchasedByCustomerAsync(Guid productId, CancellationToken cancellationToken);
 }

@@ -4,25 +4,39 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.WarmUp;
 
-public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate)
+public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate, IOrderReadStore orders, IGateStateMarkers markers)
     : ICommandHandler<WarmUpInventoryCommand, WarmUpInventoryResult>
 {
     public async ValueTask<WarmUpInventoryResult> Handle(WarmUpInventoryCommand command, CancellationToken cancellationToken)
     {
+        var lost = await markers.MissingAsync(cancellationToken);
+        if (command.OnlyWhenStateLost && lost.Count == 0)
+        {
+            return WarmUpInventoryResult.Skipped;
+        }
+
+        // Marked before the pass: should Redis lose data during it, the markers are gone again and the pass repeats.
+        await markers.MarkAllAsync(cancellationToken);
         var (seen, created, page) = (0, 0, PageRequest.DefaultPage);
         while (true)
         {
             var (products, _) = await catalog.ListAsync(page++, PageRequest.MaxPageSize, cancellationToken);
+            var present = await gate.GetAvailableAsync([.. products.Select(p => p.Id)], cancellationToken);
             foreach (var p in products)
             {
                 var item = new InventoryItem(p.Id, p.Unsold, p.Price, p.MaxPerCustomer, p.HoldSeconds);
+                if (!present.ContainsKey(p.Id) && p.MaxPerCustomer is not null)
+                {
+                    item = item with { PurchasedByCustomer = await orders.PurchasedByCustomerAsync(p.Id, cancellationToken) };
+                }
+
                 created += await gate.InitializeAsync(item, cancellationToken) ? 1 : 0;
             }
 
             seen += products.Count;
             if (products.Count < PageRequest.MaxPageSize)
             {
-                return new WarmUpInventoryResult(seen, created);
+                return new WarmUpInventoryResult(seen, created, lost);
             }
         }
     }

@@ -1,8 +1,19 @@
 -- Creates a product's gate state from the catalog. terms: "holdSeconds|limit|price", limit empty when there is none.
--- Returns 1 when the stock was created, 0 when it existed: live stock is never overwritten,
--- while the terms always follow PostgreSQL, the source of truth.
-local created = redis.call('HSETNX', @StockKey, @ProductId .. ':a', @Available)
-redis.call('HSETNX', @StockKey, @ProductId .. ':h', 0)
-redis.call('HSETNX', @StockKey, @ProductId .. ':p', 0)
-redis.call('HSET', @CatalogKey, @ProductId, @Terms)
+-- Live stock is never overwritten, while the terms always follow PostgreSQL, the source of truth. When the stock is
+-- created (a new product, or Redis lost its data), the customers' purchased units count against the limit again, in
+-- the same step, so that no reserve sees the stock without the tallies.
+-- KEYS: stock, catalog, tally. ARGV: product, available, terms, then customer and purchased units per customer.
+-- Returns 1 when the stock was created, 0 when it existed.
+local stock, catalog, tally = KEYS[1], KEYS[2], KEYS[3]
+local product, available, terms = ARGV[1], ARGV[2], ARGV[3]
+expect_types({ stock, 'hash', catalog, 'hash', tally, 'hash' })
+local created = redis.call('HSETNX', stock, product .. ':a', available)
+redis.call('HSETNX', stock, product .. ':h', 0)
+redis.call('HSETNX', stock, product .. ':p', 0)
+redis.call('HSET', catalog, product, terms)
+if created == 1 then
+  for i = 4, #ARGV, 2 do
+    redis.call('HINCRBY', tally, product .. ARGV[i], ARGV[i + 1])
+  end
+end
 return created

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using NSubstitute;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
@@ -10,6 +11,15 @@ public class WarmUpInventoryHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
+    private readonly IGateStateMarkers _markers = Substitute.For<IGateStateMarkers>();
+
+    public WarmUpInventoryHandlerTests()
+    {
+        _gate.GetAvailableAsync(Arg.Any<IReadOnlyCollection<Guid>>(), _ct).Returns(new Dictionary<Guid, int>());
+        _orders.PurchasedByCustomerAsync(Arg.Any<Guid>(), _ct).Returns(ReadOnlyDictionary<string, int>.Empty);
+        _markers.MissingAsync(_ct).Returns([]);
+    }
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -27,7 +37,7 @@ public class WarmUpInventoryHandlerTests
             await _gate.Received(1).InitializeAsync(new InventoryItem(p.Id, unsold, 49.90m, i % 2 == 0 ? null : i, 300), _ct);
         }
 
-        _gate.ReceivedCalls().Should().HaveCount(products.Length);
+        _gate.ReceivedCalls().Count(c => c.GetMethodInfo().Name == nameof(IInventoryGate.InitializeAsync)).Should().Be(products.Length);
     }
 
     [Fact]
@@ -52,7 +62,7 @@ public class WarmUpInventoryHandlerTests
 
         var result = await Handle();
 
-        result.Should().Be(new WarmUpInventoryResult(products.Length, missing.Count));
+        result.Should().BeEquivalentTo(new WarmUpInventoryResult(products.Length, missing.Count, []));
     }
 
     [Fact]
@@ -64,7 +74,7 @@ public class WarmUpInventoryHandlerTests
 
         var result = await Handle();
 
-        result.Should().Be(new WarmUpInventoryResult(PageRequest.MaxPageSize, 0));
+        result.Should().BeEquivalentTo(new WarmUpInventoryResult(PageRequest.MaxPageSize, 0, []));
         _catalog.ReceivedCalls().Should().HaveCount(2);
     }
 
@@ -75,12 +85,62 @@ public class WarmUpInventoryHandlerTests
 
         var result = await Handle();
 
-        result.Should().Be(new WarmUpInventoryResult(0, 0));
-        _gate.ReceivedCalls().Should().BeEmpty();
+        result.Should().BeEquivalentTo(new WarmUpInventoryResult(0, 0, []));
+        await _gate.DidNotReceiveWithAnyArgs().InitializeAsync(default!, _ct);
     }
 
-    private ValueTask<WarmUpInventoryResult> Handle() =>
-        new WarmUpInventoryHandler(_catalog, _gate).Handle(new WarmUpInventoryCommand(), _ct);
+    [Fact]
+    public async Task Handle_OnlyWhenStateLost_WithEveryMarkerThere_TouchesNothing()
+    {
+        GivenPages(Products(3));
+
+        var result = await Handle(onlyWhenStateLost: true);
+
+        result.Should().BeSameAs(WarmUpInventoryResult.Skipped);
+        _catalog.ReceivedCalls().Should().BeEmpty();
+        _gate.ReceivedCalls().Should().BeEmpty();
+        await _markers.DidNotReceive().MarkAllAsync(_ct);
+    }
+
+    [Fact]
+    public async Task Handle_OnlyWhenStateLost_WithAShardLost_MarksEveryShardBeforeRebuildingAndReportsTheLostOnes()
+    {
+        GivenPages(Products(3));
+        _markers.MissingAsync(_ct).Returns([2, 5]);
+
+        var result = await Handle(onlyWhenStateLost: true);
+
+        result.LostShards.Should().Equal(2, 5);
+        result.Products.Should().Be(3);
+        Received.InOrder(() =>
+        {
+            _markers.MarkAllAsync(_ct);
+            _catalog.ListAsync(1, PageRequest.MaxPageSize, _ct);
+        });
+    }
+
+    [Fact]
+    public async Task Handle_ALimitedProductWithoutState_CarriesWhatEachCustomerBought_AndAPresentOneIsNotLookedUp()
+    {
+        var products = Products(4);
+        GivenPages(products);
+        var (missing, present) = (products[1], products[3]);
+        _gate.GetAvailableAsync(Arg.Any<IReadOnlyCollection<Guid>>(), _ct).Returns(new Dictionary<Guid, int>
+        {
+            [products[0].Id] = 1, [products[2].Id] = 1, [present.Id] = 1,
+        });
+        var bought = new Dictionary<string, int> { ["ann"] = 2, ["bob"] = 1 };
+        _orders.PurchasedByCustomerAsync(missing.Id, _ct).Returns(bought);
+
+        await Handle();
+
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(item => item.ProductId == missing.Id && item.PurchasedByCustomer == bought), _ct);
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(item => item.ProductId == present.Id && item.PurchasedByCustomer.Count == 0), _ct);
+        await _orders.DidNotReceive().PurchasedByCustomerAsync(present.Id, _ct);
+    }
+
+    private ValueTask<WarmUpInventoryResult> Handle(bool onlyWhenStateLost = false) =>
+        new WarmUpInventoryHandler(_catalog, _gate, _orders, _markers).Handle(new WarmUpInventoryCommand(onlyWhenStateLost), _ct);
 
     private void GivenPages(Product[] products)
     {

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Reservations.Application.Common.Ports;
+using StackExchange.Redis;
+
+namespace Reservations.Infrastructure.Redis.Scripts;
+
+/// <summary>init.lua: creates a product's gate state (and its customers' tallies) unless it exists.</summary>
+internal sealed class InitScript(RedisKeys keys)
+{
+    private static readonly BatchScript Script = BatchScript.Load("init");
+
+    /// <summary>True when the stock was created, false when it existed (only the terms were refreshed).</summary>
+    public async Task<bool> RunAsync(IDatabase db, InventoryItem item)
+    {
+        var shard = keys.ShardOf(item.ProductId);
+        var values = new RedisValue[3 + item.PurchasedByCustomer.Count * 2];
+        values[0] = RedisKeys.ProductField(item.ProductId);
+        values[1] = item.Available;
+        values[2] = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}");
+        var at = 3;
+        foreach (var (customer, units) in item.PurchasedByCustomer)
+        {
+            values[at++] = customer;
+            values[at++] = units;
+        }
+
+        var created = await Script.EvaluateAsync(db, [keys.Stock(shard), keys.Catalog(shard), keys.Tally(shard)], values);
+        return (int)created == 1;
+    }
+}
