@@ -24,6 +24,9 @@ internal sealed class ProductCatalog(ReservationsDbContext db) : ICatalog
         }
     }
 
+    public Task<Product?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
+        db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken);
+
     public async Task<Result<Product>> AdjustTotalStockAsync(StockAdjustment a, CancellationToken cancellationToken)
     {
         try

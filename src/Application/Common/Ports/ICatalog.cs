@@ -9,6 +9,9 @@ public interface ICatalog
     /// <summary>Stores a new product; fails with <c>duplicate-sku</c> when its SKU is taken.</summary>
     Task<Result<Product>> AddAsync(Product product, CancellationToken cancellationToken);
 
+    /// <summary>The product with this SKU, or <c>null</c>.</summary>
+    Task<Product?> FindBySkuAsync(string sku, CancellationToken cancellationToken);
+
     /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 

@@ -21,13 +21,28 @@ public sealed class CreateProductHandler(
         var added = await catalog.AddAsync(product, cancellationToken);
         if (!added.IsSuccess)
         {
-            return added.Error!;
+            // A retry of a create whose first attempt stored the product but failed before Redis had it (503): the
+            // same request gets the same product, with its gate state made now. A product that sells is a duplicate.
+            if (added.Error == ProductErrors.DuplicateSku
+                && await catalog.FindBySkuAsync(product.Sku, cancellationToken) is { } existing && SameTerms(existing, product)
+                && await gate.GetStockAsync(existing.Id, cancellationToken) is null)
+            {
+                product = existing;
+            }
+            else
+            {
+                return added.Error!;
+            }
         }
 
-        // PostgreSQL first: should Redis fail here, the Worker's warm-up creates the missing state from the catalog.
+        // PostgreSQL first: should Redis fail here, a retry of this request (or the Worker's warm-up) creates the state.
         await gate.InitializeAsync(
-            new InventoryItem(product.Id, product.TotalStock, product.Price, product.MaxPerCustomer, product.HoldSeconds),
+            new InventoryItem(product.Id, product.Unsold, product.Price, product.MaxPerCustomer, product.HoldSeconds),
             cancellationToken);
-        return product.ToResponse(product.TotalStock);
+        return product.ToResponse(product.Unsold);
     }
+
+    private static bool SameTerms(Product existing, Product requested) =>
+        existing.Name == requested.Name && existing.Price == requested.Price && existing.TotalStock == requested.TotalStock
+        && existing.Sold == 0 && existing.MaxPerCustomer == requested.MaxPerCustomer && existing.HoldSeconds == requested.HoldSeconds;
 }

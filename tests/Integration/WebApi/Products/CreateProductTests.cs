@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Reservations.Application.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
@@ -58,6 +59,27 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var second = await _admin.PostRawJsonAsync("/api/products", body);
 
         await second.ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate-sku");
+    }
+
+    [Fact]
+    public async Task CreateProduct_RetriedAfterRedisFailedBehindThePostgresInsert_Returns201WithTheSameProductAndItSells()
+    {
+        var sku = ProductRequests.NewSku();
+        var body = $$"""{"sku":"{{sku}}","name":"n","price":1,"stock":5}""";
+        await using (var redisDown = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Redis", "127.0.0.1:1,connectTimeout=200")))
+        {
+            var first = await redisDown.CreateClient(Tokens.Admin()).PostRawJsonAsync("/api/products", body);
+            first.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var retry = await _admin.PostRawJsonAsync("/api/products", body);
+
+        var product = await retry.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM products WHERE sku = '{sku}'")).Should().Be(1);
+        product.Available.Should().Be(5);
+        await api.CreateClient(Tokens.Customer("first-buyer")).ReserveOkAsync(product.Id);
+        var again = await _admin.PostRawJsonAsync("/api/products", body);
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate-sku");
     }
 
     [Fact]

@@ -81,4 +81,49 @@ public class CreateProductHandlerTests
         result.Error.Should().BeSameAs(ProductErrors.DuplicateSku);
         await _gate.DidNotReceiveWithAnyArgs().InitializeAsync(default!, _ct);
     }
+
+    [Fact]
+    public async Task Handle_WhenTheSameProductWasStoredWithoutGateState_InitializesItAndReturnsIt()
+    {
+        var stranded = TestProducts.Create("TICKET-1", stock: 250, maxPerCustomer: 4, holdSeconds: 120);
+        GivenTaken(stranded);
+        _gate.GetStockAsync(stranded.Id, _ct).Returns((GateStock?)null);
+
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", stranded.Name, stranded.Price, 250, 4, 120), _ct);
+
+        result.Value.Id.Should().Be(stranded.Id);
+        await _gate.Received(1).InitializeAsync(new InventoryItem(stranded.Id, 250, stranded.Price, 4, 120), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheSameProductHasGateState_ReturnsDuplicateSku()
+    {
+        var existing = TestProducts.Create("TICKET-1", stock: 250, maxPerCustomer: 4, holdSeconds: 120);
+        GivenTaken(existing);
+        _gate.GetStockAsync(existing.Id, _ct).Returns(new GateStock(250, 0, 0, 0));
+
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", existing.Name, existing.Price, 250, 4, 120), _ct);
+
+        result.Error.Should().BeSameAs(ProductErrors.DuplicateSku);
+        await _gate.DidNotReceiveWithAnyArgs().InitializeAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenAProductWithOtherTermsHoldsTheSku_ReturnsDuplicateSkuEvenWithoutGateState()
+    {
+        var other = TestProducts.Create("TICKET-1", stock: 100);
+        GivenTaken(other);
+        _gate.GetStockAsync(other.Id, _ct).Returns((GateStock?)null);
+
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", other.Name, other.Price, 250), _ct);
+
+        result.Error.Should().BeSameAs(ProductErrors.DuplicateSku);
+        await _gate.DidNotReceiveWithAnyArgs().InitializeAsync(default!, _ct);
+    }
+
+    private void GivenTaken(Product existing)
+    {
+        _catalog.AddAsync(Arg.Any<Product>(), Arg.Any<CancellationToken>()).Returns(Result<Product>.Failure(ProductErrors.DuplicateSku));
+        _catalog.FindBySkuAsync("TICKET-1", _ct).Returns(existing);
+    }
 }
