@@ -23,6 +23,10 @@ public static class DependencyInjection
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
+        builder.Services.AddOptions<RequestLogOptions>()
+            .BindConfiguration(RequestLogOptions.Section)
+            .Validate(o => o.SlowRequestThreshold > TimeSpan.Zero, "RequestLogging:SlowRequestThreshold must be positive.")
+            .ValidateOnStart();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

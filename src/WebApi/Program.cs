@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Persistence;
@@ -28,7 +29,8 @@ if (args.Contains("migrate"))
 }
 
 // Outermost, so the one line per request carries the final status code, after exceptions became problems.
-app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevels.Of);
+var requestLogLevels = new RequestLogLevels(app.Services.GetRequiredService<IOptions<RequestLogOptions>>().Value.SlowRequestThreshold);
+app.UseSerilogRequestLogging(options => options.GetLevel = requestLogLevels.Of);
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

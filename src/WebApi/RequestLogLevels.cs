@@ -3,20 +3,25 @@ using Serilog.Events;
 namespace Reservations.WebApi;
 
 /// <summary>
-/// The level of the one line logged per request. Refusals the service chose to protect itself (429, a shed 503) are
-/// Debug: under a flood a line each would add to it, and metrics count them. Other server errors are Error.
+/// The level of the one line logged per request: only failures and slow requests reach the default Information level.
+/// A server error is Error, a request slower than <see cref="RequestLogOptions.SlowRequestThreshold"/> Warning; any other
+/// answer is Debug, and so are the refusals the service chose to protect itself (429, a shed 503), however long they
+/// took: under a flood a line each would add to it, and metrics count them.
 /// </summary>
-internal static class RequestLogLevels
+public sealed class RequestLogLevels(TimeSpan slowRequestThreshold)
 {
     /// <summary>Set in <see cref="HttpContext.Items"/> on a request shed for overload.</summary>
     public const string Shed = "reservations.shed";
 
-    public static LogEventLevel Of(HttpContext context, double elapsedMs, Exception? exception) =>
+    private readonly double _slowRequestMs = slowRequestThreshold.TotalMilliseconds;
+
+    public LogEventLevel Of(HttpContext context, double elapsedMs, Exception? exception) =>
         context.Response.StatusCode switch
         {
             StatusCodes.Status429TooManyRequests => LogEventLevel.Debug,
             StatusCodes.Status503ServiceUnavailable when context.Items.ContainsKey(Shed) => LogEventLevel.Debug,
             _ when exception is not null || context.Response.StatusCode >= 500 => LogEventLevel.Error,
-            _ => LogEventLevel.Information,
+            _ when elapsedMs >= _slowRequestMs => LogEventLevel.Warning,
+            _ => LogEventLevel.Debug,
         };
 }

@@ -12,4 +12,7 @@ public sealed class AuthOptions
 
     /// <summary>Serves <c>POST /api/dev/tokens</c>; allowed in Development only.</summary>
     public bool DevTokens { get; set; }
+
+    /// <summary>Valid tokens remembered until they expire, so that a customer's next calls skip the validation (0: none).</summary>
+    public int ValidatedTokens { get; set; } = 10_000;
 }

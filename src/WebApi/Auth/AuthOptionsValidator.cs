@@ -16,6 +16,11 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
             return ValidateOptionsResult.Fail($"Auth:SigningKey must be set and at least {AuthOptions.MinKeyBytes} bytes.");
         }
 
+        if (options.ValidatedTokens < 0)
+        {
+            return ValidateOptionsResult.Fail("Auth:ValidatedTokens must not be negative.");
+        }
+
         if (environment.IsDevelopment())
         {
             return ValidateOptionsResult.Success;

@@ -15,9 +15,10 @@ internal static class AuthenticationSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
                 jwt.MapInboundClaims = false;
+                RememberValidTokens(jwt, auth.Value.ValidatedTokens, time);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = AuthOptions.Issuer,
@@ -36,6 +37,21 @@ internal static class AuthenticationSetup
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Policies.Admin))
             .AddPolicy(Policies.Customer, p => p.RequireAuthenticatedUser().RequireClaim(Policies.SubjectClaim));
         return services;
+    }
+
+    private static void RememberValidTokens(JwtBearerOptions jwt, int capacity, TimeProvider time)
+    {
+        if (capacity == 0)
+        {
+            return;
+        }
+
+        var validators = jwt.TokenHandlers.ToList();
+        jwt.TokenHandlers.Clear();
+        foreach (var validator in validators)
+        {
+            jwt.TokenHandlers.Add(new ValidatedTokenCache(validator, capacity, time));
+        }
     }
 
     // A token without a usable customer id is no identity at all: 401, before any handler runs.

@@ -20,10 +20,10 @@ public static class ReservationsEndpoints
     public static RouteGroupBuilder MapReservations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reservations").WithTags("Reservations").RequireAuthorization(Policies.Customer);
-        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequireRateLimiting(RateLimitingSetup.PerCustomer);
+        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequirePerCustomerLimit();
         group.MapGet("/{id:guid}", GetReservation);
-        group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequireRateLimiting(RateLimitingSetup.PerCustomer);
-        group.MapDelete("/{id:guid}", ReleaseReservation).RequireRateLimiting(RateLimitingSetup.PerCustomer);
+        group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
+        group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit();
         return group;
     }
 

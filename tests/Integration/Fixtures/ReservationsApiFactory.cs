@@ -28,6 +28,11 @@ public class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsync
     /// <summary>Settings that a fixture for one kind of test changes (each fixture runs its own server).</summary>
     protected virtual IReadOnlyList<(string Key, string Value)> Settings => [];
 
+    /// <summary>Services a fixture adds to the API's own (after them, so they may replace them).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>On the local Redis Cluster instead of the single Redis node.</summary>
     protected virtual bool OnCluster => false;
 
@@ -64,5 +69,7 @@ public class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsync
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(ConfigureServices);
     }
 }
