@@ -11,11 +11,9 @@ internal sealed record GateArguments
     public RedisKey StockKey { get; init; }
     public RedisKey CatalogKey { get; init; }
     public RedisKey HoldsKey { get; init; }
-    public RedisKey DeadlinesKey { get; init; }
+    public RedisKey DueKey { get; init; }
     public RedisKey TallyKey { get; init; }
-    public RedisKey FinishedKey { get; init; }
     public RedisKey PurchasesKey { get; init; }
-    public RedisKey TtlKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
@@ -24,7 +22,6 @@ internal sealed record GateArguments
     public RedisValue Available { get; init; }
     public RedisValue Terms { get; init; }
     public RedisValue Batch { get; init; }
-    public RedisValue TombstoneMs { get; init; }
     public RedisValue EntryId { get; init; }
     public RedisValue HoldIds { get; init; }
     public RedisValue EntryIds { get; init; }
@@ -37,9 +34,8 @@ internal sealed record GateArguments
         StockKey = keys.Stock(shard),
         CatalogKey = keys.Catalog(shard),
         HoldsKey = keys.Holds(shard),
-        DeadlinesKey = keys.Deadlines(shard),
+        DueKey = keys.Due(shard),
         TallyKey = keys.Tally(shard),
-        FinishedKey = keys.Finished(shard),
         PurchasesKey = keys.Purchases(shard),
         DeadLettersKey = keys.DeadLetters(shard),
     };
