@@ -37,6 +37,12 @@ public sealed class RedisKeys
 
     public int Shards { get; }
 
+    /// <summary>The first part of every key name.</summary>
+    public string Prefix => _prefix;
+
+    /// <summary>The gate's layout version and shard count (<see cref="RedisLayout"/>): the one key without a shard.</summary>
+    public RedisKey Layout => $"{_prefix}:layout";
+
     /// <summary>A stable shard for a product: FNV-1a over the id's bytes, the same in every process and run.</summary>
     public int ShardOf(Guid productId)
     {

@@ -64,16 +64,15 @@ local function parse_hold(value)
            created = created, deadline = deadline, tallied = tallied == '1', customer = customer }
 end
 
--- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hours from the one its id was made
--- in (a UUIDv7 starts with its Unix ms; one hour earlier for clocks that differ) up to now, newest kept first.
+-- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
+-- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made.
 local function find_hold(k, hold_id, now)
   local value = redis.call('HGET', k.holds, hold_id)
   if value then
     return value
   end
   local this_hour = hour_of(now)
-  local first = math.max(hour_of(struct.unpack('>I6', hold_id)) - 1, this_hour - ENDED_KEEP_S / 3600)
-  for hour = first, this_hour do
+  for hour = this_hour, this_hour - ENDED_KEEP_S / 3600, -1 do
     value = redis.call('HGET', ended_key(k, hour), hold_id)
     if value then
       return value
