@@ -44,6 +44,8 @@ public static class DependencyInjection
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp));
         services.AddHostedService<RedisConnectionStarter>();
+        services.AddSingleton<RedisLayout>();
+        services.AddHostedService<RedisLayoutCheck>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisGateOptions>>().Value;

@@ -73,10 +73,8 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
     private async Task<List<string>> RedisBenchmarkCommandAsync(RedisKeys keys)
     {
         var shard = keys.ShardOf(ProductId);
-        byte[] anyTtlKey = keys.HoldTtl(shard, keys.NewHoldId(shard))!;
-        var ttlKeyName = Encoding.ASCII.GetString(anyTtlKey[..^RedisKeys.HoldFieldLength]) + RandomHoldId;
         var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
-        var (commandKeys, commandValues) = new ReserveScript(keys).Arguments(shard, [(reserve, RandomHoldId, ttlKeyName)]);
+        var (commandKeys, commandValues) = new ReserveScript(keys).Arguments(shard, [(reserve, RandomHoldId)]);
         var sha = await host.Redis.GetServers().Single().ScriptLoadAsync(ReserveScript.Text);
         return ["EVALSHA", Convert.ToHexStringLower(sha), commandKeys.Length.ToString(CultureInfo.InvariantCulture),
             .. commandKeys.Select(k => Text((byte[]?)k)), .. commandValues.Select(v => Text((byte[]?)v))];

@@ -11,18 +11,15 @@ internal sealed record GateArguments
     public RedisKey StockKey { get; init; }
     public RedisKey CatalogKey { get; init; }
     public RedisKey HoldsKey { get; init; }
-    public RedisKey DeadlinesKey { get; init; }
+    public RedisKey DueKey { get; init; }
     public RedisKey TallyKey { get; init; }
-    public RedisKey FinishedKey { get; init; }
     public RedisKey PurchasesKey { get; init; }
-    public RedisKey TtlKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
     public RedisValue Delta { get; init; }
     public RedisValue Batch { get; init; }
-    public RedisValue TombstoneMs { get; init; }
     public RedisValue EntryId { get; init; }
     public RedisValue HoldIds { get; init; }
     public RedisValue EntryIds { get; init; }
@@ -35,9 +32,8 @@ internal sealed record GateArguments
         StockKey = keys.Stock(shard),
         CatalogKey = keys.Catalog(shard),
         HoldsKey = keys.Holds(shard),
-        DeadlinesKey = keys.Deadlines(shard),
+        DueKey = keys.Due(shard),
         TallyKey = keys.Tally(shard),
-        FinishedKey = keys.Finished(shard),
         PurchasesKey = keys.Purchases(shard),
         DeadLettersKey = keys.DeadLetters(shard),
     };

@@ -15,7 +15,6 @@ internal static class GateScripts
     public static readonly LuaScript Purchase = Load("purchase");
     public static readonly LuaScript Release = Load("release");
     public static readonly LuaScript Expire = Load("expire");
-    public static readonly LuaScript Sweep = Load("sweep");
     public static readonly LuaScript Finalize = Load("finalize");
     public static readonly LuaScript DeadLetter = Load("deadletter");
     public static readonly LuaScript Retry = Load("retry");

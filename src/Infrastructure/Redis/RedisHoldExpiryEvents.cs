@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Keyspace notifications (<c>__keyevent@db__:expired</c>) of hold TTL keys. On one node the shared connection
+/// Keyspace notifications (<c>__keyevent@db__:expired</c>) of expiry markers, one per shard and second with holds due. On one node the shared connection
 /// subscribes; StackExchange.Redis re-subscribes by itself after the subscription connection drops. On a cluster the
 /// notices are node-local, so a listener subscribes on every primary and follows the topology (a failover, a new
 /// primary). Notices sent while nobody listens are lost, which the sweeper covers.
@@ -43,7 +43,7 @@ internal sealed partial class RedisHoldExpiryEvents(
         }
     }
 
-    public Task ListenAsync(Func<Guid, Task> onHoldExpired, CancellationToken cancellationToken)
+    public Task ListenAsync(Func<int, Task> onShardDue, CancellationToken cancellationToken)
     {
         var servers = ConnectedNodes().ToList();
         if (servers.Count == 0)
@@ -53,9 +53,9 @@ internal sealed partial class RedisHoldExpiryEvents(
 
         Func<ChannelMessage, Task> onMessage = async message =>
         {
-            if (keys.HoldOfTtlKey((byte[]?)message.Message) is { } holdId)
+            if (keys.ShardOfExpiryMarker((byte[]?)message.Message) is { } shard)
             {
-                await onHoldExpired(holdId);
+                await onShardDue(shard);
             }
         };
         return servers.Any(s => s.ServerType == ServerType.Cluster)

@@ -14,8 +14,8 @@ namespace Reservations.Infrastructure.Redis;
 internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
     : IInventoryGate, IAsyncDisposable
 {
-    // Holds one sweep script expires (and tombstones it purges) at most: well below Redis's busy-script limit.
-    private const int SweepBatch = 200;
+    // Hold ids one expire script pops at most: well below Redis's busy-script limit.
+    private const int ExpireBatch = 200;
 
     private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
     private readonly InitScript _init = new(keys);
@@ -92,41 +92,33 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         };
     }
 
-    public async Task<TimeSpan?> ExpireAsync(Guid holdId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimeSpan>> ExpireDueAsync(int shard, CancellationToken cancellationToken)
     {
-        if (keys.ShardOfHold(holdId) is not { } shard)
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
+        var arguments = GateArguments.ForShard(keys, shard) with { Batch = ExpireBatch };
+        var delays = new List<TimeSpan>();
+        long[] reply;
+        do
         {
-            return null;
+            cancellationToken.ThrowIfCancellationRequested();
+            reply = (long[])(await GateScripts.Expire.RunAsync(Db, arguments))!;
+            delays.AddRange(reply.Skip(1).Select(ms => TimeSpan.FromMilliseconds(ms)));
         }
+        while (reply[0] == 1);
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
-        var delayMs = (long)await GateScripts.Expire.RunAsync(Db, arguments);
-        return delayMs < 0 ? null : TimeSpan.FromMilliseconds(delayMs);
+        return delays;
     }
 
-    public async Task<SweepReport> SweepAsync(TimeSpan keepFinished, CancellationToken cancellationToken)
+    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var delays = new List<TimeSpan>();
-        var purged = 0;
         for (var shard = 0; shard < keys.Shards; shard++)
         {
-            var arguments = GateArguments.ForShard(keys, shard) with
-            {
-                Batch = SweepBatch,
-                TombstoneMs = (long)keepFinished.TotalMilliseconds,
-            };
-            long[] reply;
-            do
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                reply = (long[])(await GateScripts.Sweep.RunAsync(Db, arguments))!;
-                purged += (int)reply[0];
-                delays.AddRange(reply.Skip(1).Select(ms => TimeSpan.FromMilliseconds(ms)));
-            }
-            while (reply.Length - 1 == SweepBatch || reply[0] == SweepBatch);
+            delays.AddRange(await ExpireDueAsync(shard, cancellationToken));
         }
 
-        return new SweepReport(delays, purged);
+        return new SweepReport(delays);
     }
 
     public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)
@@ -168,7 +160,6 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         {
             HoldId = RedisKeys.HoldField(holdId),
             Customer = customer.Value,
-            TtlKey = keys.HoldTtl(shard, holdId),
         };
 
     /// <summary>Sends what is queued and answers every reserve taken before it returns.</summary>

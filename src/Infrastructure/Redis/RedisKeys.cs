@@ -31,11 +31,17 @@ public sealed class RedisKeys
         _prefix = prefix;
         Shards = shards;
         _shardKeys = [.. Enumerable.Range(0, shards).Select(shard => new ShardKeys(
-            Encoded(shard, "stock"), Encoded(shard, "catalog"), Encoded(shard, "holds"), Encoded(shard, "deadlines"),
-            Encoded(shard, "tally"), Encoded(shard, "finished")))];
+            Encoded(shard, "stock"), Encoded(shard, "catalog"), Encoded(shard, "holds"), Encoded(shard, "due"),
+            Encoded(shard, "tally")))];
     }
 
     public int Shards { get; }
+
+    /// <summary>The first part of every key name.</summary>
+    public string Prefix => _prefix;
+
+    /// <summary>The gate's layout version and shard count (<see cref="RedisLayout"/>): the one key without a shard.</summary>
+    public RedisKey Layout => $"{_prefix}:layout";
 
     /// <summary>A stable shard for a product: FNV-1a over the id's bytes, the same in every process and run.</summary>
     public int ShardOf(Guid productId)
@@ -78,11 +84,10 @@ public sealed class RedisKeys
 
     public RedisKey Holds(int shard) => Key(shard, "holds");
 
-    public RedisKey Deadlines(int shard) => Key(shard, "deadlines");
+    /// <summary>The shard's index of expiry buckets: a zset of the seconds that have one (docs/decisions/006).</summary>
+    public RedisKey Due(int shard) => Key(shard, "due");
 
     public RedisKey Tally(int shard) => Key(shard, "tally");
-
-    public RedisKey Finished(int shard) => Key(shard, "finished");
 
     public RedisKey Purchases(int shard) => Key(shard, "purchases");
 
@@ -94,29 +99,29 @@ public sealed class RedisKeys
     /// <summary>Stream of entries the gate could not read (kept raw, with the reason), set aside so the rest go on.</summary>
     public RedisKey Quarantine(int shard) => Key(shard, "quarantine");
 
-    /// <summary>The key whose expiry at the hold's deadline raises the keyspace event: <c>t:</c> and the hold's field.</summary>
-    public RedisKey HoldTtl(int shard, Guid holdId) => Key(shard, "t:").Append(HoldField(holdId));
+    /// <summary>
+    /// The key whose expiry at <paramref name="second"/> (Unix seconds) raises the keyspace event that the shard's
+    /// bucket of holds due by then is due: <c>m:</c> and the second. The scripts name it the same way.
+    /// </summary>
+    public RedisKey ExpiryMarker(int shard, long second) => Key(shard, MarkerName(second));
 
-    /// <summary>The hold whose TTL key this is (a keyspace event names only the key), or null for any other key.</summary>
-    public Guid? HoldOfTtlKey(ReadOnlySpan<byte> key)
+    /// <summary>The shard whose expiry marker this is (a keyspace event names only the key), or null for any other key.</summary>
+    public int? ShardOfExpiryMarker(ReadOnlySpan<byte> key)
     {
-        if (key.Length <= HoldFieldLength)
-        {
-            return null;
-        }
-
-        // The hold's field is binary: only the name before it is text, and it must be exactly a shard's TTL key name.
-        var name = Encoding.UTF8.GetString(key[..^HoldFieldLength]);
+        // Parsed, then built again and compared: only a name this gate builds counts (no "+3", "03" or other prefix).
+        var name = Encoding.UTF8.GetString(key);
         var start = _prefix + ":{s";
-        if (!name.StartsWith(start, StringComparison.Ordinal) || !name.EndsWith("}:t:", StringComparison.Ordinal)
-            || !int.TryParse(name.AsSpan(start.Length..^4), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
-            || shard >= Shards || name != Name(shard, "t:"))
+        var tagEnd = name.IndexOf("}:m:", StringComparison.Ordinal);
+        if (!name.StartsWith(start, StringComparison.Ordinal) || tagEnd < start.Length
+            || !int.TryParse(name.AsSpan(start.Length..tagEnd), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
+            || shard >= Shards
+            || !long.TryParse(name.AsSpan((tagEnd + 4)..), NumberStyles.None, CultureInfo.InvariantCulture, out var second)
+            || name != Name(shard, MarkerName(second)))
         {
             return null;
         }
 
-        var holdId = HoldOfField(shard, key[^HoldFieldLength..]);
-        return ShardOfHold(holdId) is null ? null : holdId;
+        return shard;
     }
 
     /// <summary>
@@ -142,8 +147,8 @@ public sealed class RedisKeys
     public static byte[] StockField(Guid productId, char counter) => [.. ProductField(productId), (byte)':', (byte)counter];
 
     /// <summary>
-    /// A hold id as its shard's keys hold it (holds field, deadline and finished member, TTL key suffix, purchase entry):
-    /// its first 14 bytes, big-endian. The last two name the shard, which every key of the shard has in its hash tag.
+    /// A hold id as its shard's keys hold it (holds and ended field, expiry bucket element, purchase entry): its first
+    /// 14 bytes, big-endian. The last two name the shard, which every key of the shard has in its hash tag.
     /// </summary>
     public static byte[] HoldField(Guid holdId) => holdId.ToByteArray(bigEndian: true)[..HoldFieldLength];
 
@@ -160,6 +165,8 @@ public sealed class RedisKeys
         BinaryPrimitives.WriteUInt16BigEndian(bytes[HoldFieldLength..], (ushort)shard);
         return new Guid(bytes, bigEndian: true);
     }
+
+    private static string MarkerName(long second) => string.Create(CultureInfo.InvariantCulture, $"m:{second}");
 
     private RedisKey Key(int shard, string name) => Name(shard, name);
 

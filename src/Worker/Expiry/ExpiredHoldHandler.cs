@@ -5,7 +5,10 @@ using Reservations.Application.Reservations.Expire;
 
 namespace Reservations.Worker.Expiry;
 
-/// <summary>The fast path of expiry: releases a hold as soon as Redis reports that its deadline key expired.</summary>
+/// <summary>
+/// The fast path of expiry: releases a shard's due holds as soon as Redis reports that the shard's expiry marker of a
+/// second expired (all of its holds due by that second are then due).
+/// </summary>
 public sealed partial class ExpiredHoldHandler(
     IHoldExpiryEvents events, IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<ExpiredHoldHandler> logger)
     : BackgroundService
@@ -49,10 +52,10 @@ public sealed partial class ExpiredHoldHandler(
             }
         }
 
-        await events.ListenAsync(holdId => ExpireAsync(holdId, stoppingToken), stoppingToken);
+        await events.ListenAsync(shard => ExpireAsync(shard, stoppingToken), stoppingToken);
     }
 
-    private async Task ExpireAsync(Guid holdId, CancellationToken stoppingToken)
+    private async Task ExpireAsync(int shard, CancellationToken stoppingToken)
     {
         // Notices already buffered keep arriving after the unsubscribe; once stopping, the next Worker's sweep has them.
         if (stoppingToken.IsCancellationRequested)
@@ -63,12 +66,12 @@ public sealed partial class ExpiredHoldHandler(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireHoldCommand(holdId), stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireDueHoldsCommand(shard), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The sweeper releases this hold on its next pass; one failed notice must not stop the listener.
-            LogExpireFailed(logger, e, holdId);
+            // The sweeper releases these holds on its next pass; one failed notice must not stop the listener.
+            LogExpireFailed(logger, e, shard);
         }
     }
 
@@ -83,6 +86,6 @@ public sealed partial class ExpiredHoldHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Turned on Redis key-expiration notices (notify-keyspace-events Ex)")]
     private static partial void LogEnabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Expiring hold {HoldId} on its keyspace event failed")]
-    private static partial void LogExpireFailed(ILogger logger, Exception exception, Guid holdId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Expiring the due holds of shard {Shard} on its keyspace event failed")]
+    private static partial void LogExpireFailed(ILogger logger, Exception exception, int shard);
 }

@@ -6,7 +6,7 @@ namespace Reservations.Worker.Expiry;
 
 /// <summary>
 /// The safety net of expiry: every sweep interval, releases every overdue hold that no event released (notices lost,
-/// notifications off, Worker or Redis restarted) and purges old tombstones. Several Workers may sweep at once.
+/// notifications off, Worker or Redis restarted). Several Workers may sweep at once.
 /// </summary>
 public sealed partial class HoldSweeper(
     IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HoldSweeper> logger)

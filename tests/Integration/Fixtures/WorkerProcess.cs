@@ -12,6 +12,38 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(ReservationsApiFactory api, params (string Key, string Value)[] settings)
     {
+        var process = Process.Start(StartInfo(api, settings)) ?? throw new InvalidOperationException("The Worker did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>Runs a Worker that is expected to stop by itself: its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        ReservationsApiFactory api, TimeSpan timeout, params (string Key, string Value)[] settings)
+    {
+        using var process = Process.Start(StartInfo(api, settings)) ?? throw new InvalidOperationException("The Worker did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"The Worker still ran after {timeout}.");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(ReservationsApiFactory api, (string Key, string Value)[] settings)
+    {
         var directory = WorkerDirectory();
         var start = new ProcessStartInfo("dotnet", Path.Combine(directory, "Reservations.Worker.dll"))
         {
@@ -31,12 +63,7 @@ public sealed class WorkerProcess : IDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The Worker did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new WorkerProcess(process);
+        return start;
     }
 
     // tests/Integration/bin/<Configuration>/net10.0 → src/Worker/bin/<Configuration>/net10.0, built with the solution.

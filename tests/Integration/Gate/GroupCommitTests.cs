@@ -60,7 +60,7 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
         var set = await ShardSetAsync(shard: null);
         var calls = Calls(set, "set");
         var (keys, values) = new ReserveScript(api.Keys).Arguments(set.Shard,
-            [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId), api.Keys.HoldTtl(set.Shard, c.HoldId)))]);
+            [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId)))]);
         values[3 + 5 * 5 + 3] = "a lot";
 
         var replies = (RedisResult[])(await Redis.ScriptEvaluateAsync(ReserveScript.Text, keys, values))!;

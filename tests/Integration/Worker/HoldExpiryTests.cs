@@ -45,6 +45,55 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task KeyspaceEvents_WithTheSweeperOff_BringBackHoldsOfSeveralSecondsAndShards()
+    {
+        var first = await api.CreateProductAsync(stock: 4, holdSeconds: 1);
+        var second = await api.CreateProductAsync(stock: 4, holdSeconds: 2);
+        while (api.Keys.ShardOf(second.Id) == api.Keys.ShardOf(first.Id))
+        {
+            second = await api.CreateProductAsync(stock: 4, holdSeconds: 2);
+        }
+
+        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        try
+        {
+            var holds = new[]
+            {
+                await _alice.ReserveOkAsync(first.Id, quantity: 2), await _alice.ReserveOkAsync(second.Id, quantity: 3),
+                await api.CreateClient(Tokens.Customer("bob")).ReserveOkAsync(first.Id, quantity: 1),
+            };
+
+            await api.ExpireDueKeysAsync(holds);
+
+            var by = DateTimeOffset.UtcNow + WorkerOptions.ReleaseMargin;
+            await ShouldComeBackByAsync(first.Id, by);
+            await ShouldComeBackByAsync(second.Id, by);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
+    public async Task Sweeper_WithEventsOff_CatchesUpOnMoreDueHoldsThanOneScriptCallPops()
+    {
+        var product = await api.CreateProductAsync(stock: 450, holdSeconds: 1);
+        var worker = await TestWorker.StartAsync(api,
+            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()));
+        try
+        {
+            var holds = await api.HoldManyAsync(product.Id, 450, "many");
+
+            await ShouldComeBackByAsync(product.Id, holds.Max(h => h.ExpiresAt) + new WorkerOptions { SweepInterval = FastSweep }.ReleasePromise);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
     public async Task Sweeper_WithTheWorkerNotListening_BringsHoldsBackWithinTheReleasePromise()
     {
         var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);

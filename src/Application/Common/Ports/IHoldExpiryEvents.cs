@@ -1,7 +1,7 @@
 namespace Reservations.Application.Common.Ports;
 
 /// <summary>
-/// The fast path of expiry: the store's notice that a hold's deadline key expired. Notices can be late or lost
+/// The fast path of expiry: the store's notice that a shard's holds due by some second are due. Notices can be late or lost
 /// (a disconnected subscriber, notifications turned off), so the sweeper stays the safety net.
 /// </summary>
 public interface IHoldExpiryEvents
@@ -12,6 +12,6 @@ public interface IHoldExpiryEvents
     /// <summary>Turns key-expiration notices on where they are off, keeping the server's other notice classes.</summary>
     Task EnableAsync(CancellationToken cancellationToken);
 
-    /// <summary>Calls <paramref name="onHoldExpired"/>, one at a time, for each hold whose deadline key expires, until cancelled.</summary>
-    Task ListenAsync(Func<Guid, Task> onHoldExpired, CancellationToken cancellationToken);
+    /// <summary>Calls <paramref name="onShardDue"/>, one at a time, with the shard of each expiry marker that expires, until cancelled.</summary>
+    Task ListenAsync(Func<int, Task> onShardDue, CancellationToken cancellationToken);
 }

@@ -36,16 +36,13 @@ public interface IInventoryGate
     Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Expires the hold if its deadline has passed and it is still held. When this call gave the stock back, how long
-    /// after the deadline that was; otherwise null.
+    /// Expires every overdue hold of one shard (its expiry event named it), in bounded batches: for each hold this call
+    /// gave the stock back, how long after its deadline that was. Idempotent, so several Workers may run it at once.
     /// </summary>
-    Task<TimeSpan?> ExpireAsync(Guid holdId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TimeSpan>> ExpireDueAsync(int shard, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Expires every overdue hold of every shard, in bounded batches, and purges tombstones older than
-    /// <paramref name="keepFinished"/>. Idempotent, so several Workers may sweep at once.
-    /// </summary>
-    Task<SweepReport> SweepAsync(TimeSpan keepFinished, CancellationToken cancellationToken);
+    /// <summary>Expires every overdue hold of every shard, in bounded batches. Idempotent, so several Workers may sweep at once.</summary>
+    Task<SweepReport> SweepAsync(CancellationToken cancellationToken);
 
     /// <summary>The hold with the status it has now by the gate's clock, or null.</summary>
     Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken);

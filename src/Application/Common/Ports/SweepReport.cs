@@ -1,4 +1,4 @@
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>What one sweep did: how long past its deadline each expired hold was released, and tombstones purged.</summary>
-public sealed record SweepReport(IReadOnlyList<TimeSpan> ExpiryDelays, int TombstonesPurged);
+/// <summary>What one sweep did: how long past its deadline each expired hold was released.</summary>
+public sealed record SweepReport(IReadOnlyList<TimeSpan> ExpiryDelays);

@@ -8,7 +8,7 @@ public sealed class SweepExpiredHoldsHandler(IInventoryGate gate) : ICommandHand
 {
     public async ValueTask<SweepReport> Handle(SweepExpiredHoldsCommand command, CancellationToken cancellationToken)
     {
-        var report = await gate.SweepAsync(SweepExpiredHoldsCommand.KeepFinished, cancellationToken);
+        var report = await gate.SweepAsync(cancellationToken);
         foreach (var delay in report.ExpiryDelays)
         {
             ReservationsMetrics.RecordExpiryDelay(delay, "sweep");

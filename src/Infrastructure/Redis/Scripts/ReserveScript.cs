@@ -13,7 +13,7 @@ internal sealed class ReserveScript(RedisKeys keys)
 {
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
-    private const int SharedKeys = 6;
+    private const int SharedKeys = 5;
     private const int ValuesPerRequest = 5;
     private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
@@ -23,29 +23,27 @@ internal sealed class ReserveScript(RedisKeys keys)
 
     public async Task<IReadOnlyList<ReserveReply>> RunAsync(IDatabase db, int shard, IReadOnlyList<ReserveCall> calls)
     {
-        var (callKeys, values) = Arguments(
-            shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId), keys.HoldTtl(shard, c.HoldId)))]);
+        var (callKeys, values) = Arguments(shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId)))]);
         var replies = (RedisResult[])(await Script.EvaluateAsync(db, callKeys, values))!;
         return [.. replies.Select((reply, i) => Parse(shard, calls[i].HoldId, (RedisResult[])reply!))];
     }
 
-    /// <summary>KEYS and ARGV for requests with these hold fields and TTL keys (the load tool passes placeholders).</summary>
+    /// <summary>KEYS and ARGV for requests with these hold fields (the load tool passes a placeholder).</summary>
     public (RedisKey[] Keys, RedisValue[] Values) Arguments(
-        int shard, IReadOnlyList<(ReserveRequest Request, RedisValue HoldField, RedisKey TtlKey)> requests)
+        int shard, IReadOnlyList<(ReserveRequest Request, RedisValue HoldField)> requests)
     {
         var shardKeys = keys.Of(shard);
-        var callKeys = new List<RedisKey>(SharedKeys + requests.Count * 2)
+        var callKeys = new List<RedisKey>(SharedKeys + requests.Count)
         {
-            shardKeys.Stock, shardKeys.Catalog, shardKeys.Holds, shardKeys.Deadlines, shardKeys.Tally, shardKeys.Finished,
+            shardKeys.Stock, shardKeys.Catalog, shardKeys.Holds, shardKeys.Due, shardKeys.Tally,
         };
-        callKeys.AddRange(requests.Select(r => r.TtlKey));
         var values = new RedisValue[3 + requests.Count * ValuesPerRequest];
         values[0] = requests.Count;
         values[1] = ReclaimBatch;
         values[2] = IdempotencyTtlMs;
         for (var i = 0; i < requests.Count; i++)
         {
-            var (request, holdField, _) = requests[i];
+            var (request, holdField) = requests[i];
             var at = 3 + i * ValuesPerRequest;
             values[at] = RedisKeys.ProductField(request.ProductId);
             values[at + 1] = holdField;

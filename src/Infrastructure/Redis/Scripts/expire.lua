@@ -1,18 +1,10 @@
--- Expires one hold whose deadline has passed (the keyspace-event path). Idempotent: a hold already released,
--- expired or purchased, or not yet due, is left as it is. Returns how many milliseconds past the deadline this call
--- gave the stock back, or -1 when it changed nothing.
-local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
-local hold_id = @HoldId
-local now = now_ms()
-
-local value = redis.call('HGET', k.holds, hold_id)
-if not value or string.sub(value, 1, 1) ~= 'h' then
-  return -1
+-- Expires up to @Batch overdue holds of the shard, oldest bucket first: on a bucket marker's keyspace event, and for
+-- every shard on each sweep (the safety net behind the events). Idempotent, so several Workers may run it at once.
+-- Returns { 1 when more may be due, else 0, then for each hold expired its delay past the deadline in ms }.
+local k = { stock = @StockKey, holds = @HoldsKey, due = @DueKey, tally = @TallyKey }
+local delays, more = expire_due(k, now_ms(), tonumber(@Batch))
+local reply = { more and 1 or 0 }
+for _, delay in ipairs(delays) do
+  reply[#reply + 1] = delay
 end
-local hold = parse_hold(value)
-if now < hold.deadline then
-  return -1
-end
-expect_types({ k.stock, 'hash', k.tally, 'hash', k.deadlines, 'zset', k.finished, 'zset' })
-finish_hold(k, hold_id, value, hold, 'e', now)
-return now - hold.deadline
+return reply

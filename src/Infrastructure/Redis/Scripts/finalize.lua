@@ -2,7 +2,7 @@
 -- purchasing, and every entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is only
 -- acknowledged. @HoldIds packs the holds' 14-byte ids back to back; @EntryIds lists their entries, comma-separated,
 -- in the same order. The loop is bounded by the batch the caller sends.
-local k = { stock = @StockKey, holds = @HoldsKey, finished = @FinishedKey, purchases = @PurchasesKey }
+local k = { stock = @StockKey, holds = @HoldsKey, purchases = @PurchasesKey }
 local HOLD_ID_LENGTH = 14
 local hold_ids, entry_ids = @HoldIds, {}
 for entry_id in string.gmatch(@EntryIds, '[^,]+') do
@@ -11,20 +11,19 @@ end
 if #hold_ids ~= #entry_ids * HOLD_ID_LENGTH then
   error('finalize: ' .. #entry_ids .. ' entries but ' .. #hold_ids .. ' bytes of hold ids')
 end
-expect_types({ k.holds, 'hash', k.stock, 'hash', k.finished, 'zset', k.purchases, 'stream' })
+local now = now_ms()
+expect_types({ k.holds, 'hash', k.stock, 'hash', ended_now(k, now), 'hash', k.purchases, 'stream' })
 if #entry_ids == 0 then
   return 0
 end
 
-local now = now_ms()
 for i = 1, #entry_ids do
   local hold_id = string.sub(hold_ids, (i - 1) * HOLD_ID_LENGTH + 1, i * HOLD_ID_LENGTH)
   local value = redis.call('HGET', k.holds, hold_id)
   if value and string.sub(value, 1, 1) == 'p' then
     local hold = parse_hold(value)
-    redis.call('HSET', k.holds, hold_id, 'c' .. string.sub(value, 2))
     redis.call('HINCRBY', k.stock, hold.product .. ':p', -hold.quantity)
-    redis.call('ZADD', k.finished, now, hold_id)
+    end_hold(k, hold_id, value, 'c', now)
   end
 end
 redis.call('XACK', k.purchases, @Group, unpack(entry_ids))

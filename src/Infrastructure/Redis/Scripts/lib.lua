@@ -1,6 +1,6 @@
 -- Shared by every gate script (prepended when the scripts are loaded).
 -- Ids are raw bytes: a product id its 16 bytes, a hold id its first 14 (its last two name the shard, which every
--- key's hash tag already says). A hold is one field of the shard's holds hash; its value packs, numbers big-endian:
+-- key's hash tag already says). A hold is one field of a hash; its value packs, numbers big-endian:
 --   offset  0  status     1 byte   h held, p purchased, c completed, r released, e expired
 --           1  tallied    1 byte   '1' when its quantity counts against the customer's limit, else '0'
 --           2  product   16 bytes
@@ -11,7 +11,36 @@
 -- The status comes first so that a transition rewrites one byte. HoldCodec.cs reads the same layout.
 -- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing,
 -- :d dead-lettered (a part of purchasing that PostgreSQL refused).
+-- Live holds (held, purchased) are fields of the shard's holds hash. A hold that ends (completed, released, expired)
+-- moves to ended:<hour it ended>, a hash that expires whole ENDED_KEEP_S after that hour: no scan purges it.
+-- Expiry is indexed by second, not by hold: a hold due at d is pushed on the list b:<ceil(d / 1000)>, the zset due
+-- lists those seconds (member and score alike), and the string m:<second> expires at that second, so Redis's
+-- keyspace event tells the Worker when a bucket is due. A hold purchased or released early stays in its bucket and
+-- is skipped when the bucket is popped. See docs/decisions/006-lean-layout.md.
 local HOLD_HEAD = '>c1c1c16I2I6I6'
+local ENDED_KEEP_S = 86400
+
+-- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
+-- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.
+local function shard_key(k, name)
+  return string.sub(k.holds, 1, -6) .. name
+end
+
+local function bucket_key(k, second)
+  return shard_key(k, 'b:' .. second)
+end
+
+local function marker_key(k, second)
+  return shard_key(k, 'm:' .. second)
+end
+
+local function hour_of(ms)
+  return math.floor(ms / 3600000)
+end
+
+local function ended_key(k, hour)
+  return shard_key(k, 'ended:' .. hour)
+end
 
 local function now_ms()
   local t = redis.call('TIME')
@@ -35,9 +64,26 @@ local function parse_hold(value)
            created = created, deadline = deadline, tallied = tallied == '1', customer = customer }
 end
 
--- The customer's hold (packed value and parsed), or nil: someone else's hold is as good as missing.
-local function find_owned_hold(k, hold_id, customer)
+-- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
+-- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made.
+local function find_hold(k, hold_id, now)
   local value = redis.call('HGET', k.holds, hold_id)
+  if value then
+    return value
+  end
+  local this_hour = hour_of(now)
+  for hour = this_hour, this_hour - ENDED_KEEP_S / 3600, -1 do
+    value = redis.call('HGET', ended_key(k, hour), hold_id)
+    if value then
+      return value
+    end
+  end
+  return nil
+end
+
+-- The customer's hold (packed value and parsed), or nil: someone else's hold is as good as missing.
+local function find_owned_hold(k, hold_id, customer, now)
+  local value = find_hold(k, hold_id, now)
   if not value then
     return nil
   end
@@ -58,9 +104,22 @@ local function expect_types(keys_and_types)
   end
 end
 
--- Gives a held hold's stock back and marks it released ('r') or expired ('e'). Callers check it is held.
+-- The hash an ending hold moves to; callers prove its type before their first write.
+local function ended_now(k, now)
+  return ended_key(k, hour_of(now))
+end
+
+-- Moves a live hold out of the holds hash, with its new status, into the hash of the hour it ends in.
+local function end_hold(k, hold_id, value, status, now)
+  local hour = hour_of(now)
+  local ended = ended_key(k, hour)
+  redis.call('HSET', ended, hold_id, status .. string.sub(value, 2))
+  redis.call('EXPIREAT', ended, (hour + 1) * 3600 + ENDED_KEEP_S)
+  redis.call('HDEL', k.holds, hold_id)
+end
+
+-- Gives a held hold's stock back and ends it released ('r') or expired ('e'). Callers check it is held.
 local function finish_hold(k, hold_id, value, hold, status, now)
-  redis.call('HSET', k.holds, hold_id, status .. string.sub(value, 2))
   redis.call('HINCRBY', k.stock, hold.product .. ':a', hold.quantity)
   redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
   if hold.tallied then
@@ -69,29 +128,62 @@ local function finish_hold(k, hold_id, value, hold, status, now)
       redis.call('HDEL', k.tally, field)
     end
   end
-  redis.call('ZREM', k.deadlines, hold_id)
-  redis.call('ZADD', k.finished, now, hold_id)
+  end_hold(k, hold_id, value, status, now)
 end
 
--- Expires up to `limit` holds whose deadline has passed; returns, for each hold it expired, how many
--- milliseconds past its deadline that happened, then how many due entries it looked at (fewer than `limit`: none is
--- left).
-local function expire_due(k, now, limit)
-  local delays = {}
-  local due = redis.call('ZRANGEBYSCORE', k.deadlines, '-inf', now, 'LIMIT', 0, limit)
-  if #due == 0 then
-    return delays, 0
+-- The seconds whose buckets may hold overdue holds (bucket s holds the deadlines in ((s - 1) * 1000, s * 1000]),
+-- oldest first, at most `limit`.
+local function due_seconds(k, now, limit)
+  return redis.call('ZRANGEBYSCORE', k.due, '-inf', math.ceil(now / 1000), 'LIMIT', 0, limit)
+end
+
+-- Appends to `types` the keys expire_due may write when it visits these seconds.
+local function add_expiry_types(types, k, now, seconds)
+  for _, key_and_type in ipairs({ k.holds, 'hash', k.stock, 'hash', k.tally, 'hash', k.due, 'zset',
+      ended_now(k, now), 'hash' }) do
+    types[#types + 1] = key_and_type
   end
-  expect_types({ k.holds, 'hash', k.stock, 'hash', k.tally, 'hash', k.finished, 'zset' })
-  for _, hold_id in ipairs(due) do
-    local value = redis.call('HGET', k.holds, hold_id)
-    if value and string.sub(value, 1, 1) == 'h' then
-      local hold = parse_hold(value)
-      finish_hold(k, hold_id, value, hold, 'e', now)
-      delays[#delays + 1] = now - hold.deadline
-    else
-      redis.call('ZREM', k.deadlines, hold_id)
+  for _, second in ipairs(seconds) do
+    types[#types + 1] = bucket_key(k, second)
+    types[#types + 1] = 'list'
+  end
+  return types
+end
+
+-- Expires overdue holds, oldest bucket first, popping at most `limit` ids; an id whose hold is no longer held is
+-- dropped, an emptied bucket leaves the index. Returns, for each hold it expired, how many milliseconds past its
+-- deadline that happened, then whether more may be due (it stopped at `limit`).
+local function expire_due(k, now, limit)
+  local delays, popped = {}, 0
+  local seconds = due_seconds(k, now, limit)
+  if #seconds == 0 then
+    return delays, false
+  end
+  expect_types(add_expiry_types({}, k, now, seconds))
+  for _, second in ipairs(seconds) do
+    local bucket = bucket_key(k, second)
+    while true do
+      if popped == limit then
+        return delays, true
+      end
+      popped = popped + 1
+      local hold_id = redis.call('LPOP', bucket)
+      if not hold_id then
+        redis.call('ZREM', k.due, second)
+        break
+      end
+      local value = redis.call('HGET', k.holds, hold_id)
+      if value and string.sub(value, 1, 1) == 'h' then
+        local hold = parse_hold(value)
+        if now < hold.deadline then
+          -- Only the current second's bucket can be reached before all of it is due; the rest waits its turn.
+          redis.call('LPUSH', bucket, hold_id)
+          return delays, false
+        end
+        finish_hold(k, hold_id, value, hold, 'e', now)
+        delays[#delays + 1] = now - hold.deadline
+      end
     end
   end
-  return delays, #due
+  return delays, false
 end

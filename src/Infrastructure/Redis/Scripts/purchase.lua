@@ -1,10 +1,10 @@
 -- Buys a held hold for its owner before its deadline and appends it to the shard's purchase stream in the same step,
 -- so an acknowledged purchase is never lost and never also returned to stock. Repeating it answers the same.
-local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
+local k = { stock = @StockKey, holds = @HoldsKey, tally = @TallyKey }
 local hold_id, customer = @HoldId, @Customer
 local now = now_ms()
 
-local value, hold = find_owned_hold(k, hold_id, customer)
+local value, hold = find_owned_hold(k, hold_id, customer, now)
 if not value then
   return { 'not-found' }
 end
@@ -18,18 +18,17 @@ if hold.status == 'e' then
   return { 'expired', value }
 end
 
-expect_types({ k.stock, 'hash', k.tally, 'hash', k.deadlines, 'zset', k.finished, 'zset', @PurchasesKey, 'stream' })
+expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash', @PurchasesKey, 'stream' })
 if now >= hold.deadline then
   finish_hold(k, hold_id, value, hold, 'e', now)
   return { 'expired', 'e' .. string.sub(value, 2) }
 end
 
+-- A purchased hold stays live until the Worker has persisted it; its expiry bucket skips it.
 local purchased = 'p' .. string.sub(value, 2)
 redis.call('HSET', k.holds, hold_id, purchased)
 redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
 redis.call('HINCRBY', k.stock, hold.product .. ':p', hold.quantity)
-redis.call('ZREM', k.deadlines, hold_id)
-redis.call('DEL', @TtlKey)
 redis.call('XADD', @PurchasesKey, '*', 'hold', hold_id, 'product', hold.product, 'customer', hold.customer,
   'quantity', hold.quantity, 'price', hold.price, 'at', now)
 return { 'purchased', purchased }

@@ -1,10 +1,10 @@
 -- The owner gives a hold back. Releasing twice, or after expiry, changes nothing and succeeds;
 -- a hold past its deadline is expired rather than released, so its stock comes back exactly once either way.
-local k = { stock = @StockKey, holds = @HoldsKey, deadlines = @DeadlinesKey, tally = @TallyKey, finished = @FinishedKey }
+local k = { stock = @StockKey, holds = @HoldsKey, tally = @TallyKey }
 local hold_id, customer = @HoldId, @Customer
 local now = now_ms()
 
-local value, hold = find_owned_hold(k, hold_id, customer)
+local value, hold = find_owned_hold(k, hold_id, customer, now)
 if not value then
   return { 'not-found' }
 end
@@ -15,7 +15,6 @@ if hold.status == 'r' or hold.status == 'e' then
   return { 'finished' }
 end
 
-expect_types({ k.stock, 'hash', k.tally, 'hash', k.deadlines, 'zset', k.finished, 'zset' })
+expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash' })
 finish_hold(k, hold_id, value, hold, now >= hold.deadline and 'e' or 'r', now)
-redis.call('DEL', @TtlKey)
 return { 'finished' }

@@ -1,20 +1,41 @@
 -- Takes holds for a batch of reserve requests on one shard, in the order given, each decided exactly as if it had been
 -- sent alone: replay an idempotency key, reclaim a few overdue holds of the shard, check the product, the limit and
 -- the stock, then write. One reply per request, in order.
--- KEYS: stock, catalog, holds, deadlines, tally, finished, then each request's TTL key, then the idempotency keys.
+-- KEYS: stock, catalog, holds, due, tally, then the idempotency keys.
 -- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
 -- and the KEYS index of its idempotency key (0 for none).
 -- Every key's type is checked before the first write, so a corrupt key fails the call whole and changes nothing; a
 -- request whose own data is unusable gets an 'invalid' reply and changes nothing, and the others go on.
-local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], deadlines = KEYS[4], tally = KEYS[5], finished = KEYS[6] }
+local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], due = KEYS[4], tally = KEYS[5] }
 local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local FIELDS = 5
 local now = now_ms()
 
-local types = { k.stock, 'hash', k.catalog, 'hash', k.holds, 'hash', k.deadlines, 'zset', k.tally, 'hash',
-  k.finished, 'zset' }
+local function parse_terms(terms)
+  local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+  return tonumber(hold_seconds), limit, price
+end
+
+-- The second whose bucket a hold taken now for this many seconds goes in.
+local function due_second(hold_seconds)
+  return math.ceil((now + hold_seconds * 1000) / 1000)
+end
+
+-- The keys every request may write: those of the shard, the buckets lazy reclaim may visit (no bucket is added to
+-- them during the call, since a new hold is due after now), each request's bucket and marker (named by its product's
+-- hold duration) and its idempotency key.
+local types = add_expiry_types({ k.catalog, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
 for i = 1, count do
-  local idempotency_index = tonumber(ARGV[3 + (i - 1) * FIELDS + 5])
+  local base = 3 + (i - 1) * FIELDS
+  local terms = redis.call('HGET', k.catalog, ARGV[base + 1])
+  local hold_seconds = terms and parse_terms(terms)
+  if hold_seconds then
+    types[#types + 1] = bucket_key(k, due_second(hold_seconds))
+    types[#types + 1] = 'list'
+    types[#types + 1] = marker_key(k, due_second(hold_seconds))
+    types[#types + 1] = 'string'
+  end
+  local idempotency_index = tonumber(ARGV[base + 5])
   if idempotency_index and idempotency_index > 0 then
     types[#types + 1] = KEYS[idempotency_index]
     types[#types + 1] = 'string'
@@ -22,10 +43,10 @@ for i = 1, count do
 end
 expect_types(types)
 
--- A lone reserve reclaims up to reclaim_batch overdue holds; once one finds fewer, none is left for the next.
+-- A lone reserve reclaims up to reclaim_batch overdue holds; once one stops short of that, none is left for the next.
 local may_have_due = true
 
-local function reserve(ttl_key, product, hold_id, customer, quantity, idempotency_key)
+local function reserve(product, hold_id, customer, quantity, idempotency_key)
   if not quantity or quantity < 1 or quantity > 65535 or quantity ~= math.floor(quantity) then
     return { 'invalid', 'quantity must be a whole number from 1 to 65535' }
   end
@@ -45,14 +66,14 @@ local function reserve(ttl_key, product, hold_id, customer, quantity, idempotenc
   if not terms then
     return { 'not-found' }
   end
-  local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+  local hold_seconds, limit, price = parse_terms(terms)
   if not hold_seconds then
     return { 'invalid', 'the product has malformed terms' }
   end
 
   if may_have_due then
-    local _, looked_at = expire_due(k, now, reclaim_batch)
-    may_have_due = looked_at == reclaim_batch
+    local _, more = expire_due(k, now, reclaim_batch)
+    may_have_due = more
   end
 
   local available = redis.call('HGET', k.stock, product .. ':a')
@@ -75,7 +96,7 @@ local function reserve(ttl_key, product, hold_id, customer, quantity, idempotenc
     return { 'invalid', 'hold id already in use' }
   end
 
-  local deadline = now + tonumber(hold_seconds) * 1000
+  local deadline = now + hold_seconds * 1000
   local hold = pack_hold({ status = 'h', tallied = tallied, product = product, quantity = quantity, created = now,
     deadline = deadline, price = price, customer = customer })
   redis.call('HSET', k.holds, hold_id, hold)
@@ -84,9 +105,12 @@ local function reserve(ttl_key, product, hold_id, customer, quantity, idempotenc
   if tallied then
     redis.call('HINCRBY', k.tally, product .. customer, quantity)
   end
-  redis.call('ZADD', k.deadlines, deadline, hold_id)
-  -- The value is never read. 1 is one of Redis's shared integers (used under noeviction): the key allocates no value.
-  redis.call('SET', ttl_key, 1, 'PX', tonumber(hold_seconds) * 1000)
+  local second = due_second(hold_seconds)
+  redis.call('RPUSH', bucket_key(k, second), hold_id)
+  if redis.call('ZADD', k.due, 'NX', second, second) == 1 then
+    -- The value is never read. 1 is one of Redis's shared integers (used under noeviction): it allocates no value.
+    redis.call('SET', marker_key(k, second), 1, 'NX', 'PXAT', second * 1000)
+  end
   if idempotency_key then
     -- The hold id has a fixed length, so the hold follows it with no separator.
     redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
@@ -98,7 +122,7 @@ local replies = {}
 for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local idempotency_index = tonumber(ARGV[base + 5])
-  replies[i] = reserve(KEYS[6 + i], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
+  replies[i] = reserve(ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
     idempotency_index > 0 and KEYS[idempotency_index] or nil)
 end
 return replies

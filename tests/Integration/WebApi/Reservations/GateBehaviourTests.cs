@@ -87,14 +87,14 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
         var shard = keys.ShardOf(product.Id);
         await api.Redis.StringSetAsync(keys.Tally(shard), "x");
         var holdsBefore = await api.Redis.HashLengthAsync(keys.Holds(shard));
-        var deadlinesBefore = await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard));
+        var dueBefore = await api.Redis.SortedSetLengthAsync(keys.Due(shard));
 
         var response = await api.CreateClient(Tokens.Customer("alice")).ReserveAsync(product.Id, quantity: 2);
 
         // A key of the wrong type is corrupt data, which no retry mends: a server error, not "try again later".
         await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
         (await api.Redis.HashLengthAsync(keys.Holds(shard))).Should().Be(holdsBefore);
-        (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(deadlinesBefore);
+        (await api.Redis.SortedSetLengthAsync(keys.Due(shard))).Should().Be(dueBefore);
         await api.Redis.KeyDeleteAsync(keys.Tally(shard));
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
     }

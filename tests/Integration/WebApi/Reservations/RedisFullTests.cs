@@ -27,7 +27,7 @@ public sealed class RedisFullTests(ReservationsApiFactory api) : IClassFixture<R
 
             await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");
             (await api.Redis.HashLengthAsync(keys.Holds(shard))).Should().Be(0);
-            (await api.Redis.SortedSetLengthAsync(keys.Deadlines(shard))).Should().Be(0);
+            (await api.Redis.SortedSetLengthAsync(keys.Due(shard))).Should().Be(0);
             (await api.Redis.HashLengthAsync(keys.Tally(shard))).Should().Be(0);
             (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
         }

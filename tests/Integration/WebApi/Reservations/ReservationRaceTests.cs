@@ -126,7 +126,9 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         var purchased = outcomes.Count(s => s == HttpStatusCode.OK);
         outcomes.Should().OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.Gone);
         var gate = api.Services.GetRequiredService<IInventoryGate>();
-        await Task.WhenAll(holds.Select(h => gate.ExpireAsync(h.Id, TestContext.Current.CancellationToken)));
+        var bucketsDue = holds.Max(h => ExpiryKeys.BucketDue(h.ExpiresAt));
+        await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > bucketsDue), TimeSpan.FromSeconds(3));
+        await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken);
 
         var finals = await Task.WhenAll(holds.Select(async (h, i) =>
             (await (await customers[i].GetReservationAsync(h.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK)).Status));
@@ -155,7 +157,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
             switch (i % 3)
             {
                 case 0:
-                    if (await gate.ExpireAsync(hold.Id, TestContext.Current.CancellationToken) is not null)
+                    if ((await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken)).Count > 0)
                     {
                         Interlocked.Increment(ref expiredByGate);
                     }
@@ -181,6 +183,71 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Held = reserved, Available = 10 - reserved });
         ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task ReservesPurchasesReleasesAndBucketExpiriesRacing_KeepTheLedgerBalancedAndEachHoldEndsOnce()
+    {
+        const int Customers = 150;
+        var product = await api.CreateProductAsync(stock: 40, maxPerCustomer: 3, holdSeconds: 1);
+        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var shard = api.Keys.ShardOf(product.Id);
+        var ct = TestContext.Current.CancellationToken;
+        using var stop = new CancellationTokenSource();
+        var expiredByBuckets = 0;
+        var expirer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Count);
+                await Task.Delay(20, ct);
+            }
+        }, ct);
+
+        // Each customer reserves at a moment of its own, then buys, gives back, or abandons the hold, some of them
+        // around its deadline; reserves of the others reclaim overdue holds meanwhile, and the expirer pops buckets.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Customers).Select(async Task<(Hold? Hold, bool Purchased)> (int i) =>
+        {
+            await Task.Delay(i * 13 % 1_500, ct);
+            var customer = CustomerId.From($"mix-{i}");
+            var reserved = await gate.ReserveAsync(new ReserveRequest(product.Id, customer, Quantity.From(1 + i % 2), null), ct);
+            if (!reserved.IsSuccess)
+            {
+                return (null, false);
+            }
+
+            var hold = reserved.Value;
+            switch (i % 4)
+            {
+                case 0:
+                    return (hold, (await gate.PurchaseAsync(hold.Id, customer, ct)).IsSuccess);
+                case 1:
+                    (await gate.ReleaseAsync(hold.Id, customer, ct)).IsSuccess.Should().BeTrue();
+                    return (hold, false);
+                case 2:
+                    await Task.Delay(hold.ExpiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(i % 7 * 10 - 30), ct);
+                    return (hold, (await gate.PurchaseAsync(hold.Id, customer, ct)).IsSuccess);
+                default:
+                    return (hold, false);
+            }
+        }));
+        var holds = outcomes.Where(o => o.Hold is not null).ToList();
+        var lastBucket = holds.Max(o => ExpiryKeys.BucketDue(o.Hold!.ExpiresAt));
+        await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > lastBucket.AddMilliseconds(100)), TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        await expirer;
+        await gate.ExpireDueAsync(shard, ct);
+
+        var purchased = holds.Where(o => o.Purchased).Sum(o => o.Hold!.Quantity.Value);
+        output.WriteLine($"{holds.Count} holds, {purchased} units purchased, {expiredByBuckets} holds expired by popped buckets");
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Held = 0, Purchasing = purchased, Available = 40 - purchased });
+        ledger.ShouldBeBalanced();
+        var finals = await Task.WhenAll(holds.Select(async o => (o.Purchased, (await gate.FindAsync(o.Hold!.Id, ct))!.Status)));
+        finals.Should().OnlyContain(f => f.Purchased
+            ? f.Status == HoldStatus.Purchased
+            : f.Status == HoldStatus.Released || f.Status == HoldStatus.Expired);
+        (await api.Redis.SortedSetLengthAsync(api.Keys.Due(shard))).Should().Be(0, "every bucket was popped empty");
     }
 
     private static HttpRequestMessage ReserveRequest(Guid productId, int quantity, string customer) =>

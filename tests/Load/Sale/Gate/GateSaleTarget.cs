@@ -15,9 +15,6 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
 {
     private const decimal Price = 49.90m;
 
-    // Finished holds are kept through the run, so each purchased hold can still be looked up at the end.
-    private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
-
     private readonly List<Guid> _products = [];
     private CustomerId[] _customers = [];
 
@@ -74,7 +71,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
         while (true)
         {
-            await gate.SweepAsync(KeepFinished, cancellationToken);
+            await gate.SweepAsync(cancellationToken);
             var stocks = new Dictionary<Guid, GateStock?>();
             foreach (var product in _products)
             {

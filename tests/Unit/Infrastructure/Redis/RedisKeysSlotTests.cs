@@ -38,22 +38,17 @@ public class RedisKeysSlotTests
             .And.OnlyContain(k => k.StartsWith($"rsv:{{s{shard}}}:", StringComparison.Ordinal));
 
     [Fact]
-    public void HoldTtl_WhenHoldGiven_IsTheShortNameThenTheHoldsField()
-    {
-        var holdId = Keys.NewHoldId(3);
-
-        ((byte[])Keys.HoldTtl(3, holdId)!).Should().Equal([.. "rsv:{s3}:t:"u8, .. RedisKeys.HoldField(holdId)]);
-    }
+    public void ExpiryMarker_IsTheShortNameThenTheSecond() =>
+        Keys.ExpiryMarker(3, 1_764_880_000).ToString().Should().Be("rsv:{s3}:m:1764880000");
 
     private static IEnumerable<RedisKey> KeysOf(int shard) =>
         FixedKeysOf(shard)
-            .Append(Keys.HoldTtl(shard, Keys.NewHoldId(shard)))
-            .Append(Keys.HoldTtl(shard, Guid.NewGuid()))
+            .Append(Keys.ExpiryMarker(shard, 1_764_880_000))
             .Concat(OddIdempotency.Select(o => Keys.Idempotency(shard, o.Customer, o.Key)));
 
     private static RedisKey[] FixedKeysOf(int shard) =>
     [
-        Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Deadlines(shard),
-        Keys.Tally(shard), Keys.Finished(shard), Keys.Purchases(shard), Keys.DeadLetters(shard),
+        Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Due(shard),
+        Keys.Tally(shard), Keys.Purchases(shard), Keys.DeadLetters(shard),
     ];
 }

@@ -10,16 +10,15 @@ public class SweepExpiredHoldsHandlerTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Handle_WhenSweeping_KeepsFinishedHoldsForADayAndReturnsTheGatesReport()
+    public async Task Handle_WhenSweeping_ReturnsTheGatesReport()
     {
-        var report = new SweepReport([], TombstonesPurged: 4);
-        _gate.SweepAsync(Arg.Any<TimeSpan>(), _ct).Returns(report);
+        var report = new SweepReport([TimeSpan.FromSeconds(1)]);
+        _gate.SweepAsync(_ct).Returns(report);
 
         var returned = await new SweepExpiredHoldsHandler(_gate).Handle(new SweepExpiredHoldsCommand(), _ct);
 
         returned.Should().BeSameAs(report);
-        SweepExpiredHoldsCommand.KeepFinished.Should().Be(TimeSpan.FromHours(24));
-        await _gate.Received(1).SweepAsync(SweepExpiredHoldsCommand.KeepFinished, _ct);
+        await _gate.Received(1).SweepAsync(_ct);
     }
 
     [Fact]
@@ -27,7 +26,7 @@ public class SweepExpiredHoldsHandlerTests
     {
         using var recorder = new ExpiryDelayRecorder();
         TimeSpan[] delays = [TimeSpan.FromMilliseconds(2345.25), TimeSpan.FromMilliseconds(3456.75), TimeSpan.FromMilliseconds(2345.25)];
-        _gate.SweepAsync(Arg.Any<TimeSpan>(), _ct).Returns(new SweepReport(delays, TombstonesPurged: 0));
+        _gate.SweepAsync(_ct).Returns(new SweepReport(delays));
 
         await new SweepExpiredHoldsHandler(_gate).Handle(new SweepExpiredHoldsCommand(), _ct);
 
@@ -38,7 +37,7 @@ public class SweepExpiredHoldsHandlerTests
     public async Task Handle_WhenNothingExpired_RecordsNoDelay()
     {
         using var recorder = new ExpiryDelayRecorder();
-        _gate.SweepAsync(Arg.Any<TimeSpan>(), _ct).Returns(new SweepReport([], TombstonesPurged: 2));
+        _gate.SweepAsync(_ct).Returns(new SweepReport([]));
 
         await new SweepExpiredHoldsHandler(_gate).Handle(new SweepExpiredHoldsCommand(), _ct);
 
