@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 
@@ -42,6 +43,10 @@ public sealed class StateLossTests(ReservationsApiFactory api) : IClassFixture<R
             var ledger = await api.LedgerAsync(product.Id);
             ledger.Should().BeEquivalentTo(new { TotalStock = 10, Sold = 2, Held = 1, Purchasing = 0, Available = 7 });
             ledger.ShouldBeBalanced();
+
+            // The loss took the layout record too: the rebuild recorded it again, so a process started now is not refused.
+            ((string?)await api.Redis.StringGetAsync(api.Keys.Layout)).Should().Be($"version={RedisLayout.Version} shards={api.Keys.Shards}");
+            await TestWorker.StopAsync(await TestWorker.StartAsync(api));
         }
         finally
         {
