@@ -17,6 +17,7 @@ internal sealed record GateArguments
     public RedisKey PurchasesKey { get; init; }
     public RedisKey TtlKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
+    public RedisKey AdjustmentKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
