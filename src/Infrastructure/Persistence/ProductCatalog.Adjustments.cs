@@ -46,6 +46,15 @@ internal sealed partial class ProductCatalog
             .OrderBy(a => a.At).Take(limit)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<WarmUpProduct>> ListForWarmUpAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking()
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new WarmUpProduct(p, db.StockAdjustments
+                .Where(a => a.ProductId == p.Id && a.Status == StockAdjustmentStatus.Pending)
+                .Sum(a => (int?)a.Delta) ?? 0))
+            .ToListAsync(cancellationToken);
+
     private async Task<Result<RecordedAdjustment>> RecordInTransactionAsync(StockAdjustment requested, CancellationToken ct)
     {
         db.ChangeTracker.Clear();

@@ -20,13 +20,8 @@ public sealed partial class PendingAdjustmentCompleter(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-                int completed;
-                do
-                {
-                    completed = await sender.Send(new CompletePendingAdjustmentsCommand(options.Value.AdjustmentGrace), stoppingToken);
-                }
-                while (completed == CompletePendingAdjustmentsCommand.Batch);
+                await scope.ServiceProvider.GetRequiredService<ISender>()
+                    .Send(new CompletePendingAdjustmentsCommand(options.Value.AdjustmentGrace), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,7 +1,11 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.AdjustStock;
 using Reservations.Domain.Products;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -54,6 +58,22 @@ public sealed class PendingAdjustmentTests(ReservationsApiFactory api) : IClassF
         (await AdjustmentAsync(product.Id, adjustment.Id)).Status.Should().Be(StockAdjustmentStatus.Reverted);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { TotalStock = 10, Available = 2, Held = 8 });
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task WithoutGateState_StaysPending_UntilTheWarmUpCreatesTheStateWithoutIt_ThenApplies()
+    {
+        var product = await api.CreateProductAsync(stock: 100);
+        var stock = api.Keys.Stock(api.Keys.ShardOf(product.Id));
+        await api.Redis.HashDeleteAsync(stock, [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
+
+        var response = await api.CreateClient(Tokens.Admin()).AdjustStockAsync(product.Id, 5);
+
+        (await response.ShouldBeJsonAsync<AdjustStockResponse>(HttpStatusCode.Accepted)).Status.Should().Be(StockAdjustmentStatus.Pending);
+        await CompleteAsync(product.Id);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { TotalStock = 105, Available = 105 });
         ledger.ShouldBeBalanced();
     }
 

@@ -11,8 +11,6 @@ public enum AdjustmentOutcome
     /// <summary>A removal of more than was available: available is unchanged, and stays so for this adjustment.</summary>
     Refused,
 
-    /// <summary>
-    /// The product has no gate state yet: the Worker's warm-up creates it from PostgreSQL's total, which has the delta.
-    /// </summary>
+    /// <summary>The product has no gate state yet: nothing changed, and the adjustment stays pending until it has.</summary>
     NoGateState,
 }

@@ -41,6 +41,9 @@ public interface ICatalog
     Task<(IReadOnlyList<StockAdjustment> Items, int Total)> ListAdjustmentsAsync(
         Guid productId, int page, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>One page of products, oldest first, each with the sum of its pending adjustments (one snapshot).</summary>
+    Task<IReadOnlyList<WarmUpProduct>> ListForWarmUpAsync(int page, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>One page of products, oldest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
 }

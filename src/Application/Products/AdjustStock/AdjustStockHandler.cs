@@ -37,9 +37,12 @@ public sealed partial class AdjustStockHandler(
         {
             // Recorded is committed: a client that hangs up now must not stop the second step halfway.
             var completed = await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, CancellationToken.None);
-            return completed.Status == StockAdjustmentStatus.Reverted
-                ? ProductErrors.InsufficientAvailable(completed.Available)
-                : Response(adjustment, StockAdjustmentStatus.Applied, completed.Product, completed.Available);
+            return completed switch
+            {
+                null => Response(adjustment, StockAdjustmentStatus.Pending, product, null),
+                { Status: StockAdjustmentStatus.Reverted } => ProductErrors.InsufficientAvailable(completed.Available),
+                _ => Response(adjustment, StockAdjustmentStatus.Applied, completed.Product, completed.Available),
+            };
         }
         catch (Exception e) when (failures.IsTransient(e))
         {

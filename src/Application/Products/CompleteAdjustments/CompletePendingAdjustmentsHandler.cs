@@ -16,8 +16,10 @@ public sealed partial class CompletePendingAdjustmentsHandler(
             clock.GetUtcNow() - command.Grace, CompletePendingAdjustmentsCommand.Batch, cancellationToken);
         foreach (var adjustment in pending)
         {
-            var completed = await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, cancellationToken);
-            LogCompleted(logger, adjustment.Id, adjustment.Delta, adjustment.ProductId, completed.Status);
+            if (await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, cancellationToken) is { } completed)
+            {
+                LogCompleted(logger, adjustment.Id, adjustment.Delta, adjustment.ProductId, completed.Status);
+            }
         }
 
         return pending.Count;

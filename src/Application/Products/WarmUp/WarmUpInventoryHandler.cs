@@ -12,10 +12,10 @@ public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate
         var (seen, created, page) = (0, 0, PageRequest.DefaultPage);
         while (true)
         {
-            var (products, _) = await catalog.ListAsync(page++, PageRequest.MaxPageSize, cancellationToken);
-            foreach (var p in products)
+            var products = await catalog.ListForWarmUpAsync(page++, PageRequest.MaxPageSize, cancellationToken);
+            foreach (var (p, available) in products.Select(w => (w.Product, w.GateAvailable)))
             {
-                var item = new InventoryItem(p.Id, p.Unsold, p.Price, p.MaxPerCustomer, p.HoldSeconds);
+                var item = new InventoryItem(p.Id, available, p.Price, p.MaxPerCustomer, p.HoldSeconds);
                 created += await gate.InitializeAsync(item, cancellationToken) ? 1 : 0;
             }
 

@@ -1,8 +1,8 @@
 -- Applies one stock adjustment to what is available, at most once: its outcome is kept in @AdjustmentKey, and a repeat
 -- (the request retried, the Worker completing an adjustment left pending) answers that outcome and changes nothing.
 -- A removal of more than is available is refused, and stays refused, so PostgreSQL may revert it safely.
--- Without gate state the outcome is 'applied' too: the warm-up creates the state from PostgreSQL's total, which has
--- the delta already, so applying it later would count it twice.
+-- Without gate state nothing is recorded: the adjustment stays pending until the state exists (the warm-up leaves
+-- pending adjustments out of it), then applies.
 -- The outcome outlives any adjustment left pending: the Worker completes those within seconds.
 local KEEP_SECONDS = 30 * 24 * 3600
 local field, delta = @ProductId .. ':a', tonumber(@Delta)
@@ -14,7 +14,6 @@ if outcome then
   return { outcome, available or '0' }
 end
 if not available then
-  redis.call('SET', @AdjustmentKey, 'applied', 'EX', KEEP_SECONDS)
   return { 'no-gate-state', '0' }
 end
 

@@ -169,14 +169,15 @@ public class AdjustStockHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenRedisHasNoStateForTheProduct_MarksItApplied()
+    public async Task Handle_WhenRedisHasNoStateForTheProduct_AnswersPending_AndMarksNothing()
     {
         GivenGateAnswers(AdjustmentOutcome.NoGateState, available: 0);
 
         var result = await Handle(5);
 
-        result.Value.Status.Should().Be(StockAdjustmentStatus.Applied);
-        await _catalog.Received(1).MarkAdjustmentAppliedAsync(Change(5), CancellationToken.None);
+        result.Value.Should().BeEquivalentTo(new { Status = StockAdjustmentStatus.Pending, Available = (int?)null });
+        await _catalog.DidNotReceiveWithAnyArgs().MarkAdjustmentAppliedAsync(default!, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
     }
 
     private ValueTask<Result<AdjustStockResponse>> Handle(int delta) =>
