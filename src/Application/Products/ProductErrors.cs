@@ -17,6 +17,8 @@ public static class ProductErrors
     public static Error TotalStockMismatch(int totalStock) =>
         new("total-stock-mismatch", 409, new Dictionary<string, object?> { ["totalStock"] = totalStock });
 
+    public const string InsufficientAvailableCode = "insufficient-available";
+
     public static Error InsufficientAvailable(int available) =>
-        new("insufficient-available", 409, new Dictionary<string, object?> { ["available"] = available });
+        new(InsufficientAvailableCode, 409, new Dictionary<string, object?> { ["available"] = available });
 }

@@ -24,7 +24,10 @@ public sealed partial class AdjustStockHandler(
         var recorded = await catalog.RecordAdjustmentAsync(requested, cancellationToken);
         if (!recorded.IsSuccess)
         {
-            return recorded.Error!;
+            // PostgreSQL knows only what is unsold; what may be removed is what Redis has available.
+            return recorded.Error!.Code == ProductErrors.InsufficientAvailableCode
+                ? await RefusedAsync(requested.ProductId, cancellationToken)
+                : recorded.Error!;
         }
 
         var (adjustment, product) = (recorded.Value.Adjustment, recorded.Value.Product);
@@ -53,13 +56,16 @@ public sealed partial class AdjustStockHandler(
 
     // A retry of an adjustment that has ended answers as its first request did.
     private async Task<Result<AdjustStockResponse>> ReplayAsync(
-        StockAdjustment adjustment, Product product, CancellationToken cancellationToken)
-    {
-        var available = (await gate.GetStockAsync(adjustment.ProductId, cancellationToken))?.Available ?? 0;
-        return adjustment.Status == StockAdjustmentStatus.Reverted
-            ? ProductErrors.InsufficientAvailable(available)
-            : Response(adjustment, adjustment.Status, product, available);
-    }
+        StockAdjustment adjustment, Product product, CancellationToken cancellationToken) =>
+        adjustment.Status == StockAdjustmentStatus.Reverted
+            ? await RefusedAsync(adjustment.ProductId, cancellationToken)
+            : Response(adjustment, adjustment.Status, product, await AvailableAsync(adjustment.ProductId, cancellationToken));
+
+    private async Task<Error> RefusedAsync(Guid productId, CancellationToken cancellationToken) =>
+        ProductErrors.InsufficientAvailable(await AvailableAsync(productId, cancellationToken));
+
+    private async Task<int> AvailableAsync(Guid productId, CancellationToken cancellationToken) =>
+        (await gate.GetStockAsync(productId, cancellationToken))?.Available ?? 0;
 
     private static AdjustStockResponse Response(
         StockAdjustment adjustment, StockAdjustmentStatus status, Product product, int? available) =>

@@ -116,6 +116,18 @@ public class AdjustStockHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenPostgresRefusesARemovalBelowWhatIsSold_AnswersWithWhatRedisHasAvailable()
+    {
+        _catalog.RecordAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(ProductErrors.InsufficientAvailable(250));
+        _gate.GetStockAsync(Id, Arg.Any<CancellationToken>()).Returns(new GateStock(248, 0, 2, 0));
+
+        var result = await Handle(-5000);
+
+        result.Error!.Extensions!["available"].Should().Be(248);
+        await _gate.DidNotReceiveWithAnyArgs().ApplyAdjustmentAsync(default!, _ct);
+    }
+
+    [Fact]
     public async Task Handle_PassesTheActorReasonKeyAndExpectedTotalToTheRecord()
     {
         GivenGateAnswers(AdjustmentOutcome.Applied, available: 10);
