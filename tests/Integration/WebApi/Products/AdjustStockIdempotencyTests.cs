@@ -39,6 +39,19 @@ public sealed class AdjustStockIdempotencyTests(UnthrottledApiFactory api) : ICl
     }
 
     [Fact]
+    public async Task TheSameKeyOnAnotherProduct_IsAnotherAdjustment()
+    {
+        var first = await api.CreateProductAsync(stock: 100);
+        var second = await api.CreateProductAsync(stock: 100);
+
+        var a = await (await _admin.AdjustStockAsync(first.Id, 5, "weekly")).ShouldBeJsonAsync<AdjustStockResponse>(HttpStatusCode.Created);
+        var b = await (await _admin.AdjustStockAsync(second.Id, 5, "weekly")).ShouldBeJsonAsync<AdjustStockResponse>(HttpStatusCode.Created);
+
+        b.AdjustmentId.Should().NotBe(a.AdjustmentId);
+        (await api.LedgerAsync(second.Id)).TotalStock.Should().Be(105);
+    }
+
+    [Fact]
     public async Task TheSameKeyWithAnotherBody_Is422_AndChangesNothing()
     {
         var product = await api.CreateProductAsync(stock: 100);
