@@ -3,7 +3,7 @@
 -- A removal of more than is available is refused, and stays refused, so PostgreSQL may revert it safely.
 -- Without gate state nothing is recorded: the adjustment stays pending until the state exists (the warm-up leaves
 -- pending adjustments out of it), then applies.
--- The outcome outlives any adjustment left pending: the Worker completes those within seconds.
+-- Far longer than an adjustment stays pending (the Worker completes those within seconds of Redis answering again).
 local KEEP_SECONDS = 30 * 24 * 3600
 local field, delta = @ProductId .. ':a', tonumber(@Delta)
 expect_types({ @StockKey, 'hash', @AdjustmentKey, 'string' })
