@@ -32,6 +32,8 @@ public static class DependencyInjection
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")
             .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Reservations:ReconcileInterval must be positive.")
             .Validate(o => o.StateCheckInterval > TimeSpan.Zero, "Reservations:StateCheckInterval must be positive.")
+            .Validate(o => o.AdjustmentInterval > TimeSpan.Zero, "Reservations:AdjustmentInterval must be positive.")
+            .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Reservations:AdjustmentGrace must not be negative.")
             .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
             .ValidateOnStart();
         builder.Services.AddHostedService<InventoryWarmUp>();
@@ -39,6 +41,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService<HoldSweeper>();
         builder.Services.AddHostedService<PurchasePersister>();
         builder.Services.AddHostedService<LedgerReconciler>();
+        builder.Services.AddHostedService<PendingAdjustmentCompleter>();
         return builder;
     }
 }

@@ -28,6 +28,15 @@ public sealed class WorkerOptions
     /// <summary>How often every product's ledger is checked.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the Worker looks for stock adjustments left pending.</summary>
+    public TimeSpan AdjustmentInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an adjustment stays pending before the Worker completes it: longer than a request takes to give up on
+    /// Redis (5 s), so the Worker rarely repeats a call that is still running (a repeat would be harmless).
+    /// </summary>
+    public TimeSpan AdjustmentGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
     public bool ConfigureKeyspaceEvents { get; set; }
 

@@ -10,6 +10,15 @@ public static class ProductErrors
 
     public static readonly Error StockLimitExceeded = new("stock-limit-exceeded", 409);
 
+    public static readonly Error AdjustmentNotFound = new("adjustment-not-found", 404);
+
+    public static readonly Error IdempotencyKeyReused = new("idempotency-key-reused", 422);
+
+    public static Error TotalStockMismatch(int totalStock) =>
+        new("total-stock-mismatch", 409, new Dictionary<string, object?> { ["totalStock"] = totalStock });
+
+    public const string InsufficientAvailableCode = "insufficient-available";
+
     public static Error InsufficientAvailable(int available) =>
-        new("insufficient-available", 409, new Dictionary<string, object?> { ["available"] = available });
+        new(InsufficientAvailableCode, 409, new Dictionary<string, object?> { ["available"] = available });
 }

@@ -1,24 +1,30 @@
 namespace Reservations.Domain.Products;
 
-/// <summary>One change of a product's total stock, kept for the audit: who, when, how much and why.</summary>
+/// <summary>
+/// One change of a product's total stock, kept for the audit (who, when, how much and why) and as the record of a
+/// two-step change: PostgreSQL's total first, Redis's available second (see <see cref="StockAdjustmentStatus"/>).
+/// </summary>
 public sealed class StockAdjustment
 {
     public const int ReasonMaxLength = 200;
-
-    /// <summary>The actor of an undo: the service itself, putting back a change that failed halfway.</summary>
-    public const string SystemActor = "system";
+    public const int IdempotencyKeyMaxLength = 255;
 
     private StockAdjustment()
     {
         Actor = string.Empty;
     }
 
-    public StockAdjustment(Guid productId, int delta, string actor, string? reason, DateTimeOffset at)
+    public StockAdjustment(
+        Guid productId, int delta, string actor, string? reason, DateTimeOffset at,
+        string? idempotencyKey = null, int? expectedTotalStock = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(delta);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidReason(reason), true, nameof(reason));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(
+            idempotencyKey is null || IsValidIdempotencyKey(idempotencyKey), true, nameof(idempotencyKey));
         (Id, ProductId, Delta, Actor, Reason, At) = (Guid.CreateVersion7(at), productId, delta, actor, reason, at);
+        (IdempotencyKey, ExpectedTotalStock, Status) = (idempotencyKey, expectedTotalStock, StockAdjustmentStatus.Pending);
     }
 
     public Guid Id { get; private set; }
@@ -27,11 +33,23 @@ public sealed class StockAdjustment
     public string Actor { get; private set; }
     public string? Reason { get; private set; }
     public DateTimeOffset At { get; private set; }
+    public StockAdjustmentStatus Status { get; private set; }
+
+    /// <summary>The client's key for retrying this adjustment: one adjustment per product and key.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>The total the client saw before asking for this change, when it asked for that check.</summary>
+    public int? ExpectedTotalStock { get; private set; }
 
     public static bool IsValidReason(string? reason) =>
         reason is null || (reason.Length <= ReasonMaxLength && !reason.Any(char.IsControl));
 
-    /// <summary>The change that puts this one back, recorded when its other half failed.</summary>
-    public StockAdjustment Undo(DateTimeOffset at) =>
-        new(ProductId, -Delta, SystemActor, $"undo of adjustment {Id}", at);
+    /// <summary>1–255 printable ASCII characters, as for reservations.</summary>
+    public static bool IsValidIdempotencyKey(string key) =>
+        key.Length is > 0 and <= IdempotencyKeyMaxLength && key.All(c => c is >= ' ' and <= '~');
+
+    /// <summary>Whether <paramref name="other"/> asks for the same change as this one (a retry), or another under the same key.</summary>
+    public bool IsSameRequestAs(StockAdjustment other) =>
+        ProductId == other.ProductId && Delta == other.Delta && Actor == other.Actor && Reason == other.Reason
+        && IdempotencyKey == other.IdempotencyKey && ExpectedTotalStock == other.ExpectedTotalStock;
 }

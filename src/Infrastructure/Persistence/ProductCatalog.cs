@@ -7,7 +7,7 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Infrastructure.Persistence;
 
-internal sealed class ProductCatalog(ReservationsDbContext db) : ICatalog
+internal sealed partial class ProductCatalog(ReservationsDbContext db) : ICatalog
 {
     public async Task<Result<Product>> AddAsync(Product product, CancellationToken cancellationToken)
     {
@@ -26,29 +26,6 @@ internal sealed class ProductCatalog(ReservationsDbContext db) : ICatalog
 
     public Task<Product?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
         db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken);
-
-    public async Task<Result<Product>> AdjustTotalStockAsync(StockAdjustment a, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // One statement: the total changes and the adjustment is recorded together, and only while that
-            // adjustment is not recorded yet, so the execution strategy may repeat it after a connection lost in COMMIT.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.ExecuteSqlInterpolatedAsync($"""
-                WITH updated AS (
-                    UPDATE products SET total_stock = total_stock + {a.Delta}, updated_at = now()
-                    WHERE id = {a.ProductId} AND NOT EXISTS (SELECT 1 FROM stock_adjustments WHERE id = {a.Id})
-                    RETURNING id)
-                INSERT INTO stock_adjustments (id, product_id, delta, actor, reason, at)
-                SELECT {a.Id}, id, {a.Delta}, {a.Actor}, {a.Reason}, {a.At} FROM updated
-                """, ct), cancellationToken);
-            return await FindAsync(a.ProductId, cancellationToken) is { } product ? product : ProductErrors.NotFound;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
-        {
-            var product = await FindAsync(a.ProductId, cancellationToken);
-            return ProductErrors.InsufficientAvailable(product is null ? 0 : product.Unsold);
-        }
-    }
 
     public async Task<(IReadOnlyList<StockAdjustment> Items, int Total)> ListAdjustmentsAsync(
         Guid productId, int page, int pageSize, CancellationToken cancellationToken)

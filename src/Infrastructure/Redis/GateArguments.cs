@@ -15,6 +15,7 @@ internal sealed record GateArguments
     public RedisKey TallyKey { get; init; }
     public RedisKey PurchasesKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
+    public RedisKey AdjustmentKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }

@@ -2,9 +2,9 @@ using System.Globalization;
 using Mediator;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Products;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
+using Reservations.Domain.Products;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
@@ -140,16 +140,22 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         return hold with { Status = hold.StatusAt(HoldCodec.Time((string)reply[1]!)) };
     }
 
-    public async Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken)
+    public async Task<AdjustmentApplication> ApplyAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await GateScripts.Adjust.RunAsync(Db, Arguments(productId) with { Delta = delta }))!;
-        return (string)reply[0]! switch
+        var arguments = Arguments(adjustment.ProductId) with
         {
-            "adjusted" => (int)reply[1],
-            "insufficient-available" => ProductErrors.InsufficientAvailable((int)reply[1]),
-            "not-found" => ProductErrors.NotFound,
+            Delta = adjustment.Delta,
+            AdjustmentKey = keys.Adjustment(keys.ShardOf(adjustment.ProductId), adjustment.Id),
+        };
+        var reply = (RedisResult[])(await GateScripts.Adjust.RunAsync(Db, arguments))!;
+        var outcome = (string)reply[0]! switch
+        {
+            "applied" => AdjustmentOutcome.Applied,
+            "refused" => AdjustmentOutcome.Refused,
+            "no-gate-state" => AdjustmentOutcome.NoGateState,
             var other => throw new InvalidOperationException($"Unexpected adjust reply '{other}'."),
         };
+        return new AdjustmentApplication(outcome, (int)reply[1]);
     }
 
     private GateArguments Arguments(Guid productId) =>

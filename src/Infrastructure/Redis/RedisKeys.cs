@@ -124,6 +124,9 @@ public sealed class RedisKeys
         return shard;
     }
 
+    /// <summary>The key that keeps what the gate did with a stock adjustment of a product in this shard.</summary>
+    public RedisKey Adjustment(int shard, Guid adjustmentId) => Key(shard, "adj:" + adjustmentId.ToString("N"));
+
     /// <summary>
     /// The key of a customer's idempotency key. Both strings are length-prefixed and hashed, so customer "a:b" with
     /// key "c" and customer "a" with key "b:c" never meet, and no user byte reaches the key name.

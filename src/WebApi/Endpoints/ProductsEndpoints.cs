@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Adjustments;
 using Reservations.Application.Products.AdjustStock;
 using Reservations.Application.Products.Create;
 using Reservations.Application.Products.Get;
+using Reservations.Application.Products.GetAdjustment;
 using Reservations.Application.Products.Ledger;
 using Reservations.Application.Products.List;
+using Reservations.Domain.Products;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Problems;
 
@@ -25,10 +28,11 @@ public static class ProductsEndpoints
         group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:guid}/adjustments", ListStockAdjustments).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/adjustments/{adjustmentId:guid}", GetStockAdjustment).RequireAuthorization(Policies.Admin);
         return group;
     }
 
-    public sealed record AdjustStockRequest(int Delta, string? Reason = null);
+    public sealed record AdjustStockRequest(int Delta, string? Reason = null, int? ExpectedTotalStock = null);
 
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
         CreateProductCommand command, ISender sender, HttpContext context, CancellationToken cancellationToken)
@@ -44,10 +48,29 @@ public static class ProductsEndpoints
         int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListProductsQuery(page, pageSize), cancellationToken));
 
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> AdjustStock(
-        Guid id, AdjustStockRequest request, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>201 once Redis has the change too; 202 while it is pending (Redis did not answer in time).</summary>
+    public static async Task<Results<Created<AdjustStockResponse>, Accepted<AdjustStockResponse>, ProblemHttpResult>> AdjustStock(
+        Guid id, AdjustStockRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new AdjustStockCommand(id, request.Delta, user.CustomerId(), request.Reason), cancellationToken);
+        var command = new AdjustStockCommand(
+            id, request.Delta, user.CustomerId(), request.Reason, idempotencyKey, request.ExpectedTotalStock);
+        var result = await sender.Send(command, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem(context);
+        }
+
+        var location = $"/api/products/{id}/adjustments/{result.Value.AdjustmentId}";
+        return result.Value.Status == StockAdjustmentStatus.Pending
+            ? TypedResults.Accepted(location, result.Value)
+            : TypedResults.Created(location, result.Value);
+    }
+
+    public static async Task<Results<Ok<StockAdjustmentResponse>, ProblemHttpResult>> GetStockAdjustment(
+        Guid id, Guid adjustmentId, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetStockAdjustmentQuery(id, adjustmentId), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 

@@ -16,15 +16,36 @@ public interface ICatalog
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds the adjustment's delta to the product's total stock and records the adjustment, in one transaction (safe to
-    /// repeat); fails with <c>product-not-found</c>, or <c>insufficient-available</c> where the total would fall below
-    /// what is sold.
+    /// The first step of a stock adjustment, in one transaction: adds its delta to the product's total and records it
+    /// <c>pending</c>. When the product already has an adjustment under the same idempotency key (or this id: a retry
+    /// after a lost COMMIT), that one is returned instead and nothing changes. Fails with <c>product-not-found</c>,
+    /// <c>idempotency-key-reused</c> (the key with another request), <c>total-stock-mismatch</c> (not the expected total),
+    /// <c>stock-limit-exceeded</c>, or <c>insufficient-available</c> where the total would fall below what is sold.
     /// </summary>
-    Task<Result<Product>> AdjustTotalStockAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
+    Task<Result<RecordedAdjustment>> RecordAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
+
+    /// <summary>Marks a pending adjustment applied (Redis has it); the product as it is now. Safe to repeat.</summary>
+    Task<Product> MarkAdjustmentAppliedAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a pending adjustment's delta back off the total and marks it reverted, in one transaction (Redis refused
+    /// it); the product as it is now. Safe to repeat: an adjustment no longer pending is left alone.
+    /// </summary>
+    Task<Product> RevertAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
+
+    /// <summary>The product's adjustment with this id, or <c>null</c>.</summary>
+    Task<StockAdjustment?> FindAdjustmentAsync(Guid productId, Guid adjustmentId, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> adjustments still pending that were recorded before <paramref name="recordedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<StockAdjustment>> ListPendingAdjustmentsAsync(
+        DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken);
 
     /// <summary>One page of the product's stock adjustments, newest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<StockAdjustment> Items, int Total)> ListAdjustmentsAsync(
         Guid productId, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>One page of products, oldest first, each with the sum of its pending adjustments (one snapshot).</summary>
+    Task<IReadOnlyList<WarmUpProduct>> ListForWarmUpAsync(int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>One page of products, oldest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
+using Reservations.Domain.Products;
 using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Common.Ports;
@@ -47,6 +48,9 @@ public interface IInventoryGate
     /// <summary>The hold with the status it has now by the gate's clock, or null.</summary>
     Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken);
 
-    /// <summary>Changes the units available; fails with <c>insufficient-available</c> rather than go below zero.</summary>
-    Task<Result<int>> AdjustAvailableAsync(Guid productId, int delta, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the adjustment's delta to the units available, at most once per adjustment id: a repeat answers the first
+    /// outcome and changes nothing. A removal of more than is available is refused, for good.
+    /// </summary>
+    Task<AdjustmentApplication> ApplyAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 }

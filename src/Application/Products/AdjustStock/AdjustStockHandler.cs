@@ -2,108 +2,76 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Products.Adjustments;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.AdjustStock;
 
 /// <summary>
-/// Changes PostgreSQL's total and Redis's available together. Units are taken from Redis first when removing (so no
-/// reserve can take them meanwhile) and given to Redis last when adding (so no reserve takes units PostgreSQL lacks).
-/// When the second step fails or throws, the first is undone; the undo ignores the request's cancellation, since a
-/// client that hangs up halfway must not leave the ledger short.
+/// A stock adjustment in two durable steps: PostgreSQL records it pending with its total (one transaction), then
+/// <see cref="StockAdjustmentCompletion"/> applies it to Redis and marks it. When Redis or PostgreSQL does not answer in
+/// the second step, the adjustment stays pending and the request answers so (202): the Worker completes it, never
+/// undoes it on a guess, since the call that timed out may still run.
 /// </summary>
 public sealed partial class AdjustStockHandler(
-    ICatalog catalog, IInventoryGate gate, TimeProvider clock, ILogger<AdjustStockHandler> logger)
-    : ICommandHandler<AdjustStockCommand, Result<ProductResponse>>
+    ICatalog catalog, IInventoryGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<AdjustStockHandler> logger)
+    : ICommandHandler<AdjustStockCommand, Result<AdjustStockResponse>>
 {
-    public async ValueTask<Result<ProductResponse>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<AdjustStockResponse>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
     {
-        var (id, delta) = (command.ProductId, command.Delta);
-        var product = await catalog.FindAsync(id, cancellationToken);
-        if (product is null)
+        var requested = new StockAdjustment(command.ProductId, command.Delta, command.Actor, command.Reason,
+            clock.GetUtcNow(), command.IdempotencyKey, command.ExpectedTotalStock);
+        var recorded = await catalog.RecordAdjustmentAsync(requested, cancellationToken);
+        if (!recorded.IsSuccess)
         {
-            return ProductErrors.NotFound;
+            // PostgreSQL knows only what is unsold; what may be removed is what Redis has available.
+            return recorded.Error!.Code == ProductErrors.InsufficientAvailableCode
+                ? await RefusedAsync(requested.ProductId, cancellationToken)
+                : recorded.Error!;
         }
 
-        if ((long)product.TotalStock + delta > Product.MaxStock)
+        var (adjustment, product) = (recorded.Value.Adjustment, recorded.Value.Product);
+        if (adjustment.Status != StockAdjustmentStatus.Pending)
         {
-            return ProductErrors.StockLimitExceeded;
+            return await ReplayAsync(adjustment, product, cancellationToken);
         }
 
-        var adjustment = new StockAdjustment(id, delta, command.Actor, command.Reason, clock.GetUtcNow());
-        return delta < 0 ? await RemoveAsync(adjustment, cancellationToken) : await AddAsync(adjustment, cancellationToken);
-    }
-
-    private async Task<Result<ProductResponse>> RemoveAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
-    {
-        var (id, delta) = (adjustment.ProductId, adjustment.Delta);
-        var available = await gate.AdjustAvailableAsync(id, delta, cancellationToken);
-        if (!available.IsSuccess)
-        {
-            return available.Error!;
-        }
-
-        var product = await UndoingOnFailureAsync(
-            () => catalog.AdjustTotalStockAsync(adjustment, CancellationToken.None),
-            () => gate.AdjustAvailableAsync(id, -delta, CancellationToken.None), id, delta);
-        return product.IsSuccess ? product.Value.ToResponse(available.Value) : product.Error!;
-    }
-
-    private async Task<Result<ProductResponse>> AddAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
-    {
-        var (id, delta) = (adjustment.ProductId, adjustment.Delta);
-        var product = await catalog.AdjustTotalStockAsync(adjustment, cancellationToken);
-        if (!product.IsSuccess)
-        {
-            return product.Error!;
-        }
-
-        var available = await UndoingOnFailureAsync(
-            () => gate.AdjustAvailableAsync(id, delta, CancellationToken.None),
-            () => catalog.AdjustTotalStockAsync(adjustment.Undo(clock.GetUtcNow()), CancellationToken.None), id, delta);
-        return available.IsSuccess ? product.Value.ToResponse(available.Value) : available.Error!;
-    }
-
-    private async Task<Result<T>> UndoingOnFailureAsync<T, TUndo>(
-        Func<Task<Result<T>>> secondStep, Func<Task<Result<TUndo>>> undoFirstStep, Guid id, int delta)
-    {
-        Result<T> result;
         try
         {
-            result = await secondStep();
-        }
-        catch
-        {
-            await UndoAsync(undoFirstStep, id, delta);
-            throw;
-        }
-
-        if (!result.IsSuccess)
-        {
-            await UndoAsync(undoFirstStep, id, delta);
-        }
-
-        return result;
-    }
-
-    private async Task UndoAsync<TUndo>(Func<Task<Result<TUndo>>> undo, Guid id, int delta)
-    {
-        try
-        {
-            var undone = await undo();
-            if (!undone.IsSuccess)
+            // Recorded is committed: a client that hangs up now must not stop the second step halfway.
+            var completed = await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, CancellationToken.None);
+            return completed switch
             {
-                LogUndoFailed(logger, id, delta, undone.Error!.Code, null);
-            }
+                null => Response(adjustment, StockAdjustmentStatus.Pending, product, null),
+                { Status: StockAdjustmentStatus.Reverted } => ProductErrors.InsufficientAvailable(completed.Available),
+                _ => Response(adjustment, StockAdjustmentStatus.Applied, completed.Product, completed.Available),
+            };
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (failures.IsTransient(e))
         {
-            LogUndoFailed(logger, id, delta, e.GetType().Name, e);
-            throw;
+            LogLeftPending(logger, adjustment.Id, adjustment.ProductId, adjustment.Delta, e.GetType().Name);
+            return Response(adjustment, StockAdjustmentStatus.Pending, product, null);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error,
-        Message = "Stock adjustment {Delta} of product {ProductId} failed halfway and could not be undone ({Reason}): the ledger is unbalanced")]
-    private static partial void LogUndoFailed(ILogger logger, Guid productId, int delta, string reason, Exception? exception);
+    // A retry of an adjustment that has ended answers as its first request did.
+    private async Task<Result<AdjustStockResponse>> ReplayAsync(
+        StockAdjustment adjustment, Product product, CancellationToken cancellationToken) =>
+        adjustment.Status == StockAdjustmentStatus.Reverted
+            ? await RefusedAsync(adjustment.ProductId, cancellationToken)
+            : Response(adjustment, adjustment.Status, product, await AvailableAsync(adjustment.ProductId, cancellationToken));
+
+    private async Task<Error> RefusedAsync(Guid productId, CancellationToken cancellationToken) =>
+        ProductErrors.InsufficientAvailable(await AvailableAsync(productId, cancellationToken));
+
+    private async Task<int> AvailableAsync(Guid productId, CancellationToken cancellationToken) =>
+        (await gate.GetStockAsync(productId, cancellationToken))?.Available ?? 0;
+
+    private static AdjustStockResponse Response(
+        StockAdjustment adjustment, StockAdjustmentStatus status, Product product, int? available) =>
+        new(adjustment.Id, adjustment.ProductId, adjustment.Delta, status, product.TotalStock, available);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Stock adjustment {AdjustmentId} ({Delta}) of product {ProductId} is left pending ({Reason}): the Worker completes it")]
+    private static partial void LogLeftPending(ILogger logger, Guid adjustmentId, Guid productId, int delta, string reason);
 }

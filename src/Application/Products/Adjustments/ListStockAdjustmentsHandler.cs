@@ -18,6 +18,6 @@ public sealed class ListStockAdjustmentsHandler(ICatalog catalog)
 
         var (items, total) = await catalog.ListAdjustmentsAsync(query.ProductId, query.Page, query.PageSize, cancellationToken);
         return new PagedResponse<StockAdjustmentResponse>(
-            [.. items.Select(a => new StockAdjustmentResponse(a.Id, a.Delta, a.Actor, a.Reason, a.At))], query.Page, query.PageSize, total);
+            [.. items.Select(a => a.ToResponse())], query.Page, query.PageSize, total);
     }
 }

@@ -20,11 +20,11 @@ public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate
         var (seen, created, page) = (0, 0, PageRequest.DefaultPage);
         while (true)
         {
-            var (products, _) = await catalog.ListAsync(page++, PageRequest.MaxPageSize, cancellationToken);
-            var present = await gate.GetAvailableAsync([.. products.Select(p => p.Id)], cancellationToken);
-            foreach (var p in products)
+            var products = await catalog.ListForWarmUpAsync(page++, PageRequest.MaxPageSize, cancellationToken);
+            var present = await gate.GetAvailableAsync([.. products.Select(w => w.Product.Id)], cancellationToken);
+            foreach (var (p, available) in products.Select(w => (w.Product, w.GateAvailable)))
             {
-                var item = new InventoryItem(p.Id, p.Unsold, p.Price, p.MaxPerCustomer, p.HoldSeconds);
+                var item = new InventoryItem(p.Id, available, p.Price, p.MaxPerCustomer, p.HoldSeconds);
                 if (!present.ContainsKey(p.Id) && p.MaxPerCustomer is not null)
                 {
                     item = item with { PurchasedByCustomer = await orders.PurchasedByCustomerAsync(p.Id, cancellationToken) };

@@ -106,6 +106,15 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("delta");
 
+                    b.Property<int?>("ExpectedTotalStock")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_total_stock");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
@@ -115,16 +124,33 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
                     b.HasKey("Id")
                         .HasName("pk_stock_adjustments");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_stock_adjustments_pending_at")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("ProductId", "At")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_stock_adjustments_product_at");
 
+                    b.HasIndex("ProductId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stock_adjustments_product_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
                     b.ToTable("stock_adjustments", null, t =>
                         {
                             t.HasCheckConstraint("ck_stock_adjustments_delta_not_zero", "delta <> 0");
+
+                            t.HasCheckConstraint("ck_stock_adjustments_status", "status IN ('Pending', 'Applied', 'Reverted')");
                         });
                 });
 

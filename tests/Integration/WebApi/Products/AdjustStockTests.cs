@@ -1,22 +1,29 @@
 using System.Net;
-using Reservations.Application.Products;
+using Reservations.Application.Products.AdjustStock;
+using Reservations.Domain.Products;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
 
-public sealed class AdjustStockTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class AdjustStockTests(UnthrottledApiFactory api) : IClassFixture<UnthrottledApiFactory>
 {
     private readonly HttpClient _admin = api.CreateClient(Tokens.Admin());
 
     [Fact]
-    public async Task AdjustStock_Adding_RaisesTotalAndAvailableTogether()
+    public async Task AdjustStock_Adding_RaisesTotalAndAvailableTogether_AndTheAdjustmentReadsApplied()
     {
         var product = await api.CreateProductAsync(stock: 10);
         await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(product.Id, quantity: 4);
 
-        var adjusted = await (await AdjustAsync(product.Id, 5)).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK);
+        var response = await _admin.AdjustStockAsync(product.Id, 5);
 
-        adjusted.Should().BeEquivalentTo(new { TotalStock = 15, Available = 11 });
+        var adjusted = await response.ShouldBeJsonAsync<AdjustStockResponse>(HttpStatusCode.Created);
+        adjusted.Should().BeEquivalentTo(new
+        {
+            ProductId = product.Id, Delta = 5, Status = StockAdjustmentStatus.Applied, TotalStock = 15, Available = (int?)11,
+        });
+        response.Headers.Location!.ToString().Should().Be($"/api/products/{product.Id}/adjustments/{adjusted.AdjustmentId}");
+        (await _admin.AdjustmentAsync(response.Headers.Location)).Status.Should().Be(StockAdjustmentStatus.Applied);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { TotalStock = 15, Available = 11, Held = 4 });
         ledger.ShouldBeBalanced();
@@ -28,40 +35,49 @@ public sealed class AdjustStockTests(ReservationsApiFactory api) : IClassFixture
         var product = await api.CreateProductAsync(stock: 10);
         await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(product.Id, quantity: 4);
 
-        var adjusted = await (await AdjustAsync(product.Id, -6)).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK);
+        var adjusted = await (await _admin.AdjustStockAsync(product.Id, -6)).ShouldBeJsonAsync<AdjustStockResponse>(HttpStatusCode.Created);
 
-        adjusted.Should().BeEquivalentTo(new { TotalStock = 4, Available = 0 });
+        adjusted.Should().BeEquivalentTo(new { TotalStock = 4, Available = (int?)0 });
         (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
     }
 
     [Fact]
-    public async Task AdjustStock_RemovingMoreThanIsAvailable_Returns409AndChangesNothing()
+    public async Task AdjustStock_RemovingMoreThanIsAvailable_Returns409AndChangesNothing_TheAdjustmentIsRecordedReverted()
     {
         var product = await api.CreateProductAsync(stock: 10);
         await api.CreateClient(Tokens.Customer("alice")).ReserveOkAsync(product.Id, quantity: 4);
 
-        var response = await AdjustAsync(product.Id, -7);
+        var response = await _admin.AdjustStockAsync(product.Id, -7);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "insufficient-available");
         problem.GetProperty("available").GetInt32().Should().Be(6);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { TotalStock = 10, Available = 6, Held = 4 });
+        ledger.ShouldBeBalanced();
+        (await api.AdjustmentCountAsync(product.Id, StockAdjustmentStatus.Reverted)).Should().Be(1);
+        (await api.AdjustmentCountAsync(product.Id, StockAdjustmentStatus.Pending)).Should().Be(0);
     }
 
     [Fact]
-    public async Task AdjustStock_ConcurrentRemovalsAndReserves_NeverOversellAndKeepTheLedger()
+    public async Task AdjustStock_ConcurrentAdjustmentsAndReserves_NeverOversell_AndTheTotalMovesByWhatWasApplied()
     {
         var product = await api.CreateProductAsync(stock: 50);
 
-        var work = Enumerable.Range(0, 60).Select(async i => i % 2 == 0
-            ? (await AdjustAsync(product.Id, -2)).StatusCode
-            : (await api.CreateClient(Tokens.Customer($"buyer-{i}")).ReserveAsync(product.Id, 2)).StatusCode);
-        var statuses = await Task.WhenAll(work);
+        var work = Enumerable.Range(0, 90).Select(async i => (i % 3) switch
+        {
+            0 => (Status: (await _admin.AdjustStockAsync(product.Id, -3)).StatusCode, Delta: -3),
+            1 => (Status: (await _admin.AdjustStockAsync(product.Id, 2)).StatusCode, Delta: 2),
+            _ => (Status: (await api.CreateClient(Tokens.Customer($"buyer-{i}")).ReserveAsync(product.Id, 2)).StatusCode, Delta: 0),
+        });
+        var outcomes = await Task.WhenAll(work);
 
-        statuses.Should().OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.Created || s == HttpStatusCode.Conflict);
+        outcomes.Should().OnlyContain(o => o.Status == HttpStatusCode.Created || o.Status == HttpStatusCode.Conflict);
+        var applied = outcomes.Where(o => o.Delta != 0 && o.Status == HttpStatusCode.Created).Sum(o => o.Delta);
         var ledger = await api.LedgerAsync(product.Id);
-        ledger.Available.Should().BeGreaterThanOrEqualTo(0);
+        ledger.TotalStock.Should().Be(50 + applied);
+        ledger.Held.Should().Be(2 * outcomes.Count(o => o.Delta == 0 && o.Status == HttpStatusCode.Created));
         ledger.ShouldBeBalanced();
+        (await api.AdjustmentCountAsync(product.Id, StockAdjustmentStatus.Pending)).Should().Be(0);
     }
 
     [Fact]
@@ -69,13 +85,24 @@ public sealed class AdjustStockTests(ReservationsApiFactory api) : IClassFixture
     {
         var product = await api.CreateProductAsync(stock: 10);
 
-        await (await AdjustAsync(product.Id, 0)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await (await _admin.AdjustStockAsync(product.Id, 0)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]
     public async Task AdjustStock_UnknownProduct_Returns404()
     {
-        await (await AdjustAsync(Guid.NewGuid(), 1)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "product-not-found");
+        await (await _admin.AdjustStockAsync(Guid.NewGuid(), 1)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "product-not-found");
+    }
+
+    [Fact]
+    public async Task Adjustment_UnknownId_Returns404()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+
+        var response = await _admin.GetAsync(
+            new Uri($"/api/products/{product.Id}/adjustments/{Guid.CreateVersion7()}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "adjustment-not-found");
     }
 
     [Fact]
@@ -98,7 +125,4 @@ public sealed class AdjustStockTests(ReservationsApiFactory api) : IClassFixture
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "product-not-found");
     }
-
-    private Task<HttpResponseMessage> AdjustAsync(Guid productId, int delta) =>
-        _admin.PostJsonAsync($"/api/products/{productId}/stock", new { delta });
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Products.Adjustments;
+using Reservations.Domain.Products;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
@@ -16,8 +17,8 @@ public sealed class StockAdjustmentAuditTests(ReservationsApiFactory api) : ICla
         var carol = api.CreateClient(Tokens.Admin("carol"));
         var dave = api.CreateClient(Tokens.Admin("dave"));
 
-        (await carol.PostJsonAsync($"/api/products/{product.Id}/stock", new { delta = 5, reason = "late delivery" })).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await dave.PostJsonAsync($"/api/products/{product.Id}/stock", new { delta = -2 })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await carol.PostJsonAsync($"/api/products/{product.Id}/stock", new { delta = 5, reason = "late delivery" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await dave.PostJsonAsync($"/api/products/{product.Id}/stock", new { delta = -2 })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await dave.PostJsonAsync($"/api/products/{product.Id}/stock", new { delta = -100 })).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         var list = await (await carol.GetAsync(new Uri($"/api/products/{product.Id}/adjustments", UriKind.Relative), TestContext.Current.CancellationToken))
@@ -25,8 +26,8 @@ public sealed class StockAdjustmentAuditTests(ReservationsApiFactory api) : ICla
 
         list.Total.Should().Be(2);
         list.Items.Should().SatisfyRespectively(
-            latest => latest.Should().BeEquivalentTo(new { Delta = -2, Actor = "dave", Reason = (string?)null }),
-            first => first.Should().BeEquivalentTo(new { Delta = 5, Actor = "carol", Reason = "late delivery" }));
+            latest => latest.Should().BeEquivalentTo(new { Delta = -2, Actor = "dave", Reason = (string?)null, Status = StockAdjustmentStatus.Applied }),
+            first => first.Should().BeEquivalentTo(new { Delta = 5, Actor = "carol", Reason = "late delivery", Status = StockAdjustmentStatus.Applied }));
         list.Items.Should().OnlyContain(a => a.At >= before.AddSeconds(-1) && a.At <= DateTimeOffset.UtcNow.AddSeconds(1));
         (await api.ScalarAsync<long>($"SELECT count(*) FROM stock_adjustments WHERE product_id = '{product.Id}'")).Should().Be(2);
     }

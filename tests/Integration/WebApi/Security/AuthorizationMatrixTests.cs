@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/api/products/{product}/stock", """{"delta":1}""", "admin"),
         ("GET", "/api/products/{product}/ledger", null, "admin"),
         ("GET", "/api/products/{product}/adjustments", null, "admin"),
+        ("GET", "/api/products/{product}/adjustments/0193a0b4-0000-7000-8000-000000000001", null, "admin"),
         ("GET", "/api/admin/dead-letters", null, "admin"),
         ("POST", "/api/admin/dead-letters/{reservation}/retry", null, "admin"),
         ("POST", "/api/reservations", """{"productId":"{product}","quantity":1}""", "customer"),

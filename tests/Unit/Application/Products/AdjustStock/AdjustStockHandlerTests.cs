@@ -6,6 +6,8 @@ using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
 using Reservations.Application.Products.AdjustStock;
 using Reservations.Domain.Products;
+using Reservations.Infrastructure;
+using StackExchange.Redis;
 
 namespace Reservations.UnitTests.Application.Products.AdjustStock;
 
@@ -15,204 +17,195 @@ public class AdjustStockHandlerTests
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Product _product = TestProducts.Create(stock: 250);
+    private readonly Product _after = TestProducts.Create(stock: 255);
     private readonly AdjustStockHandler _handler;
 
     public AdjustStockHandlerTests()
     {
-        _catalog.FindAsync(_product.Id, Arg.Any<CancellationToken>()).Returns(_product);
-        // Undo steps succeed unless a test says otherwise; a test's own setup for its arguments takes precedence.
-        _catalog.AdjustTotalStockAsync(Arg.Is<StockAdjustment>(a => a.ProductId == _product.Id), Arg.Any<CancellationToken>()).Returns(_product);
-        _gate.AdjustAvailableAsync(_product.Id, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(Result<int>.Success(0));
-        _handler = new AdjustStockHandler(_catalog, _gate, TimeProvider.System, NullLogger<AdjustStockHandler>.Instance);
+        // The catalog records what it is given, pending, unless a test says otherwise.
+        _catalog.RecordAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .Returns(call => new RecordedAdjustment(call.Arg<StockAdjustment>(), _after));
+        _catalog.MarkAdjustmentAppliedAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(_after);
+        _catalog.RevertAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(_product);
+        _handler = new AdjustStockHandler(
+            _catalog, _gate, new StoreFailureClassifier(), TimeProvider.System, NullLogger<AdjustStockHandler>.Instance);
     }
 
     private Guid Id => _product.Id;
 
-    [Theory]
-    [InlineData(-3)]
-    [InlineData(5)]
-    public async Task Handle_WhenProductUnknown_ReturnsNotFoundAndAdjustsNothing(int delta)
-    {
-        var unknown = Guid.CreateVersion7();
-        _catalog.FindAsync(unknown, Arg.Any<CancellationToken>()).Returns((Product?)null);
-
-        var result = await Handle(unknown, delta);
-
-        result.Error.Should().BeSameAs(ProductErrors.NotFound);
-        await _gate.DidNotReceiveWithAnyArgs().AdjustAvailableAsync(default, default, _ct);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
-    }
-
     [Fact]
-    public async Task Handle_WhenRemoving_TakesFromTheGateFirstThenLowersTheTotal()
+    public async Task Handle_RecordsTheAdjustmentPendingFirst_ThenAppliesItInRedis_ThenMarksItApplied()
     {
-        var adjusted = GivenCatalogAdjusts(-3, stock: 247);
-        GivenGateAdjusts(-3, Result<int>.Success(7));
+        GivenGateAnswers(AdjustmentOutcome.Applied, available: 12);
 
-        var result = await Handle(Id, -3);
+        var result = await Handle(5);
 
         Received.InOrder(() =>
         {
-            _ = _gate.AdjustAvailableAsync(Id, -3, _ct);
-            _ = _catalog.AdjustTotalStockAsync(Change(Id, -3), CancellationToken.None);
+            _ = _catalog.RecordAdjustmentAsync(Change(5), _ct);
+            _ = _gate.ApplyAdjustmentAsync(Change(5), CancellationToken.None);
+            _ = _catalog.MarkAdjustmentAppliedAsync(Change(5), CancellationToken.None);
         });
-        await _gate.ReceivedWithAnyArgs(1).AdjustAvailableAsync(default, default, _ct);
-        result.Value.Should().Be(Expected(adjusted, available: 7));
-    }
-
-    [Fact]
-    public async Task Handle_WhenGateRefusesRemoval_ReturnsItsErrorAndLeavesTheCatalogAlone()
-    {
-        var refused = ProductErrors.InsufficientAvailable(2);
-        GivenGateAdjusts(-3, refused);
-
-        var result = await Handle(Id, -3);
-
-        result.Error.Should().BeSameAs(refused);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
-        await _gate.ReceivedWithAnyArgs(1).AdjustAvailableAsync(default, default, _ct);
-    }
-
-    [Fact]
-    public async Task Handle_WhenCatalogFailsAfterGateRemoved_GivesTheUnitsBackAndReturnsTheCatalogsError()
-    {
-        var refused = ProductErrors.InsufficientAvailable(1);
-        GivenGateAdjusts(-3, Result<int>.Success(7));
-        _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>()).Returns(refused);
-
-        var result = await Handle(Id, -3);
-
-        result.Error.Should().BeSameAs(refused);
-        Received.InOrder(() =>
+        result.Value.Should().BeEquivalentTo(new
         {
-            _ = _gate.AdjustAvailableAsync(Id, -3, Arg.Any<CancellationToken>());
-            _ = _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>());
-            _ = _gate.AdjustAvailableAsync(Id, 3, Arg.Any<CancellationToken>());
+            ProductId = Id, Delta = 5, Status = StockAdjustmentStatus.Applied, TotalStock = 255, Available = (int?)12,
         });
-        await _gate.Received(1).AdjustAvailableAsync(Id, 3, CancellationToken.None);
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
     }
 
     [Fact]
-    public async Task Handle_WhenAdding_RaisesTheTotalFirstThenGivesTheGateTheUnits()
+    public async Task Handle_WhenRedisRefusesTheRemoval_RevertsTheTotalAndAnswersInsufficientAvailable()
     {
-        var adjusted = GivenCatalogAdjusts(5, stock: 255);
-        GivenGateAdjusts(5, Result<int>.Success(12));
+        GivenGateAnswers(AdjustmentOutcome.Refused, available: 2);
 
-        var result = await Handle(Id, 5);
+        var result = await Handle(-3);
 
-        Received.InOrder(() =>
+        result.Error!.Code.Should().Be("insufficient-available");
+        result.Error.Extensions!["available"].Should().Be(2);
+        await _catalog.Received(1).RevertAdjustmentAsync(Change(-3), CancellationToken.None);
+        await _catalog.DidNotReceiveWithAnyArgs().MarkAdjustmentAppliedAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenRedisDoesNotAnswerInTime_LeavesItPendingForTheWorker_AndUndoesNothing()
+    {
+        _gate.ApplyAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new RedisTimeoutException(CommandFlags.None, "Timeout awaiting response", CommandStatus.Sent));
+
+        var result = await Handle(5);
+
+        result.Value.Should().BeEquivalentTo(new { Status = StockAdjustmentStatus.Pending, TotalStock = 255, Available = (int?)null });
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().MarkAdjustmentAppliedAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPostgresFailsToMarkItApplied_AnswersPending()
+    {
+        GivenGateAnswers(AdjustmentOutcome.Applied, available: 12);
+        _catalog.MarkAdjustmentAppliedAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new TimeoutException("PostgreSQL"));
+
+        var result = await Handle(5);
+
+        result.Value.Status.Should().Be(StockAdjustmentStatus.Pending);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheSecondStepFailsForGood_Throws_AndLeavesItPending()
+    {
+        _gate.ApplyAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InvalidOperationException("Unexpected adjust reply"));
+
+        var handle = () => Handle(5).AsTask();
+
+        await handle.Should().ThrowAsync<InvalidOperationException>();
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPostgresRefusesTheRecord_ReturnsItsError_AndRedisIsNotTouched()
+    {
+        var mismatch = ProductErrors.TotalStockMismatch(250);
+        _catalog.RecordAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(mismatch);
+
+        var result = await Handle(5);
+
+        result.Error.Should().BeSameAs(mismatch);
+        await _gate.DidNotReceiveWithAnyArgs().ApplyAdjustmentAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPostgresRefusesARemovalBelowWhatIsSold_AnswersWithWhatRedisHasAvailable()
+    {
+        _catalog.RecordAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(ProductErrors.InsufficientAvailable(250));
+        _gate.GetStockAsync(Id, Arg.Any<CancellationToken>()).Returns(new GateStock(248, 0, 2, 0));
+
+        var result = await Handle(-5000);
+
+        result.Error!.Extensions!["available"].Should().Be(248);
+        await _gate.DidNotReceiveWithAnyArgs().ApplyAdjustmentAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_PassesTheActorReasonKeyAndExpectedTotalToTheRecord()
+    {
+        GivenGateAnswers(AdjustmentOutcome.Applied, available: 10);
+
+        await _handler.Handle(new AdjustStockCommand(Id, 5, "carol", "recount", "key-1", 250), _ct);
+
+        await _catalog.Received(1).RecordAdjustmentAsync(Arg.Is<StockAdjustment>(a =>
+            a.ProductId == Id && a.Delta == 5 && a.Actor == "carol" && a.Reason == "recount"
+            && a.IdempotencyKey == "key-1" && a.ExpectedTotalStock == 250 && a.Status == StockAdjustmentStatus.Pending), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_ReplayOfAnAppliedAdjustment_AnswersIt_WithoutApplyingAgain()
+    {
+        var earlier = GivenEarlier(5, StockAdjustmentStatus.Applied);
+        _gate.GetStockAsync(Id, Arg.Any<CancellationToken>()).Returns(new GateStock(12, 0, 0, 0));
+
+        var result = await Handle(5);
+
+        result.Value.Should().BeEquivalentTo(new
         {
-            _ = _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>());
-            _ = _gate.AdjustAvailableAsync(Id, 5, Arg.Any<CancellationToken>());
+            AdjustmentId = earlier.Id, Status = StockAdjustmentStatus.Applied, TotalStock = 255, Available = (int?)12,
         });
-        await _catalog.ReceivedWithAnyArgs(1).AdjustTotalStockAsync(default!, _ct);
-        result.Value.Should().Be(Expected(adjusted, available: 12));
+        await _gate.DidNotReceiveWithAnyArgs().ApplyAdjustmentAsync(default!, _ct);
     }
 
     [Fact]
-    public async Task Handle_WhenCatalogRefusesAddition_ReturnsItsErrorAndLeavesTheGateAlone()
+    public async Task Handle_ReplayOfARevertedAdjustment_AnswersInsufficientAvailableAgain()
     {
-        _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>()).Returns(ProductErrors.NotFound);
+        GivenEarlier(-3, StockAdjustmentStatus.Reverted);
+        _gate.GetStockAsync(Id, Arg.Any<CancellationToken>()).Returns(new GateStock(1, 0, 0, 0));
 
-        var result = await Handle(Id, 5);
+        var result = await Handle(-3);
 
-        result.Error.Should().BeSameAs(ProductErrors.NotFound);
-        await _gate.DidNotReceiveWithAnyArgs().AdjustAvailableAsync(default, default, _ct);
+        result.Error!.Code.Should().Be("insufficient-available");
+        await _gate.DidNotReceiveWithAnyArgs().ApplyAdjustmentAsync(default!, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
     }
 
     [Fact]
-    public async Task Handle_WhenGateFailsAfterCatalogAdded_TakesTheUnitsBackAndReturnsTheGatesError()
+    public async Task Handle_ReplayOfAPendingAdjustment_CompletesThatOne()
     {
-        GivenCatalogAdjusts(5, stock: 255);
-        GivenGateAdjusts(5, ProductErrors.NotFound);
+        var earlier = GivenEarlier(5, StockAdjustmentStatus.Pending);
+        GivenGateAnswers(AdjustmentOutcome.Applied, available: 12);
 
-        var result = await Handle(Id, 5);
+        var result = await Handle(5);
 
-        result.Error.Should().BeSameAs(ProductErrors.NotFound);
-        Received.InOrder(() =>
-        {
-            _ = _catalog.AdjustTotalStockAsync(Change(Id, 5), Arg.Any<CancellationToken>());
-            _ = _gate.AdjustAvailableAsync(Id, 5, Arg.Any<CancellationToken>());
-            _ = _catalog.AdjustTotalStockAsync(Change(Id, -5), Arg.Any<CancellationToken>());
-        });
-        await _catalog.Received(1).AdjustTotalStockAsync(Change(Id, -5), CancellationToken.None);
+        await _gate.Received(1).ApplyAdjustmentAsync(earlier, CancellationToken.None);
+        await _catalog.Received(1).MarkAdjustmentAppliedAsync(earlier, CancellationToken.None);
+        result.Value.Should().BeEquivalentTo(new { AdjustmentId = earlier.Id, Status = StockAdjustmentStatus.Applied });
     }
 
     [Fact]
-    public async Task Handle_WhenCatalogThrowsAfterGateRemoved_GivesTheUnitsBackAndRethrows()
+    public async Task Handle_WhenRedisHasNoStateForTheProduct_AnswersPending_AndMarksNothing()
     {
-        GivenGateAdjusts(-3, Result<int>.Success(7));
-        _catalog.AdjustTotalStockAsync(Change(Id, -3), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
+        GivenGateAnswers(AdjustmentOutcome.NoGateState, available: 0);
 
-        var handle = () => Handle(Id, -3).AsTask();
+        var result = await Handle(5);
 
-        await handle.Should().ThrowAsync<TimeoutException>();
-        await _gate.Received(1).AdjustAvailableAsync(Id, 3, CancellationToken.None);
+        result.Value.Should().BeEquivalentTo(new { Status = StockAdjustmentStatus.Pending, Available = (int?)null });
+        await _catalog.DidNotReceiveWithAnyArgs().MarkAdjustmentAppliedAsync(default!, _ct);
+        await _catalog.DidNotReceiveWithAnyArgs().RevertAdjustmentAsync(default!, _ct);
     }
 
-    [Fact]
-    public async Task Handle_WhenGateThrowsAfterCatalogAdded_TakesTheUnitsBackAndRethrows()
+    private ValueTask<Result<AdjustStockResponse>> Handle(int delta) =>
+        _handler.Handle(new AdjustStockCommand(Id, delta, "admin"), _ct);
+
+    private StockAdjustment Change(int delta) => Arg.Is<StockAdjustment>(a => a.ProductId == Id && a.Delta == delta);
+
+    private void GivenGateAnswers(AdjustmentOutcome outcome, int available) =>
+        _gate.ApplyAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .Returns(new AdjustmentApplication(outcome, available));
+
+    private StockAdjustment GivenEarlier(int delta, StockAdjustmentStatus status)
     {
-        GivenCatalogAdjusts(5, stock: 255);
-        _gate.AdjustAvailableAsync(Id, 5, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("Redis"));
-
-        var handle = () => Handle(Id, 5).AsTask();
-
-        await handle.Should().ThrowAsync<TimeoutException>();
-        await _catalog.Received(1).AdjustTotalStockAsync(Change(Id, -5), CancellationToken.None);
+        var earlier = new StockAdjustment(Id, delta, "admin", null, DateTimeOffset.UtcNow.AddMinutes(-1)).WithStatus(status);
+        _catalog.RecordAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>())
+            .Returns(new RecordedAdjustment(earlier, _after));
+        return earlier;
     }
-
-    [Fact]
-    public async Task Handle_RecordsWhoChangedTheStockAndWhy()
-    {
-        GivenCatalogAdjusts(5, stock: 255);
-        GivenGateAdjusts(5, Result<int>.Success(10));
-
-        await _handler.Handle(new AdjustStockCommand(Id, 5, "carol", "recount after the audit"), _ct);
-
-        await _catalog.Received(1).AdjustTotalStockAsync(
-            Arg.Is<StockAdjustment>(a => a.ProductId == Id && a.Delta == 5 && a.Actor == "carol" && a.Reason == "recount after the audit"),
-            _ct);
-    }
-
-    [Fact]
-    public async Task Handle_WhenAddingFailsInTheGate_RecordsTheUndoAsTheSystemsOppositeChange()
-    {
-        GivenCatalogAdjusts(5, stock: 255);
-        GivenGateAdjusts(5, ProductErrors.NotFound);
-
-        await Handle(Id, 5);
-
-        await _catalog.Received(1).AdjustTotalStockAsync(
-            Arg.Is<StockAdjustment>(a => a.Delta == -5 && a.Actor == StockAdjustment.SystemActor && a.Reason!.StartsWith("undo of adjustment ")),
-            CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task Handle_WhenTheTotalWouldPassTheMaximum_ReturnsStockLimitExceededAndAdjustsNothing()
-    {
-        var result = await Handle(Id, Product.MaxStock - _product.TotalStock + 1);
-
-        result.Error.Should().BeSameAs(ProductErrors.StockLimitExceeded);
-        await _catalog.DidNotReceiveWithAnyArgs().AdjustTotalStockAsync(default!, _ct);
-        await _gate.DidNotReceiveWithAnyArgs().AdjustAvailableAsync(default, default, _ct);
-    }
-
-    private static ProductResponse Expected(Product p, int available) =>
-        new(p.Id, p.Sku, p.Name, p.Price, p.TotalStock, available, p.MaxPerCustomer, p.HoldSeconds);
-
-    private ValueTask<Result<ProductResponse>> Handle(Guid id, int delta) => _handler.Handle(new AdjustStockCommand(id, delta, "admin"), _ct);
-
-    private static StockAdjustment Change(Guid id, int delta) => Arg.Is<StockAdjustment>(a => a.ProductId == id && a.Delta == delta);
-
-    // The catalog answers with a fresh instance, so a handler that reused the product it found would show.
-    private Product GivenCatalogAdjusts(int delta, int stock)
-    {
-        var adjusted = TestProducts.Create(stock: stock, price: 12.50m, maxPerCustomer: 4, holdSeconds: 120);
-        _catalog.AdjustTotalStockAsync(Change(Id, delta), Arg.Any<CancellationToken>()).Returns(adjusted);
-        return adjusted;
-    }
-
-    private void GivenGateAdjusts(int delta, Result<int> outcome) =>
-        _gate.AdjustAvailableAsync(Id, delta, Arg.Any<CancellationToken>()).Returns(outcome);
 }

@@ -38,4 +38,29 @@ public class AdjustStockValidatorTests
     [Fact]
     public void Validate_WhenTheReasonIsLongerThan200_FailsOnReason() =>
         _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", new string('r', 201))).ShouldHaveValidationErrorFor(c => c.Reason);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tab\there")]
+    [InlineData("é")]
+    public void Validate_WhenTheIdempotencyKeyIsNotPrintableAscii_FailsOnIt(string key) =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", IdempotencyKey: key))
+            .ShouldHaveValidationErrorFor("Idempotency-Key");
+
+    [Fact]
+    public void Validate_WhenTheIdempotencyKeyIsLongerThan255_FailsOnIt() =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", IdempotencyKey: new string('k', 256)))
+            .ShouldHaveValidationErrorFor("Idempotency-Key");
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(Product.MaxStock + 1)]
+    public void Validate_WhenTheExpectedTotalIsOutOfRange_FailsOnIt(int expected) =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), 1, "admin", ExpectedTotalStock: expected))
+            .ShouldHaveValidationErrorFor(c => c.ExpectedTotalStock);
+
+    [Fact]
+    public void Validate_WithAKeyAndAnExpectedTotal_Passes() =>
+        _validator.TestValidate(new AdjustStockCommand(Guid.CreateVersion7(), -1, "admin", "recount", "retry-1", 0))
+            .ShouldNotHaveAnyValidationErrors();
 }

@@ -20,6 +20,7 @@ public class WarmUpInventoryHandlerTests
         _orders.PurchasedByCustomerAsync(Arg.Any<Guid>(), _ct).Returns(ReadOnlyDictionary<string, int>.Empty);
         _markers.MissingAsync(_ct).Returns([]);
     }
+
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -40,6 +41,20 @@ public class WarmUpInventoryHandlerTests
         _gate.ReceivedCalls().Count(c => c.GetMethodInfo().Name == nameof(IInventoryGate.InitializeAsync)).Should().Be(products.Length);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(-3)]
+    public async Task Handle_LeavesPendingAdjustmentsOutOfTheNewState_SinceApplyingThemAddsThemLater(int pendingDelta)
+    {
+        var product = TestProducts.Create(stock: 100).WithSold(10);
+        GivenPages([product], pendingDelta);
+        _gate.InitializeAsync(Arg.Any<InventoryItem>(), _ct).Returns(true);
+
+        await Handle();
+
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(i => i.ProductId == product.Id && i.Available == 90 - pendingDelta), _ct);
+    }
+
     [Fact]
     public async Task Handle_WhenCatalogSpansTwoPages_ReadsBothPagesAndStops()
     {
@@ -47,8 +62,8 @@ public class WarmUpInventoryHandlerTests
 
         await Handle();
 
-        await _catalog.Received(1).ListAsync(1, PageRequest.MaxPageSize, _ct);
-        await _catalog.Received(1).ListAsync(2, PageRequest.MaxPageSize, _ct);
+        await _catalog.Received(1).ListForWarmUpAsync(1, PageRequest.MaxPageSize, _ct);
+        await _catalog.Received(1).ListForWarmUpAsync(2, PageRequest.MaxPageSize, _ct);
         _catalog.ReceivedCalls().Should().HaveCount(2);
     }
 
@@ -115,7 +130,7 @@ public class WarmUpInventoryHandlerTests
         Received.InOrder(() =>
         {
             _markers.MarkAllAsync(_ct);
-            _catalog.ListAsync(1, PageRequest.MaxPageSize, _ct);
+            _catalog.ListForWarmUpAsync(1, PageRequest.MaxPageSize, _ct);
         });
     }
 
@@ -142,13 +157,11 @@ public class WarmUpInventoryHandlerTests
     private ValueTask<WarmUpInventoryResult> Handle(bool onlyWhenStateLost = false) =>
         new WarmUpInventoryHandler(_catalog, _gate, _orders, _markers).Handle(new WarmUpInventoryCommand(onlyWhenStateLost), _ct);
 
-    private void GivenPages(Product[] products)
+    private void GivenPages(Product[] products, int pendingDelta = 0)
     {
-        _catalog.ListAsync(Arg.Any<int>(), PageRequest.MaxPageSize, _ct).Returns(call =>
-        {
-            var page = products.Skip((call.ArgAt<int>(0) - 1) * PageRequest.MaxPageSize).Take(PageRequest.MaxPageSize).ToArray();
-            return TestProducts.Page(products.Length, page);
-        });
+        _catalog.ListForWarmUpAsync(Arg.Any<int>(), PageRequest.MaxPageSize, _ct).Returns(call =>
+            (IReadOnlyList<WarmUpProduct>)[.. products.Skip((call.ArgAt<int>(0) - 1) * PageRequest.MaxPageSize).Take(PageRequest.MaxPageSize)
+                .Select(p => new WarmUpProduct(p, pendingDelta))]);
     }
 
     // Product i: stock 10 + i, i % 7 sold, no limit for even i; price and hold are TestProducts' defaults.
