@@ -22,7 +22,7 @@ public static class DependencyInjection
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddOptions<RequestLogOptions>()
             .BindConfiguration(RequestLogOptions.Section)
             .Validate(o => o.SlowRequestThreshold > TimeSpan.Zero, "RequestLogging:SlowRequestThreshold must be positive.")

@@ -30,7 +30,12 @@ if (args.Contains("migrate"))
 
 // Outermost, so the one line per request carries the final status code, after exceptions became problems.
 var requestLogLevels = new RequestLogLevels(app.Services.GetRequiredService<IOptions<RequestLogOptions>>().Value.SlowRequestThreshold);
-app.UseSerilogRequestLogging(options => options.GetLevel = requestLogLevels.Of);
+app.UseSerilogRequestLogging(options =>
+{
+    options.GetLevel = requestLogLevels.Of;
+    // This host's logger, not the static Log.Logger the middleware falls back to (the last host's, in a test run).
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -16,7 +16,7 @@ public static class DependencyInjection
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
         var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-worker");

@@ -5,15 +5,14 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Refuses to start a process whose layout version or shard count differs from the one recorded in Redis. Redis being
-/// down does not stop the start (requests answer 503 meanwhile): the check then runs once Redis answers, and a
-/// mismatch stops the process with exit code 1.
+/// Refuses to start a process whose layout version or shard count differs from the one recorded in Redis. Redis not
+/// answering (down, or a cluster not serving the record's slot) does not stop the start (requests answer 503
+/// meanwhile): the check then runs once Redis answers, and a mismatch stops the process with exit code 1.
 /// </summary>
 internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicationLifetime lifetime, ILogger<RedisLayoutCheck> logger)
-    : IHostedService, IDisposable
+    : IHostedService
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
-    private readonly CancellationTokenSource _stopping = new();
     private Task _pending = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,20 +21,14 @@ internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicat
         {
             await layout.VerifyAsync();
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        catch (RedisException e)
         {
             LogUnreachable(logger, e);
-            _pending = VerifyOnceReachableAsync(_stopping.Token);
+            _pending = VerifyOnceReachableAsync(lifetime.ApplicationStopping);
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _pending;
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    public Task StopAsync(CancellationToken cancellationToken) => _pending;
 
     private async Task VerifyOnceReachableAsync(CancellationToken stoppingToken)
     {
@@ -47,9 +40,9 @@ internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicat
                 await layout.VerifyAsync();
                 return;
             }
-            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+            catch (RedisException)
             {
-                // Still unreachable: try again.
+                // Still unreachable, or a cluster that serves no slot yet: try again.
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -65,7 +58,7 @@ internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicat
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: its gate layout is checked once it answers")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis does not answer: its gate layout is checked once it does")]
     private static partial void LogUnreachable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping: Redis holds another gate layout")]

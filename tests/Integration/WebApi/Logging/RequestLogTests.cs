@@ -34,17 +34,26 @@ public sealed class RequestLogTests(RequestLogTests.LoggedApiFactory api) : ICla
     }
 
     /// <summary>Logs at Information, as in production, into <see cref="Lines"/> (request lines only).</summary>
-    public sealed class LoggedApiFactory : ReservationsApiFactory, ILogEventSink
+    public sealed class LoggedApiFactory : ReservationsApiFactory
     {
         public static readonly TimeSpan SlowRequest = TimeSpan.FromSeconds(2);
 
-        public ConcurrentQueue<LogEvent> Lines { get; } = new();
+        private readonly RequestLineSink _sink = new();
+
+        public ConcurrentQueue<LogEvent> Lines => _sink.Lines;
 
         protected override IReadOnlyList<(string Key, string Value)> Settings =>
         [
             ("Serilog:MinimumLevel:Default", "Information"),
             ("RequestLogging:SlowRequestThreshold", SlowRequest.ToString()),
         ];
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILogEventSink>(_sink);
+    }
+
+    private sealed class RequestLineSink : ILogEventSink
+    {
+        public ConcurrentQueue<LogEvent> Lines { get; } = new();
 
         public void Emit(LogEvent logEvent)
         {
@@ -53,7 +62,5 @@ public sealed class RequestLogTests(RequestLogTests.LoggedApiFactory api) : ICla
                 Lines.Enqueue(logEvent);
             }
         }
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILogEventSink>(this);
     }
 }
