@@ -130,6 +130,7 @@ internal sealed partial class RedisPurchaseOutbox(
         {
             var name = stream.ToString();
             LogDeletedPending(logger, claimed.DeletedIds.Length, name);
+            ReservationsMetrics.RecordLostPurchases(claimed.DeletedIds.Length, name);
         }
 
         return [.. fresh, .. claimed.ClaimedEntries];
@@ -176,6 +177,7 @@ internal sealed partial class RedisPurchaseOutbox(
         {
             var name = stream.ToString();
             LogDeletedPending(logger, deleted.Length, name);
+            ReservationsMetrics.RecordLostPurchases(deleted.Length, name);
             await Db.StreamAcknowledgeAsync(stream, Group, deleted);
         }
 

@@ -160,6 +160,35 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
     }
 
     [Fact]
+    public async Task PendingPurchasesTrimmedFromTheStream_AreCountedLostAndNoLongerReclaimed()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, 5, "trimmed"));
+        var shard = ShardOf(product.Id);
+        var stream = api.Keys.Purchases(shard);
+        (await api.Services.GetRequiredService<IPurchaseOutbox>().ReadAsync(shard, 100, TestContext.Current.CancellationToken))
+            .Should().HaveCount(5, "this consumer now holds them, unacknowledged");
+        await api.Redis.StreamTrimAsync(stream, maxLength: 0);
+        using var lost = new LostPurchaseRecorder();
+
+        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(lost.Of(stream.ToString()) == 5), TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(async () => (await api.Redis.StreamPendingAsync(stream, "persisters")).PendingMessageCount == 0,
+                TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        (await api.OrderCountAsync(product.Id)).Should().Be(0);
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 5, Sold = 0 },
+            "the lost purchases' units stay visible in purchasing, for an operator to settle");
+    }
+
+    [Fact]
     public async Task EntriesAConsumerReadAndDidNotFinish_ComeBackToItFirstWithoutWaitingForTheReclaim()
     {
         var product = await api.CreateProductAsync(stock: 10);

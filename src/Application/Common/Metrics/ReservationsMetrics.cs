@@ -25,6 +25,12 @@ public static class ReservationsMetrics
     /// <summary>Purchase entries that could not be read and were set aside (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("reservations.purchase.quarantined");
 
+    /// <summary>
+    /// Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by <c>stream</c>: their
+    /// units stay in purchasing and no order will come. Alert on any.
+    /// </summary>
+    public static readonly Counter<long> LostPurchases = Meter.CreateCounter<long>("reservations.purchase.lost");
+
     /// <summary>Products whose ledger reconciliation found out of balance.</summary>
     public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
 
@@ -35,6 +41,9 @@ public static class ReservationsMetrics
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>
         ExpiryDelay.Record(delay.TotalMilliseconds, new TagList { { "path", path } });
+
+    public static void RecordLostPurchases(int count, string stream) =>
+        LostPurchases.Add(count, new TagList { { "stream", stream } });
 
     public static void RecordPersistenceLag(TimeSpan lag) => PersistenceLag.Record(lag.TotalMilliseconds);
 }
