@@ -7,8 +7,8 @@ using StackExchange.Redis;
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>
-/// Redis killed with SIGKILL in the middle of a purchase wave, no Worker running (so the acknowledged purchases live only
-/// in Redis), then restarted from its append-only file: every purchase it acknowledged reaches PostgreSQL, once.
+/// Redis killed with SIGKILL and restarted from its append-only file: in the middle of a purchase wave (every purchase
+/// it acknowledged reaches PostgreSQL, once), and while held stock was due (every overdue hold comes back, once).
 /// </summary>
 [Collection(RunsAlone.Name)]
 public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelper output) : IClassFixture<ReservationsApiFactory>
@@ -73,5 +73,39 @@ public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelpe
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = orders.Count, Purchasing = 0, Held = Holds - orders.Count });
         ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task RedisDownPastTheDeadlines_RestartedFromItsAppendOnlyFile_ReleasesEveryOverdueHoldOnce()
+    {
+        var product = await api.CreateProductAsync(stock: 50, holdSeconds: 1);
+        var worker = await TestWorker.StartAsync(api);
+        try
+        {
+            var holds = await api.HoldManyAsync(product.Id, 30, "overdue");
+            await api.PurchaseAllAsync(holds.Take(10));
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)) is { Sold: 10, Purchasing: 0 }, TimeSpan.FromSeconds(15));
+            await RedisServer.KillAsync();
+            try
+            {
+                // Down until every deadline (and every expiry marker's TTL) has passed: no event can announce these.
+                await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            }
+            finally
+            {
+                await RedisServer.StartAsync();
+            }
+
+            // The Worker's connection comes back within a few seconds; its sweeper then keeps the release promise.
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Held == 0, TimeSpan.FromSeconds(15));
+            var ledger = await api.LedgerAsync(product.Id);
+            ledger.Should().BeEquivalentTo(new { TotalStock = 50, Sold = 10, Purchasing = 0, Held = 0, Available = 40 },
+                "each of the 20 overdue holds gave its unit back exactly once");
+            ledger.ShouldBeBalanced();
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
     }
 }
