@@ -19,6 +19,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
     private readonly InitScript _init = new(keys);
+    private readonly IdempotencyClaims _claims = new(keys);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -44,6 +45,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public async Task<Result<Hold>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken)
     {
+        if (request.IdempotencyKey is { } idempotencyKey && !await _claims.TryClaimAsync(Db, request, idempotencyKey))
+        {
+            return ReservationErrors.IdempotencyKeyReused;
+        }
+
         var shard = keys.ShardOf(request.ProductId);
         var reply = await _reserves.SendAsync(shard, new ReserveCall(request, keys.NewHoldId(shard)));
         return reply.ToResult();

@@ -131,10 +131,17 @@ public sealed class RedisKeys
     /// The key of a customer's idempotency key. Both strings are length-prefixed and hashed, so customer "a:b" with
     /// key "c" and customer "a" with key "b:c" never meet, and no user byte reaches the key name.
     /// </summary>
-    public RedisKey Idempotency(int shard, string customer, string idempotencyKey)
+    public RedisKey Idempotency(int shard, string customer, string idempotencyKey) =>
+        Key(shard, "idem:" + HashName(IdempotencyHash(customer, idempotencyKey)));
+
+    /// <summary>
+    /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the
+    /// key's own hash picks (the product's shard cannot be known from the key), hashed as <see cref="Idempotency"/>.
+    /// </summary>
+    public RedisKey IdempotencyClaim(string customer, string idempotencyKey)
     {
-        var input = Encoding.UTF8.GetBytes($"{customer.Length}:{customer}{idempotencyKey.Length}:{idempotencyKey}");
-        return Key(shard, "idem:" + Convert.ToBase64String(SHA256.HashData(input)).TrimEnd('='));
+        var hash = IdempotencyHash(customer, idempotencyKey);
+        return Key((int)(BinaryPrimitives.ReadUInt32BigEndian(hash) % (uint)Shards), "claim:" + HashName(hash));
     }
 
     /// <summary>
@@ -168,6 +175,11 @@ public sealed class RedisKeys
         BinaryPrimitives.WriteUInt16BigEndian(bytes[HoldFieldLength..], (ushort)shard);
         return new Guid(bytes, bigEndian: true);
     }
+
+    private static byte[] IdempotencyHash(string customer, string idempotencyKey) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{customer.Length}:{customer}{idempotencyKey.Length}:{idempotencyKey}"));
+
+    private static string HashName(byte[] hash) => Convert.ToBase64String(hash).TrimEnd('=');
 
     private static string MarkerName(long second) => string.Create(CultureInfo.InvariantCulture, $"m:{second}");
 

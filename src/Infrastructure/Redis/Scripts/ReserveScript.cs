@@ -15,7 +15,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     private const int ReclaimBatch = 16;
     private const int SharedKeys = 5;
     private const int ValuesPerRequest = 5;
-    private static readonly long IdempotencyTtlMs = (long)TimeSpan.FromHours(24).TotalMilliseconds;
+    private static readonly long IdempotencyTtlMs = (long)IdempotencyClaims.Ttl.TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
 
     /// <summary>The script's text, for the load tool's comparison with redis-benchmark.</summary>

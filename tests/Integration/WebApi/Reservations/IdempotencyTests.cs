@@ -1,8 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Reservations;
+using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.IntegrationTests.Gate;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.WebApi.Reservations;
 
@@ -70,7 +76,7 @@ public abstract class IdempotencySuite(ReservationsApiFactory api)
     }
 
     [Fact]
-    public async Task AFailedRequest_StoresNothing_SoItsKeyCanBeRetried()
+    public async Task AFailedRequest_RetriedWithItsKey_TakesTheHold()
     {
         var product = await api.CreateProductAsync(stock: 1);
         await (await _alice.ReserveAsync(product.Id, 2, "retry-me")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "out-of-stock");
@@ -79,6 +85,75 @@ public abstract class IdempotencySuite(ReservationsApiFactory api)
         var retry = await _alice.ReserveAsync(product.Id, 2, "retry-me");
 
         retry.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AFailedRequest_KeepsItsKey_SoAnotherBodyWithItIs422()
+    {
+        var product = await api.CreateProductAsync(stock: 1);
+        await (await _alice.ReserveAsync(product.Id, 2, "failed-once")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "out-of-stock");
+
+        var response = await _alice.ReserveAsync(product.Id, 1, "failed-once");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 1, Held = 0 });
+    }
+
+    [Fact]
+    public async Task TheSameKey_OnAProductOfAnotherShard_Returns422AndTheFirstRequestStillReplays()
+    {
+        var (first, other) = await ProductsOnTwoShardsAsync();
+        var original = await (await _alice.ReserveAsync(first.Id, 2, "cross-shard"))
+            .ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.Created);
+
+        var elsewhere = await _alice.ReserveAsync(other.Id, 2, "cross-shard");
+        var replay = await (await _alice.ReserveAsync(first.Id, 2, "cross-shard"))
+            .ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.Created);
+
+        await elsewhere.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        replay.Should().Be(original);
+        var (firstLedger, otherLedger) = (await api.LedgerAsync(first.Id), await api.LedgerAsync(other.Id));
+        firstLedger.Should().BeEquivalentTo(new { Available = 8, Held = 2 });
+        otherLedger.Should().BeEquivalentTo(new { Available = 10, Held = 0 });
+        firstLedger.ShouldBeBalanced();
+        otherLedger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task ConcurrentRequestsWithOneKey_OnTwoShards_TakeExactlyOneHold()
+    {
+        const int Keys = 20;
+        var (first, other) = await ProductsOnTwoShardsAsync(stock: Keys);
+
+        var pairs = await Task.WhenAll(Enumerable.Range(0, Keys).Select(async i =>
+        {
+            var key = $"race-{i}";
+            var responses = await Task.WhenAll(_alice.ReserveAsync(first.Id, 1, key), _alice.ReserveAsync(other.Id, 1, key));
+            return responses.Select(r => r.StatusCode).Order().ToArray();
+        }));
+
+        pairs.Should().AllSatisfy(pair => pair.Should().Equal(HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity));
+        var (firstLedger, otherLedger) = (await api.LedgerAsync(first.Id), await api.LedgerAsync(other.Id));
+        (firstLedger.Held + otherLedger.Held).Should().Be(Keys);
+        firstLedger.ShouldBeBalanced();
+        otherLedger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task AKeyClaimedByARequestThatNeverReserved_TakesTheHoldWhenThatRequestIsRetried()
+    {
+        var (first, other) = await ProductsOnTwoShardsAsync();
+        var request = new ReserveRequest(first.Id, CustomerId.From("alice"), Quantity.From(1), "claimed-only");
+        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        (await new IdempotencyClaims(api.Keys).TryClaimAsync(redis, request, "claimed-only")).Should().BeTrue();
+
+        var elsewhere = await _alice.ReserveAsync(other.Id, 1, "claimed-only");
+        var retry = await _alice.ReserveAsync(first.Id, 1, "claimed-only");
+
+        await elsewhere.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await api.LedgerAsync(first.Id)).Held.Should().Be(1);
+        (await api.LedgerAsync(other.Id)).Held.Should().Be(0);
     }
 
     [Fact]
@@ -110,5 +185,12 @@ public abstract class IdempotencySuite(ReservationsApiFactory api)
         b.Id.Should().NotBe(a.Id);
         (a.CustomerId, b.CustomerId).Should().Be((customerA, customerB));
         (await api.LedgerAsync(product.Id)).Held.Should().Be(2);
+    }
+
+    private async Task<(ProductResponse First, ProductResponse Other)> ProductsOnTwoShardsAsync(int stock = 10)
+    {
+        var (shard, first) = await api.CreateOnOneShardAsync(shard: null, (stock, null));
+        var (_, other) = await api.CreateOnOneShardAsync((shard + 1) % api.Keys.Shards, (stock, null));
+        return (first[0], other[0]);
     }
 }

@@ -27,6 +27,11 @@ public class RedisKeysSlotTests
     }
 
     [Fact]
+    public void IdempotencyClaims_WhenUserStringsAreOdd_MapToTheSlotOfTheShardTheyName() =>
+        OddIdempotency.Select(o => Keys.IdempotencyClaim(o.Customer, o.Key).ToString()).Should().AllSatisfy(name =>
+            ClusterSlot.Of(name).Should().Be(ClusterSlot.Of(name[(name.IndexOf('{', StringComparison.Ordinal) + 1)..name.IndexOf('}', StringComparison.Ordinal)])));
+
+    [Fact]
     public void EveryShard_MapsToItsOwnSlot() =>
         Enumerable.Range(0, Shards).Select(s => ClusterSlot.Of(Keys.Stock(s).ToString())).Should().OnlyHaveUniqueItems();
 
