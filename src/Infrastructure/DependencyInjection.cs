@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<IOrderReadStore, OrderReadStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp));
+        services.AddSingleton(sp => new RedisAdminConnection(ConnectRedis(sp, admin: true)));
         services.AddHostedService<RedisConnectionStarter>();
         services.AddSingleton<RedisLayout>();
         services.AddHostedService<RedisLayoutCheck>();
@@ -80,13 +81,12 @@ public static class DependencyInjection
     private static ConnectionStringsOptions ConnectionStrings(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value;
 
-    private static ConnectionMultiplexer ConnectRedis(IServiceProvider services)
+    private static ConnectionMultiplexer ConnectRedis(IServiceProvider services, bool admin = false)
     {
         var options = ConfigurationOptions.Parse(ConnectionStrings(services).Redis);
         // Start even while Redis is down: readiness reports it and requests answer 503 until it is back.
         options.AbortOnConnectFail = false;
-        // Start-up checks read the server's configuration (CONFIG GET notify-keyspace-events).
-        options.AllowAdmin = true;
+        options.AllowAdmin = admin;
         var redis = ConnectionMultiplexer.Connect(options);
         ClusterFailoverFollower.Follow(redis, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterFailoverFollower)));
         return redis;

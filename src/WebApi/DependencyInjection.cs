@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.Metrics;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
@@ -55,6 +56,7 @@ public static class DependencyInjection
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         }
 
+        builder.Services.AddMetricsEndpoint();
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();

@@ -5,6 +5,7 @@ using Reservations.Infrastructure.Persistence;
 using Reservations.WebApi;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Endpoints;
+using Reservations.WebApi.Metrics;
 using Reservations.WebApi.Protection;
 using Scalar.AspNetCore;
 using Serilog;
@@ -39,6 +40,7 @@ app.UseSerilogRequestLogging(options =>
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMetricsPort();
 // Before load shedding, so that a browser can read a shed request's 503 too.
 app.UseReservationsCors();
 // Before authentication: under overload, shed requests before spending anything on them.
@@ -51,8 +53,8 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
-// Prometheus scrapes /metrics; deployments keep it on the internal network.
-app.MapPrometheusScrapingEndpoint().DisableRateLimiting();
+// Prometheus scrapes /metrics; deployments keep it on the internal network, or on a port of its own.
+app.MapMetrics();
 app.MapProducts();
 app.MapReservations();
 app.MapOrders();

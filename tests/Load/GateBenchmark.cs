@@ -16,7 +16,9 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency)
     public async Task<int> RunAsync()
     {
         var gate = host.Gate;
-        var server = host.Redis.GetServers().Single();
+        // INFO is an admin command, which the gate's own connection does not run.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(host.Redis.Configuration + ",allowAdmin=true");
+        var server = admin.GetServers().Single();
         var productId = Guid.CreateVersion7();
         await gate.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
         var before = await UsedMemoryAsync(server);

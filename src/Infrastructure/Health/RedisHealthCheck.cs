@@ -10,7 +10,8 @@ namespace Reservations.Infrastructure.Health;
 /// unhealthy under an evicting maxmemory-policy, degraded (still ready) without appendfsync always unless
 /// <see cref="RedisGateOptions.RequireAppendFsyncAlways"/>.
 /// </summary>
-internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, IOptions<RedisGateOptions> options) : IHealthCheck
+internal sealed class RedisHealthCheck(
+    IConnectionMultiplexer redis, RedisAdminConnection admin, IOptions<RedisGateOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,13 +20,13 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, IOptions<Re
             var latency = await redis.GetDatabase().PingAsync();
 
             // Cluster nodes answer PING before they serve any slot (a cluster not created yet, or one that lost them).
-            if (redis.GetServers().FirstOrDefault(s => s.IsConnected && s.ServerType == ServerType.Cluster) is { } node
+            if (admin.ConnectedNodes().FirstOrDefault(s => s.ServerType == ServerType.Cluster) is { } node
                 && !((string?)await node.ExecuteAsync("CLUSTER", "INFO") ?? string.Empty).Contains("cluster_state:ok", StringComparison.Ordinal))
             {
                 return HealthCheckResult.Unhealthy($"Redis Cluster node {node.EndPoint} reports cluster_state other than ok.");
             }
 
-            var nodes = await RedisServerSettings.ReadAllAsync(redis);
+            var nodes = await RedisServerSettings.ReadAllAsync(admin);
             var settings = nodes.ToDictionary(n => n.Node, n => (object)n.ToString());
             if (nodes.Select(n => n.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
             {

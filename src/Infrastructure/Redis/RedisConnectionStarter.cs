@@ -18,12 +18,13 @@ internal sealed partial class RedisConnectionStarter(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var redis = services.GetRequiredService<IConnectionMultiplexer>();
+        services.GetRequiredService<IConnectionMultiplexer>();
         services.GetRequiredService<ReplicaAcknowledgement>();
+        var admin = services.GetRequiredService<RedisAdminConnection>();
         IReadOnlyList<RedisServerSettings> nodes;
         try
         {
-            nodes = await RedisServerSettings.ReadAllAsync(redis);
+            nodes = await RedisServerSettings.ReadAllAsync(admin);
         }
         catch (RedisException e)
         {

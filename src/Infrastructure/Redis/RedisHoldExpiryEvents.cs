@@ -12,14 +12,14 @@ namespace Reservations.Infrastructure.Redis;
 /// primary). Notices sent while nobody listens are lost, which the sweeper covers.
 /// </summary>
 internal sealed partial class RedisHoldExpiryEvents(
-    IConnectionMultiplexer redis, RedisKeys keys, ILogger<RedisHoldExpiryEvents> logger) : IHoldExpiryEvents
+    IConnectionMultiplexer redis, RedisAdminConnection admin, RedisKeys keys, ILogger<RedisHoldExpiryEvents> logger) : IHoldExpiryEvents
 {
     private const string Setting = "notify-keyspace-events";
     private static readonly TimeSpan TopologyPoll = TimeSpan.FromSeconds(1);
 
     public async Task<bool> AreEnabledAsync(CancellationToken cancellationToken)
     {
-        foreach (var server in ConnectedNodes())
+        foreach (var server in admin.ConnectedNodes())
         {
             if (!Publishes(await FlagsAsync(server)))
             {
@@ -33,7 +33,7 @@ internal sealed partial class RedisHoldExpiryEvents(
     // Replicas too: a replica promoted by a failover must publish as soon as it is a primary.
     public async Task EnableAsync(CancellationToken cancellationToken)
     {
-        foreach (var server in ConnectedNodes())
+        foreach (var server in admin.ConnectedNodes())
         {
             var flags = await FlagsAsync(server);
             if (!Publishes(flags))
@@ -125,7 +125,7 @@ internal sealed partial class RedisHoldExpiryEvents(
     /// <summary>The primaries that own slots, as any reachable node of the cluster sees them now.</summary>
     private async Task<HashSet<EndPoint>> PrimariesAsync()
     {
-        foreach (var server in ConnectedNodes())
+        foreach (var server in admin.ConnectedNodes())
         {
             try
             {

@@ -21,8 +21,8 @@ internal sealed record RedisServerSettings(string Node, string MaxMemoryPolicy, 
         (await server.ConfigGetAsync(name)).SingleOrDefault(pair => pair.Key == name).Value ?? "unknown";
 
     /// <summary>Every connected node's settings (each primary and replica of a cluster: a replica may be promoted).</summary>
-    public static async Task<IReadOnlyList<RedisServerSettings>> ReadAllAsync(IConnectionMultiplexer redis) =>
-        await Task.WhenAll(redis.GetServers().Where(s => s.IsConnected).Select(ReadAsync));
+    public static async Task<IReadOnlyList<RedisServerSettings>> ReadAllAsync(RedisAdminConnection admin) =>
+        await Task.WhenAll(admin.ConnectedNodes().Select(ReadAsync));
 
     /// <summary>Why the gate must not run on this node, or null.</summary>
     public string? Refusal => MaxMemoryPolicy == "noeviction"

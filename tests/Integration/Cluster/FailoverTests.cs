@@ -55,11 +55,11 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
     private async Task<FailoverReport> KillAPrimaryDuringTrafficAsync(WebApplicationFactory<AuthOptions> instance)
     {
         var ct = TestContext.Current.CancellationToken;
-        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
+        await using var redis = await RedisCluster.ConnectAdminAsync();
         await RedisCluster.WaitUntilHealthyAsync(redis, TimeSpan.FromSeconds(30));
         var products = await RedisCluster.ProductsOnEveryPrimaryAsync(api, stock: 100_000);
         var victim = products[0].Primary;
-        var probe = await ProductOnAsync(victim, redis);
+        var probe = await ProductOnAsync(victim);
         var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
         var traffic = new Traffic(instance, [.. products.Select(p => p.Product.Id)], products[0].Product.Id);
         var killed = false;
@@ -113,8 +113,9 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
         return report;
     }
 
-    private async Task<ProductResponse> ProductOnAsync(ClusterNode primary, IConnectionMultiplexer redis)
+    private async Task<ProductResponse> ProductOnAsync(ClusterNode primary)
     {
+        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var product = await api.CreateProductAsync(stock: 1, holdSeconds: 1);

@@ -22,7 +22,7 @@ public sealed class ScaleOutTests(UnthrottledClusterApiFactory api, ITestOutputH
     [Fact]
     public async Task Shards_OnAConnectionStringOfSeveralNodes_Are64AndSpreadOverEveryPrimary()
     {
-        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
+        await using var redis = await RedisCluster.ConnectAdminAsync();
         var primaries = await RedisCluster.PrimariesAsync(redis);
 
         var owners = Enumerable.Range(0, api.Keys.Shards)

@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Reservations.IntegrationTests.Fixtures;
 
 /// <summary>
@@ -68,4 +73,20 @@ public sealed class CorsApiFactory : ReservationsApiFactory
 public sealed class OneOpenRequestPerCallerApiFactory : ReservationsApiFactory
 {
     protected override IReadOnlyList<(string Key, string Value)> Settings => [("RateLimiting:ConcurrentPerCaller", "1")];
+}
+
+/// <summary>Metrics on a loopback port of their own (<c>Reservations:MetricsPort</c>).</summary>
+public sealed class MetricsPortApiFactory : ReservationsApiFactory
+{
+    public int MetricsPort { get; } = FreePort.Next();
+
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+        [("Reservations:MetricsPort", $"{MetricsPort}"), ("Reservations:MetricsHost", "127.0.0.1")];
+
+    /// <summary>A client of the public port (the factory's own clients take the last address Kestrel listens on: the metrics port).</summary>
+    public HttpClient CreatePublicClient() => CreateDefaultClient(new Uri(
+        Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Single(address => new Uri(address).Port != MetricsPort)));
+
+    public HttpClient CreateMetricsClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{MetricsPort}") };
 }

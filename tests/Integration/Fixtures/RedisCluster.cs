@@ -25,7 +25,11 @@ public sealed class RedisCluster
                 "--cluster), or set RESERVATIONS_TEST_REDIS_CLUSTER to its nodes (and RESERVATIONS_TEST_REDIS_CLUSTER_DIR " +
                 "to their data directories for the failover test).");
 
-    /// <summary>The primaries that own slots, as the cluster sees them now.</summary>
+    /// <summary>A connection in admin mode, for the CLUSTER and INFO commands the services' own connections do not run.</summary>
+    public static Task<ConnectionMultiplexer> ConnectAdminAsync() =>
+        ConnectionMultiplexer.ConnectAsync($"{ConnectionString},allowAdmin=true");
+
+    /// <summary>The primaries that own slots, as the cluster sees them now (<paramref name="redis"/> in admin mode).</summary>
     public static async Task<IReadOnlyList<ClusterNode>> PrimariesAsync(IConnectionMultiplexer redis)
     {
         foreach (var server in redis.GetServers().Where(s => s.IsConnected))
@@ -43,7 +47,7 @@ public sealed class RedisCluster
     public static async Task<IReadOnlyList<(ProductResponse Product, ClusterNode Primary)>> ProductsOnEveryPrimaryAsync(
         ReservationsApiFactory api, int stock, int? holdSeconds = null)
     {
-        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
+        await using var redis = await ConnectAdminAsync();
         var primaries = await PrimariesAsync(redis);
         var found = new Dictionary<string, (ProductResponse, ClusterNode)>();
         for (var attempt = 0; found.Count < primaries.Count; attempt++)
@@ -87,7 +91,8 @@ public sealed class RedisCluster
 
     /// <summary>
     /// Every node answers and sees every slot served (what build/services.sh waits for), and every replica has
-    /// finished syncing: a replica still syncing (a killed primary just restarted) cannot be promoted.
+    /// finished syncing: a replica still syncing (a killed primary just restarted) cannot be promoted. <paramref name="redis"/>
+    /// in admin mode.
     /// </summary>
     public static async Task WaitUntilHealthyAsync(IConnectionMultiplexer redis, TimeSpan timeout) =>
         await Eventually.TrueAsync(async () =>

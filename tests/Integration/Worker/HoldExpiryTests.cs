@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
@@ -138,7 +137,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
     [Fact]
     public async Task Worker_WithAMetricsPort_ServesTheExpiryDelayToPrometheus()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var product = await api.CreateProductAsync(stock: 1, holdSeconds: 1);
         var worker = await TestWorker.StartAsync(api,
             ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
@@ -156,13 +155,6 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         {
             await TestWorker.StopAsync(worker);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task ShouldComeBackByAsync(Guid productId, DateTimeOffset deadline)
