@@ -1,0 +1,127 @@
+using System.Net;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Purchases.Persist;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
+using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
+
+namespace Reservations.IntegrationTests.WebApi.Reservations;
+
+/// <summary>
+/// A purchased reservation after the Worker persisted it: its hold is completed and moves to an hourly hash of ended
+/// holds, which Redis drops a day later. PostgreSQL's order still knows it.
+/// </summary>
+public sealed class PersistedReservationTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+{
+    private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
+
+    [Fact]
+    public async Task Purchase_RepeatedAfterTheWorkerPersistedIt_AnswersTheSameBodyAsTheFirst()
+    {
+        var (hold, first) = await PurchasedAsync();
+        await PersistAsync(hold.ProductId);
+
+        var repeat = await _alice.PurchaseAsync(hold.Id);
+
+        repeat.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await repeat.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be(first);
+    }
+
+    [Fact]
+    public async Task Purchase_RepeatedAfterRedisForgotThePersistedHold_AnswersTheSameBodyAsTheFirst()
+    {
+        var (hold, first) = await PurchasedAsync();
+        await PersistAsync(hold.ProductId);
+        await ForgetAsync(hold.Id);
+
+        var repeat = await _alice.PurchaseAsync(hold.Id);
+
+        repeat.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await repeat.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be(first);
+        var ledger = await api.LedgerAsync(hold.ProductId);
+        ledger.Should().BeEquivalentTo(new { Sold = 2, Purchasing = 0 }, "the repeat buys nothing more");
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task Get_AfterRedisForgotThePersistedHold_AnswersFromPostgresAsBefore()
+    {
+        var (hold, _) = await PurchasedAsync();
+        await PersistAsync(hold.ProductId);
+        var before = await (await _alice.GetReservationAsync(hold.Id)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        await ForgetAsync(hold.Id);
+
+        var after = await _alice.GetReservationAsync(hold.Id);
+
+        after.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be(before);
+        (await (await api.CreateClient(Tokens.Admin()).GetReservationAsync(hold.Id))
+            .ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK)).Status.Should().Be(HoldStatus.Completed);
+    }
+
+    [Fact]
+    public async Task GetAndPurchase_AfterRedisForgotThePersistedHold_AreStill404ForSomeoneElse()
+    {
+        var (hold, _) = await PurchasedAsync();
+        await PersistAsync(hold.ProductId);
+        await ForgetAsync(hold.Id);
+        var bob = api.CreateClient(Tokens.Customer("bob"));
+
+        await (await bob.GetReservationAsync(hold.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
+        await (await bob.PurchaseAsync(hold.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
+    }
+
+    [Fact]
+    public async Task GetAndPurchase_OfAHoldNeitherStoreKnows_Answer404()
+    {
+        var product = await api.CreateProductAsync(stock: 5);
+        var released = await _alice.ReserveOkAsync(product.Id);
+        await _alice.ReleaseAsync(released.Id);
+        await ForgetAsync(released.Id);
+
+        await (await _alice.GetReservationAsync(released.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
+        await (await _alice.PurchaseAsync(released.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
+    }
+
+    private async Task<(ReservationResponse Hold, string FirstPurchase)> PurchasedAsync()
+    {
+        var product = await api.CreateProductAsync(stock: 5);
+        var hold = await _alice.ReserveOkAsync(product.Id, quantity: 2);
+        var purchase = await _alice.PurchaseAsync(hold.Id);
+        purchase.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await purchase.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        body.Should().Contain("\"status\":\"purchased\"");
+        return (hold, body);
+    }
+
+    // What the Worker does, through the same handler: until the product's purchases are persisted and finalized.
+    private async Task PersistAsync(Guid productId)
+    {
+        var shard = api.Keys.ShardOf(productId);
+        await Eventually.TrueAsync(async () =>
+        {
+            using var scope = api.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new PersistPurchasesCommand(shard, 512), TestContext.Current.CancellationToken);
+            return (await api.LedgerAsync(productId)) is { Purchasing: 0, Sold: > 0 };
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    // The day the ended hold's hourly hash is kept has passed: Redis no longer knows the hold.
+    private async Task ForgetAsync(Guid holdId)
+    {
+        var shard = api.Keys.ShardOfHold(holdId)!.Value;
+        var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+        foreach (var candidate in new[] { hour + 1, hour, hour - 1 })
+        {
+            await api.Redis.HashDeleteAsync((RedisKey)$"{api.KeyPrefix}:{{s{shard}}}:ended:{candidate}", RedisKeys.HoldField(holdId));
+        }
+
+        (await api.Services.GetRequiredService<IInventoryGate>().FindAsync(holdId, TestContext.Current.CancellationToken))
+            .Should().BeNull("Redis no longer knows the hold");
+    }
+}
