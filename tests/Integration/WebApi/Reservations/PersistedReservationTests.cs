@@ -87,6 +87,26 @@ public sealed class PersistedReservationTests(ReservationsApiFactory api) : ICla
         await (await _alice.PurchaseAsync(released.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
     }
 
+    [Fact]
+    public async Task Get_OfAnOrderWhoseEntryPredatesTheHoldsTimes_ReadsThePurchaseTimeForThem()
+    {
+        var (hold, _) = await PurchasedAsync();
+        await WithoutTheHoldsTimesAsync(hold);
+        await PersistAsync(hold.ProductId);
+        await ForgetAsync(hold.Id);
+
+        var read = await (await _alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK);
+
+        var purchasedAt = await api.ScalarAsync<DateTime>($"SELECT purchased_at FROM purchases WHERE id = '{hold.Id}'");
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM purchases WHERE id = '{hold.Id}' AND reserved_at IS NULL")).Should().Be(1);
+        read.Should().BeEquivalentTo(hold with
+        {
+            Status = HoldStatus.Completed,
+            CreatedAt = new DateTimeOffset(purchasedAt, TimeSpan.Zero),
+            ExpiresAt = new DateTimeOffset(purchasedAt, TimeSpan.Zero),
+        });
+    }
+
     private async Task<(ReservationResponse Hold, string FirstPurchase)> PurchasedAsync()
     {
         var product = await api.CreateProductAsync(stock: 5);
@@ -109,6 +129,16 @@ public sealed class PersistedReservationTests(ReservationsApiFactory api) : ICla
                 .Send(new PersistPurchasesCommand(shard, 512), TestContext.Current.CancellationToken);
             return (await api.LedgerAsync(productId)) is { Purchasing: 0, Sold: > 0 };
         }, TimeSpan.FromSeconds(10));
+    }
+
+    // The purchase's entry as the build before this one wrote it: without the hold's created and deadline fields.
+    private async Task WithoutTheHoldsTimesAsync(ReservationResponse hold)
+    {
+        var stream = api.Keys.Purchases(api.Keys.ShardOfHold(hold.Id)!.Value);
+        var field = RedisKeys.HoldField(hold.Id);
+        var entry = (await api.Redis.StreamRangeAsync(stream)).Single(e => ((byte[])e["hold"]!).AsSpan().SequenceEqual(field));
+        await api.Redis.StreamDeleteAsync(stream, [entry.Id]);
+        await api.Redis.StreamAddAsync(stream, [.. entry.Values.Where(v => v.Name != "created" && v.Name != "deadline")]);
     }
 
     // The day the ended hold's hourly hash is kept has passed: Redis no longer knows the hold.
