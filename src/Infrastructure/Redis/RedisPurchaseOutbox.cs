@@ -85,8 +85,8 @@ internal sealed partial class RedisPurchaseOutbox(
         });
     }
 
-    public async Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
-        await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason });
+    public async Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
+        (int)await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason }) == 1;
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class DeadLetterRaceTests(ReservationsApiFactory api) : IClassFixt
         var (product, hold, stalled, successor) = await TwoWorkersHoldingOnePurchaseAsync();
         var ct = TestContext.Current.CancellationToken;
         (await PersistAsync(successor.Taken)).Refusal.Should().NotBeNull("PostgreSQL has too little stock for the successor");
-        await successor.Outbox.DeadLetterAsync(successor.Taken[0], Refusal, ct);
+        (await successor.Outbox.DeadLetterAsync(successor.Taken[0], Refusal, ct)).Should().BeTrue();
         (await api.LedgerAsync(product)).DeadLettered.Should().Be(1);
 
         await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product}'");
@@ -46,7 +46,7 @@ public sealed class DeadLetterRaceTests(ReservationsApiFactory api) : IClassFixt
         await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product}'");
         (await PersistAsync(stalled.Taken)).Outcomes.Should().Equal(PersistOutcome.Persisted);
         await stalled.Outbox.CompleteAsync(stalled.Taken, ct);
-        await successor.Outbox.DeadLetterAsync(successor.Taken[0], Refusal, ct);
+        (await successor.Outbox.DeadLetterAsync(successor.Taken[0], Refusal, ct)).Should().BeFalse("the purchase is in PostgreSQL");
 
         await ShouldAgreeWithPostgresAsync(product, hold);
     }
