@@ -16,7 +16,12 @@ namespace Reservations.IntegrationTests.Worker;
 /// PostgreSQL and dead-letters the purchase while the other commits it and finalizes: whatever the order of their
 /// scripts, Redis must end up agreeing with PostgreSQL (one order, the units sold, nothing dead-lettered).
 /// </summary>
-public sealed class DeadLetterRaceTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class DeadLetterRaceTests(ReservationsApiFactory api) : DeadLetterRaceSuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class DeadLetterRaceOnClusterTests(ClusterApiFactory api) : DeadLetterRaceSuite(api), IClassFixture<ClusterApiFactory>;
+
+public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
 {
     private const string Refusal = "23514 ck_products_sold_within_stock";
 

@@ -15,7 +15,13 @@ namespace Reservations.IntegrationTests.WebApi.Reservations;
 /// A purchased reservation after the Worker persisted it: its hold is completed and moves to an hourly hash of ended
 /// holds, which Redis drops a day later. PostgreSQL's order still knows it.
 /// </summary>
-public sealed class PersistedReservationTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+public sealed class PersistedReservationTests(ReservationsApiFactory api) : PersistedReservationSuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class PersistedReservationOnClusterTests(ClusterApiFactory api)
+    : PersistedReservationSuite(api), IClassFixture<ClusterApiFactory>;
+
+public abstract class PersistedReservationSuite(ReservationsApiFactory api)
 {
     private readonly HttpClient _alice = api.CreateClient(Tokens.Customer("alice"));
 
