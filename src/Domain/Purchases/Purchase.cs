@@ -14,4 +14,10 @@ public sealed class Purchase
     public int Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }
     public DateTimeOffset PurchasedAt { get; private set; }
+
+    /// <summary>When the reservation was made; null for orders persisted before this was kept.</summary>
+    public DateTimeOffset? ReservedAt { get; private set; }
+
+    /// <summary>The reservation's deadline; null for orders persisted before this was kept.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
 }

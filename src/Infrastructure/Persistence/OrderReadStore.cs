@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
 
 namespace Reservations.Infrastructure.Persistence;
 
@@ -22,6 +24,15 @@ internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore
         db.Purchases.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<Hold?> FindHoldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return order is null
+            ? null
+            : new Hold(order.Id, order.ProductId, CustomerId.From(order.CustomerId), Quantity.From(order.Quantity), order.UnitPrice,
+                HoldStatus.Completed, order.ReservedAt ?? order.PurchasedAt, order.ExpiresAt ?? order.PurchasedAt);
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> PurchasedByCustomerAsync(Guid productId, CancellationToken cancellationToken) =>
         await db.Purchases.AsNoTracking().Where(p => p.ProductId == productId)

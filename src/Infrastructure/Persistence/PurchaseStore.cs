@@ -13,8 +13,8 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
     // strategy retry it. A data-modifying CTE runs to completion even though the final SELECT does not read it.
     private const string InsertBatch = """
         WITH inserted AS (
-            INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at)
-            SELECT * FROM unnest(@ids, @products, @customers, @quantities, @prices, @purchased_at)
+            INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at, reserved_at, expires_at)
+            SELECT * FROM unnest(@ids, @products, @customers, @quantities, @prices, @purchased_at, @reserved_at, @expires_at)
             ON CONFLICT (id) DO NOTHING
             RETURNING id, product_id, quantity),
         sold AS (
@@ -71,6 +71,8 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
         command.Parameters.Add(Array("quantities", batch.Select(p => p.Quantity), NpgsqlDbType.Integer));
         command.Parameters.Add(Array("prices", batch.Select(p => p.UnitPrice), NpgsqlDbType.Numeric));
         command.Parameters.Add(Array("purchased_at", batch.Select(p => p.PurchasedAt), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array("reserved_at", batch.Select(p => p.ReservedAt), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array("expires_at", batch.Select(p => p.ExpiresAt), NpgsqlDbType.TimestampTz));
         return command;
     }
 

@@ -15,6 +15,7 @@ internal sealed record GateArguments
     public RedisKey TallyKey { get; init; }
     public RedisKey PurchasesKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
+    public RedisKey DeadHoldsKey { get; init; }
     public RedisKey AdjustmentKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
@@ -37,5 +38,6 @@ internal sealed record GateArguments
         TallyKey = keys.Tally(shard),
         PurchasesKey = keys.Purchases(shard),
         DeadLettersKey = keys.DeadLetters(shard),
+        DeadHoldsKey = keys.DeadHolds(shard),
     };
 }

@@ -93,6 +93,9 @@ public sealed class RedisKeys
 
     public RedisKey DeadLetters(int shard) => Key(shard, "deadletters");
 
+    /// <summary>The shard's dead-lettered holds: hold field → its dead-letter entry id (see deadletter.lua).</summary>
+    public RedisKey DeadHolds(int shard) => Key(shard, "dead-holds");
+
     /// <summary>Set when the Worker built the shard's state from PostgreSQL; its absence means Redis lost the shard's data.</summary>
     public RedisKey StateMarker(int shard) => Key(shard, "built");
 

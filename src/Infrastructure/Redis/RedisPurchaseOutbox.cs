@@ -85,8 +85,8 @@ internal sealed partial class RedisPurchaseOutbox(
         });
     }
 
-    public async Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
-        await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason });
+    public async Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
+        (int)await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason }) == 1;
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {
@@ -245,7 +245,13 @@ internal sealed partial class RedisPurchaseOutbox(
         (string)Field(entry, "customer")!,
         (int)Field(entry, "quantity"),
         decimal.Parse((string)Field(entry, "price")!, CultureInfo.InvariantCulture),
-        HoldCodec.Time((string)Field(entry, "at")!));
+        HoldCodec.Time((string)Field(entry, "at")!),
+        OptionalTime(entry, "created"),
+        OptionalTime(entry, "deadline"));
+
+    // Entries written before the gate recorded the hold's times lack them.
+    private static DateTimeOffset? OptionalTime(StreamEntry entry, string name) =>
+        entry[name] is { IsNull: false } value ? HoldCodec.Time((string)value!) : null;
 
     private static RedisValue Field(StreamEntry entry, string name) =>
         entry[name] is { IsNull: false } value ? value : throw new FormatException($"The entry has no {name} field.");

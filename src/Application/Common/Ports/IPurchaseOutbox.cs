@@ -22,8 +22,12 @@ public interface IPurchaseOutbox
     /// </summary>
     Task CompleteAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken);
 
-    /// <summary>PostgreSQL refused the purchase for good: keep it with the reason, visible to admins.</summary>
-    Task DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// PostgreSQL refused the purchase for good: keep it with the reason, visible to admins. False when it was not moved
+    /// because another Worker, holding the same entry, persisted it (its hold is completed) or dead-lettered it already;
+    /// the entry is acknowledged either way.
+    /// </summary>
+    Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 

@@ -55,9 +55,10 @@ public sealed partial class PersistPurchasesHandler(
         for (var i = 0; i < refused.Count; i++)
         {
             var (purchase, reason) = refused[i];
+            bool moved;
             try
             {
-                await outbox.DeadLetterAsync(purchase, reason, CancellationToken.None);
+                moved = await outbox.DeadLetterAsync(purchase, reason, CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -66,8 +67,15 @@ public sealed partial class PersistPurchasesHandler(
                 return i;
             }
 
-            LogDeadLettered(logger, purchase.ReservationId, reason);
-            ReservationsMetrics.DeadLetters.Add(1);
+            if (moved)
+            {
+                LogDeadLettered(logger, purchase.ReservationId, reason);
+                ReservationsMetrics.DeadLetters.Add(1);
+            }
+            else
+            {
+                LogSettledElsewhere(logger, purchase.ReservationId, reason);
+            }
         }
 
         return refused.Count;
@@ -75,6 +83,10 @@ public sealed partial class PersistPurchasesHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purchase {ReservationId} refused ({Reason}); moved to the dead letters")]
     private static partial void LogDeadLettered(ILogger logger, Guid reservationId, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Purchase {ReservationId} refused ({Reason}), but another Worker holding its entry persisted or dead-lettered it; only acknowledged")]
+    private static partial void LogSettledElsewhere(ILogger logger, Guid reservationId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Persisting a batch of {Deferred} purchases failed; they stay pending and are retried")]

@@ -2,15 +2,26 @@ using Mediator;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Reservations.Purchase;
 
-public sealed class PurchaseReservationHandler(IInventoryGate gate)
+public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadStore orders)
     : ICommandHandler<PurchaseReservationCommand, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(PurchaseReservationCommand command, CancellationToken cancellationToken)
     {
-        var hold = await gate.PurchaseAsync(command.ReservationId, CustomerId.From(command.CustomerId), cancellationToken);
-        return hold.IsSuccess ? hold.Value.ToResponse() : hold.Error!;
+        var customer = CustomerId.From(command.CustomerId);
+        var hold = await gate.PurchaseAsync(command.ReservationId, customer, cancellationToken);
+        if (hold.IsSuccess)
+        {
+            return hold.Value.ToResponse();
+        }
+
+        // A repeat after Redis forgot the hold (a day after it was persisted) answers from its order what the purchase answered.
+        return hold.Error == ReservationErrors.NotFound
+            && await orders.FindHoldAsync(command.ReservationId, cancellationToken) is { } order && order.IsOwnedBy(customer)
+            ? (order with { Status = HoldStatus.Purchased }).ToResponse()
+            : hold.Error!;
     }
 }

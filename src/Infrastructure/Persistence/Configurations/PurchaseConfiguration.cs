@@ -20,6 +20,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.Property(p => p.Quantity).HasColumnName("quantity");
         builder.Property(p => p.UnitPrice).HasColumnName("unit_price").HasPrecision(12, 2);
         builder.Property(p => p.PurchasedAt).HasColumnName("purchased_at");
+        builder.Property(p => p.ReservedAt).HasColumnName("reserved_at");
+        builder.Property(p => p.ExpiresAt).HasColumnName("expires_at");
         // GET /api/orders lists one customer's orders, newest first.
         builder.HasIndex(p => new { p.CustomerId, p.PurchasedAt }).HasDatabaseName("ix_purchases_customer_purchased_at")
             .IsDescending(false, true);

@@ -1,11 +1,20 @@
 -- PostgreSQL refused a purchase for good: the entry moves, with the reason, to the dead-letter stream and its units
 -- count as dead-lettered (still a part of purchasing) until an admin retries it. Nothing is dropped.
-local k = { stock = @StockKey, holds = @HoldsKey }
-local entry_id = @EntryId
+-- Two Workers may hold the same entry (one stalled past the reclaim time, the other took it over), and one may commit
+-- it while the other is refused (a batch's refusal depends on what went before it). PostgreSQL decides, so:
+--   * the entry of a completed hold is only acknowledged: the hold was finalized, so its order is in PostgreSQL;
+--   * a dead-lettered hold is indexed (dead-holds: hold id → dead-letter entry id), so that a finalize arriving after
+--     it (the other Worker committed) takes its units out of dead-lettered and deletes the dead letter (finalize.lua);
+--     a hold already indexed is not dead-lettered twice.
+local k = { stock = @StockKey, holds = @HoldsKey, dead_holds = @DeadHoldsKey }
+local hold_id, entry_id = @HoldId, @EntryId
 
 local entry = redis.call('XRANGE', @PurchasesKey, entry_id, entry_id)
-expect_types({ k.stock, 'hash', @DeadLettersKey, 'stream' })
-if #entry == 1 then
+expect_types({ k.stock, 'hash', @DeadLettersKey, 'stream', k.dead_holds, 'hash' })
+local moved = 0
+local value = find_hold(k, hold_id, now_ms())
+local completed = value and string.sub(value, 1, 1) == 'c'
+if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id) == 0 then
   local fields = entry[1][2]
   local purchase = {}
   for i = 1, #fields, 2 do
@@ -13,9 +22,11 @@ if #entry == 1 then
   end
   fields[#fields + 1] = 'reason'
   fields[#fields + 1] = @Reason
-  redis.call('XADD', @DeadLettersKey, '*', unpack(fields))
+  local dead_letter = redis.call('XADD', @DeadLettersKey, '*', unpack(fields))
+  redis.call('HSET', k.dead_holds, hold_id, dead_letter)
   redis.call('HINCRBY', k.stock, purchase.product .. ':d', tonumber(purchase.quantity))
+  moved = 1
 end
 redis.call('XACK', @PurchasesKey, @Group, entry_id)
 redis.call('XDEL', @PurchasesKey, entry_id)
-return #entry
+return moved

@@ -1,8 +1,11 @@
 -- After PostgreSQL committed a batch of purchases of one shard: each hold becomes completed, its units leave
 -- purchasing, and every entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is only
--- acknowledged. @HoldIds packs the holds' 14-byte ids back to back; @EntryIds lists their entries, comma-separated,
--- in the same order. The loop is bounded by the batch the caller sends.
-local k = { stock = @StockKey, holds = @HoldsKey, purchases = @PurchasesKey }
+-- acknowledged. A hold another Worker dead-lettered meanwhile (see deadletter.lua) was committed all the same: its
+-- units leave dead-lettered too and its dead letter is deleted, so Redis agrees with PostgreSQL. @HoldIds packs the
+-- holds' 14-byte ids back to back; @EntryIds lists their entries, comma-separated, in the same order. The loop is
+-- bounded by the batch the caller sends.
+local k = { stock = @StockKey, holds = @HoldsKey, purchases = @PurchasesKey, dead_letters = @DeadLettersKey,
+            dead_holds = @DeadHoldsKey }
 local HOLD_ID_LENGTH = 14
 local hold_ids, entry_ids = @HoldIds, {}
 for entry_id in string.gmatch(@EntryIds, '[^,]+') do
@@ -12,7 +15,8 @@ if #hold_ids ~= #entry_ids * HOLD_ID_LENGTH then
   error('finalize: ' .. #entry_ids .. ' entries but ' .. #hold_ids .. ' bytes of hold ids')
 end
 local now = now_ms()
-expect_types({ k.holds, 'hash', k.stock, 'hash', ended_now(k, now), 'hash', k.purchases, 'stream' })
+expect_types({ k.holds, 'hash', k.stock, 'hash', ended_now(k, now), 'hash', k.purchases, 'stream',
+  k.dead_letters, 'stream', k.dead_holds, 'hash' })
 if #entry_ids == 0 then
   return 0
 end
@@ -23,6 +27,12 @@ for i = 1, #entry_ids do
   if value and string.sub(value, 1, 1) == 'p' then
     local hold = parse_hold(value)
     redis.call('HINCRBY', k.stock, hold.product .. ':p', -hold.quantity)
+    local dead_letter = redis.call('HGET', k.dead_holds, hold_id)
+    if dead_letter then
+      redis.call('HINCRBY', k.stock, hold.product .. ':d', -hold.quantity)
+      redis.call('XDEL', k.dead_letters, dead_letter)
+      redis.call('HDEL', k.dead_holds, hold_id)
+    end
     end_hold(k, hold_id, value, 'c', now)
   end
 end

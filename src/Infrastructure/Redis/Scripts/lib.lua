@@ -10,7 +10,8 @@
 --          32  the unit price as the catalog writes it, '|', then the customer id (last, so it may hold '|')
 -- The status comes first so that a transition rewrites one byte. HoldCodec.cs reads the same layout.
 -- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing,
--- :d dead-lettered (a part of purchasing that PostgreSQL refused).
+-- :d dead-lettered (a part of purchasing that PostgreSQL refused); the shard's dead-holds hash maps each dead-lettered
+-- hold to its dead-letter entry (deadletter.lua).
 -- Live holds (held, purchased) are fields of the shard's holds hash. A hold that ends (completed, released, expired)
 -- moves to ended:<hour it ended>, a hash that expires whole ENDED_KEEP_S after that hour: no scan purges it.
 -- Expiry is indexed by second, not by hold: a hold due at d is pushed on the list b:<ceil(d / 1000)>, the zset due

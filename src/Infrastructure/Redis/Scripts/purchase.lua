@@ -9,7 +9,8 @@ if not value then
   return { 'not-found' }
 end
 if hold.status == 'p' or hold.status == 'c' then
-  return { 'purchased', value }
+  -- Persisted (completed) or not, a repeat answers what the purchase answered.
+  return { 'purchased', 'p' .. string.sub(value, 2) }
 end
 if hold.status == 'r' then
   return { 'released', value }
@@ -30,5 +31,5 @@ redis.call('HSET', k.holds, hold_id, purchased)
 redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
 redis.call('HINCRBY', k.stock, hold.product .. ':p', hold.quantity)
 redis.call('XADD', @PurchasesKey, '*', 'hold', hold_id, 'product', hold.product, 'customer', hold.customer,
-  'quantity', hold.quantity, 'price', hold.price, 'at', now)
+  'quantity', hold.quantity, 'price', hold.price, 'at', now, 'created', hold.created, 'deadline', hold.deadline)
 return { 'purchased', purchased }

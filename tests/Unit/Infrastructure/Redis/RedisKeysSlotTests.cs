@@ -54,6 +54,6 @@ public class RedisKeysSlotTests
     private static RedisKey[] FixedKeysOf(int shard) =>
     [
         Keys.Stock(shard), Keys.Catalog(shard), Keys.Holds(shard), Keys.Due(shard),
-        Keys.Tally(shard), Keys.Purchases(shard), Keys.DeadLetters(shard),
+        Keys.Tally(shard), Keys.Purchases(shard), Keys.DeadLetters(shard), Keys.DeadHolds(shard),
     ];
 }

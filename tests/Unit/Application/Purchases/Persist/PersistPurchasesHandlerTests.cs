@@ -20,8 +20,11 @@ public class PersistPurchasesHandlerTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PersistPurchasesHandler _handler;
 
-    public PersistPurchasesHandlerTests() =>
+    public PersistPurchasesHandlerTests()
+    {
+        _outbox.DeadLetterAsync(Arg.Any<PendingPurchase>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(true);
         _handler = new PersistPurchasesHandler(_outbox, _store, TimeProvider.System, NullLogger<PersistPurchasesHandler>.Instance);
+    }
 
     [Fact]
     public async Task Handle_WhenTheBatchIsStored_PersistsItInOneCallAndCompletesItInOneCallWithoutTheCallersToken()

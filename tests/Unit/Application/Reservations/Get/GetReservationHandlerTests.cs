@@ -9,6 +9,7 @@ namespace Reservations.UnitTests.Application.Reservations.Get;
 public class GetReservationHandlerTests
 {
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Hold _alicesHold = TestHolds.Create("alice");
     private readonly GetReservationHandler _handler;
@@ -16,7 +17,7 @@ public class GetReservationHandlerTests
     public GetReservationHandlerTests()
     {
         _gate.FindAsync(_alicesHold.Id, _ct).Returns(_alicesHold);
-        _handler = new GetReservationHandler(_gate);
+        _handler = new GetReservationHandler(_gate, _orders);
     }
 
     [Fact]
@@ -57,5 +58,38 @@ public class GetReservationHandlerTests
 
         result.Error.Should().BeSameAs(ReservationErrors.NotFound);
         await _gate.Received(1).FindAsync(unknown, _ct);
+        await _orders.Received(1).FindHoldAsync(unknown, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenRedisKnowsTheHold_DoesNotAskPostgres()
+    {
+        await _handler.Handle(new GetReservationQuery(_alicesHold.Id, "alice", IsAdmin: false), _ct);
+
+        await _orders.DidNotReceiveWithAnyArgs().FindHoldAsync(default, _ct);
+    }
+
+    [Theory]
+    [InlineData("alice", false)]
+    [InlineData("admin-1", true)]
+    public async Task Handle_WhenRedisForgotTheHoldButItsOrderExists_ReturnsTheCompletedReservation(string customer, bool isAdmin)
+    {
+        var completed = TestHolds.Create("alice", HoldStatus.Completed);
+        _orders.FindHoldAsync(completed.Id, _ct).Returns(completed);
+
+        var result = await _handler.Handle(new GetReservationQuery(completed.Id, customer, isAdmin), _ct);
+
+        result.Value.Should().Be(completed.ExpectedResponse());
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnotherCustomerAsksForAnOrderedHold_ReturnsNotFound()
+    {
+        var completed = TestHolds.Create("alice", HoldStatus.Completed);
+        _orders.FindHoldAsync(completed.Id, _ct).Returns(completed);
+
+        var result = await _handler.Handle(new GetReservationQuery(completed.Id, "bob", IsAdmin: false), _ct);
+
+        result.Error.Should().BeSameAs(ReservationErrors.NotFound);
     }
 }

@@ -11,10 +11,11 @@ namespace Reservations.UnitTests.Application.Reservations.Purchase;
 public class PurchaseReservationHandlerTests
 {
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PurchaseReservationHandler _handler;
 
-    public PurchaseReservationHandlerTests() => _handler = new PurchaseReservationHandler(_gate);
+    public PurchaseReservationHandlerTests() => _handler = new PurchaseReservationHandler(_gate, _orders);
 
     public static TheoryData<Error> GateErrors =>
         [ReservationErrors.NotFound, ReservationErrors.HoldExpired, ReservationErrors.HoldReleased];
@@ -41,5 +42,40 @@ public class PurchaseReservationHandlerTests
         var result = await _handler.Handle(new PurchaseReservationCommand("alice", holdId), _ct);
 
         result.Error.Should().BeSameAs(error);
+    }
+
+    [Fact]
+    public async Task Handle_WhenRedisForgotTheHoldButItsOrderExists_AnswersThePurchasedReservationAgain()
+    {
+        var completed = TestHolds.Create("alice", HoldStatus.Completed);
+        _gate.PurchaseAsync(completed.Id, CustomerId.From("alice"), _ct).Returns(ReservationErrors.NotFound);
+        _orders.FindHoldAsync(completed.Id, _ct).Returns(completed);
+
+        var result = await _handler.Handle(new PurchaseReservationCommand("alice", completed.Id), _ct);
+
+        result.Value.Should().Be((completed with { Status = HoldStatus.Purchased }).ExpectedResponse());
+    }
+
+    [Fact]
+    public async Task Handle_WhenSomeoneElsesOrderHasTheId_ReturnsNotFound()
+    {
+        var completed = TestHolds.Create("alice", HoldStatus.Completed);
+        _gate.PurchaseAsync(completed.Id, CustomerId.From("bob"), _ct).Returns(ReservationErrors.NotFound);
+        _orders.FindHoldAsync(completed.Id, _ct).Returns(completed);
+
+        var result = await _handler.Handle(new PurchaseReservationCommand("bob", completed.Id), _ct);
+
+        result.Error.Should().BeSameAs(ReservationErrors.NotFound);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheHoldExpired_DoesNotAskPostgres()
+    {
+        var holdId = Guid.CreateVersion7();
+        _gate.PurchaseAsync(holdId, CustomerId.From("alice"), _ct).Returns(ReservationErrors.HoldExpired);
+
+        await _handler.Handle(new PurchaseReservationCommand("alice", holdId), _ct);
+
+        await _orders.DidNotReceiveWithAnyArgs().FindHoldAsync(default, _ct);
     }
 }
