@@ -16,6 +16,7 @@ internal sealed record GateArguments
     public RedisKey PurchasesKey { get; init; }
     public RedisKey DeadLettersKey { get; init; }
     public RedisKey AdjustmentKey { get; init; }
+    public RedisKey QuarantineKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
@@ -37,5 +38,6 @@ internal sealed record GateArguments
         TallyKey = keys.Tally(shard),
         PurchasesKey = keys.Purchases(shard),
         DeadLettersKey = keys.DeadLetters(shard),
+        QuarantineKey = keys.Quarantine(shard),
     };
 }

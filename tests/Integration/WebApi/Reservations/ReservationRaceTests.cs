@@ -157,7 +157,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
             switch (i % 3)
             {
                 case 0:
-                    if ((await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken)).Count > 0)
+                    if ((await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken)).Delays.Count > 0)
                     {
                         Interlocked.Increment(ref expiredByGate);
                     }
@@ -199,7 +199,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         {
             while (!stop.IsCancellationRequested)
             {
-                Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Count);
+                Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Delays.Count);
                 await Task.Delay(20, ct);
             }
         }, ct);
