@@ -159,7 +159,7 @@ local function counter(value)
 end
 
 -- Why a due held hold cannot be given back, or nil when it can (its units then come off `held`, which counts per
--- product the units still held once the holds this call already plans to expire are gone).
+-- product whose stock was checked the units still held once the holds this call already plans to expire are gone).
 local function expiry_problem(k, value, hold, held)
   local tallied = string.sub(value, 2, 2)
   if tallied ~= '0' and tallied ~= '1' then
@@ -171,13 +171,16 @@ local function expiry_problem(k, value, hold, held)
   if not hold.customer then
     return 'it has no price|customer tail'
   end
-  local available = redis.call('HGET', k.stock, hold.product .. ':a')
-  if not available then
-    return 'its product has no stock in this shard'
-  end
-  local product_held = held[hold.product] or counter(redis.call('HGET', k.stock, hold.product .. ':h'))
-  if not counter(available) or not product_held then
-    return "its product's available or held units are not integers"
+  local product_held = held[hold.product]
+  if not product_held then
+    local available = redis.call('HGET', k.stock, hold.product .. ':a')
+    if not available then
+      return 'its product has no stock in this shard'
+    end
+    product_held = counter(redis.call('HGET', k.stock, hold.product .. ':h'))
+    if not counter(available) or not product_held then
+      return "its product's available or held units are not integers"
+    end
   end
   if product_held < hold.quantity then
     return 'it holds ' .. hold.quantity .. ' units, its product only ' .. product_held
@@ -247,7 +250,8 @@ local function expire_due(k, now, limit)
       local value = not seen[hold_id] and redis.call('HGET', k.holds, hold_id) or nil
       local fate, detail = hold_fate(k, value, second, now, held)
       if fate == 'wait' or (fate == 'corrupt' and not k.quarantine) then
-        -- Only the current second's bucket can be reached before all of it is due; the rest waits its turn.
+        -- Only the current second's bucket can be reached before all of it is due; the rest waits its turn. A
+        -- reserve leaves a corrupt hold, and what follows it, to the Worker's call, which sets it aside.
         stopped = true
         break
       end
