@@ -17,6 +17,7 @@ internal sealed record GateArguments
     public RedisKey DeadLettersKey { get; init; }
     public RedisKey DeadHoldsKey { get; init; }
     public RedisKey AdjustmentKey { get; init; }
+    public RedisKey QuarantineKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
@@ -39,5 +40,6 @@ internal sealed record GateArguments
         PurchasesKey = keys.Purchases(shard),
         DeadLettersKey = keys.DeadLetters(shard),
         DeadHoldsKey = keys.DeadHolds(shard),
+        QuarantineKey = keys.Quarantine(shard),
     };
 }

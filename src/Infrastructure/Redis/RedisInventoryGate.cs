@@ -98,33 +98,30 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         };
     }
 
-    public async Task<IReadOnlyList<TimeSpan>> ExpireDueAsync(int shard, CancellationToken cancellationToken)
+    public int Shards => keys.Shards;
+
+    public async Task<ShardExpiry> ExpireDueAsync(int shard, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
         var arguments = GateArguments.ForShard(keys, shard) with { Batch = ExpireBatch };
         var delays = new List<TimeSpan>();
-        long[] reply;
+        var quarantined = new List<QuarantinedHold>();
+        RedisResult[] reply;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            reply = (long[])(await GateScripts.Expire.RunAsync(Db, arguments))!;
-            delays.AddRange(reply.Skip(1).Select(ms => TimeSpan.FromMilliseconds(ms)));
+            reply = (RedisResult[])(await GateScripts.Expire.RunAsync(Db, arguments))!;
+            delays.AddRange(((long[])reply[1]!).Select(ms => TimeSpan.FromMilliseconds(ms)));
+            var setAside = (RedisResult[])reply[2]!;
+            for (var i = 0; i < setAside.Length; i += 2)
+            {
+                quarantined.Add(new QuarantinedHold(HoldName(shard, (byte[])setAside[i]!), (string)setAside[i + 1]!));
+            }
         }
-        while (reply[0] == 1);
+        while ((long)reply[0] == 1);
 
-        return delays;
-    }
-
-    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
-    {
-        var delays = new List<TimeSpan>();
-        for (var shard = 0; shard < keys.Shards; shard++)
-        {
-            delays.AddRange(await ExpireDueAsync(shard, cancellationToken));
-        }
-
-        return new SweepReport(delays);
+        return new ShardExpiry(delays, quarantined);
     }
 
     public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)
@@ -173,6 +170,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             HoldId = RedisKeys.HoldField(holdId),
             Customer = customer.Value,
         };
+
+    // A field of another length than a hold id's was not written by the gate: named by its bytes.
+    private static string HoldName(int shard, byte[] field) => field.Length == RedisKeys.HoldFieldLength
+        ? RedisKeys.HoldOfField(shard, field).ToString()
+        : Convert.ToHexString(field);
 
     /// <summary>Sends what is queued and answers every reserve taken before it returns.</summary>
     public ValueTask DisposeAsync() => _reserves.DisposeAsync();

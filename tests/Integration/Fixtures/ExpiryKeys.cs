@@ -1,5 +1,6 @@
 using Reservations.Application.Reservations;
 using Reservations.Worker;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Fixtures;
 
@@ -15,6 +16,9 @@ public static class ExpiryKeys
 
     /// <summary>When the hold's bucket is due: the end of the second it is due in.</summary>
     public static DateTimeOffset BucketDue(DateTimeOffset deadline) => DateTimeOffset.FromUnixTimeSeconds(BucketSecond(deadline));
+
+    /// <summary>The shard's bucket of the holds due by this second (a list the scripts name; RedisKeys has no name for it).</summary>
+    public static RedisKey Bucket(this ReservationsApiFactory api, int shard, long second) => $"{api.KeyPrefix}:{{s{shard}}}:b:{second}";
 
     /// <summary>Waits until the holds' buckets are due, then reads their markers until Redis has deleted every one.</summary>
     public static async Task ExpireDueKeysAsync(this ReservationsApiFactory api, params ReservationResponse[] holds)

@@ -34,7 +34,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         (await bob.ReleaseAsync(released.Id)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await WaitUntilDueAsync(bought.ExpiresAt, released.ExpiresAt, abandoned.ExpiresAt);
 
-        var delays = await Gate.ExpireDueAsync(shard, Ct);
+        var delays = (await Gate.ExpireDueAsync(shard, Ct)).Delays;
 
         delays.Should().ContainSingle("only carol's hold was still held");
         (await StatusAsync(alice, bought.Id)).Should().Be(HoldStatus.Purchased);
@@ -43,7 +43,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Available = 2, Held = 0, Purchasing = 1 });
         ledger.ShouldBeBalanced();
-        (await Gate.ExpireDueAsync(shard, Ct)).Should().BeEmpty("a popped bucket is gone");
+        (await Gate.ExpireDueAsync(shard, Ct)).Delays.Should().BeEmpty("a popped bucket is gone");
         (await Redis.SortedSetLengthAsync(api.Keys.Due(shard))).Should().Be(0, "an emptied bucket leaves the index");
     }
 
@@ -92,7 +92,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var deadline = (await Gate.FindAsync(ids[0], Ct))!.ExpiresAt;
         await WaitUntilDueAsync(deadline);
 
-        (await Gate.ExpireDueAsync(shard, Ct)).Should().HaveCount(2);
+        (await Gate.ExpireDueAsync(shard, Ct)).Delays.Should().HaveCount(2);
 
         (await Task.WhenAll(ids.Select(id => Gate.FindAsync(id, Ct)))).Select(h => h!.Status)
             .Should().Equal(HoldStatus.Expired, HoldStatus.Released, HoldStatus.Expired);
@@ -108,7 +108,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var shard = api.Keys.ShardOf(product.Id);
         var hold = await Client("alice").ReserveOkAsync(product.Id);
         await WaitUntilDueAsync(hold.ExpiresAt);
-        var bucket = BucketKey(shard, ExpiryKeys.BucketSecond(hold.ExpiresAt));
+        var bucket = api.Bucket(shard, ExpiryKeys.BucketSecond(hold.ExpiresAt));
         var ids = await Redis.ListRangeAsync(bucket);
         await Redis.KeyDeleteAsync(bucket);
         await Redis.StringSetAsync(bucket, "x");
@@ -129,9 +129,85 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 4, Held = 1 }, "bob's reserve reclaimed alice's hold first");
     }
 
+    [Theory]
+    [MemberData(nameof(CorruptHolds.Kinds), MemberType = typeof(CorruptHolds))]
+    public async Task ExpiringDueHolds_WithOneCorrupt_SetsItAsideWithTheReasonAndExpiresTheOthers(string corruption, string reason)
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var shard = api.Keys.ShardOf(product.Id);
+        var holds = await api.HoldManyAsync(product.Id, 3, corruption);
+        var stored = await api.CorruptHoldAsync(holds[1].Id, corruption);
+        await WaitUntilDueAsync([.. holds.Select(h => h.ExpiresAt)]);
+
+        var expiry = await Gate.ExpireDueAsync(shard, Ct);
+
+        var quarantined = expiry.Quarantined.Should().ContainSingle().Subject;
+        quarantined.HoldId.Should().Be(holds[1].Id.ToString());
+        quarantined.Reason.Should().StartWith(reason);
+        var entry = await QuarantineEntryAsync(shard, holds[1].Id);
+        ((string?)entry["kind"]).Should().Be("hold");
+        ((byte[])entry["value"]!).Should().Equal(stored);
+        ((string?)entry["reason"]).Should().Be(quarantined.Reason);
+        (await Redis.HashExistsAsync(api.Keys.Holds(shard), RedisKeys.HoldField(holds[1].Id))).Should().BeFalse();
+        (await Gate.FindAsync(holds[0].Id, Ct))!.Status.Should().Be(HoldStatus.Expired);
+        (await Gate.FindAsync(holds[2].Id, Ct))!.Status.Should().Be(HoldStatus.Expired);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Available = 4, Held = 1 }, "the unit of the hold set aside stays held until an operator settles it");
+        ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task Reserve_WhenADueHoldIsCorrupt_ReservesAndLeavesTheCorruptHoldForTheWorkerToSetAside()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var shard = api.Keys.ShardOf(product.Id);
+        var corrupt = await Client("alice").ReserveOkAsync(product.Id);
+        var stored = await api.CorruptHoldAsync(corrupt.Id, "truncated");
+        await WaitUntilDueAsync(corrupt.ExpiresAt);
+
+        (await Client("bob").ReserveAsync(product.Id)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        ((byte[])(await Redis.HashGetAsync(api.Keys.Holds(shard), RedisKeys.HoldField(corrupt.Id)))!).Should().Equal(stored);
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 3, Held = 2 });
+        (await Gate.ExpireDueAsync(shard, Ct)).Quarantined.Should().ContainSingle().Which.HoldId.Should().Be(corrupt.Id.ToString());
+    }
+
+    [Fact]
+    public async Task ConcurrentExpiries_OfDueHoldsWithCorruptOnes_SetEachAsideOnceAndExpireEveryOtherHoldOnce()
+    {
+        var product = await api.CreateProductAsync(stock: 300, holdSeconds: 1);
+        var shard = api.Keys.ShardOf(product.Id);
+        var holds = await api.HoldManyAsync(product.Id, 300, "crowd");
+        var corrupt = holds.Where((_, i) => i % 50 == 7).Select(h => h.Id).ToList();
+        foreach (var holdId in corrupt)
+        {
+            await api.CorruptHoldAsync(holdId, "truncated");
+        }
+
+        await WaitUntilDueAsync([.. holds.Select(h => h.ExpiresAt)]);
+
+        var expiries = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Gate.ExpireDueAsync(shard, Ct), Ct)));
+
+        expiries.SelectMany(e => e.Quarantined).Select(q => q.HoldId).Should().BeEquivalentTo(corrupt.Select(id => id.ToString()));
+        foreach (var holdId in corrupt)
+        {
+            await QuarantineEntryAsync(shard, holdId);
+        }
+
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Available = 294, Held = 6 }, "each healthy hold expired once, each corrupt one stays held");
+        ledger.ShouldBeBalanced();
+    }
+
     private HttpClient Client(string customer) => api.CreateClient(Tokens.Customer(customer));
 
-    private RedisKey BucketKey(int shard, long second) => $"{api.KeyPrefix}:{{s{shard}}}:b:{second}";
+    /// <summary>The one entry of the shard's quarantine stream that set this hold aside.</summary>
+    private async Task<StreamEntry> QuarantineEntryAsync(int shard, Guid holdId)
+    {
+        var field = RedisKeys.HoldField(holdId);
+        var entries = await Redis.StreamRangeAsync(api.Keys.Quarantine(shard));
+        return entries.Where(e => ((byte[])e["hold"]!).SequenceEqual(field)).Should().ContainSingle().Subject;
+    }
 
     private async Task<RedisKey> EndedHashAsync(int shard, Guid holdId)
     {

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -154,6 +156,96 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         finally
         {
             await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
+    public async Task Sweeper_WithOneShardsBucketOfTheWrongType_ReportsThatShardAndBringsTheOtherShardsHoldsBackWithinTheReleasePromise()
+    {
+        // The corrupt shard comes first in the sweep's order, so that its failure would stop the pass before the other.
+        var corrupt = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        while (api.Keys.ShardOf(corrupt.Id) == api.Keys.Shards - 1)
+        {
+            corrupt = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        }
+
+        var healthy = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        while (api.Keys.ShardOf(healthy.Id) <= api.Keys.ShardOf(corrupt.Id))
+        {
+            healthy = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        }
+
+        var corruptShard = api.Keys.ShardOf(corrupt.Id);
+        var stuck = await _alice.ReserveOkAsync(corrupt.Id);
+        var bucket = api.Bucket(corruptShard, ExpiryKeys.BucketSecond(stuck.ExpiresAt));
+        var ids = await api.Redis.ListRangeAsync(bucket);
+        await api.Redis.KeyDeleteAsync(bucket);
+        await api.Redis.StringSetAsync(bucket, "not a list");
+        var port = FreePort.Next();
+        var worker = await TestWorker.StartAsync(api,
+            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()),
+            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+        try
+        {
+            var hold = await _alice.ReserveOkAsync(healthy.Id, quantity: 2);
+
+            await ShouldComeBackByAsync(healthy.Id, hold.ExpiresAt + new WorkerOptions { SweepInterval = FastSweep }.ReleasePromise);
+
+            (await api.LedgerAsync(corrupt.Id)).Held.Should().Be(1, "the corrupt shard's due holds wait until its bucket is repaired");
+            using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var scrape = await scraper.ScrapeUntilAsync("reservations_hold_expiry_failures_total");
+            scrape.Should().MatchRegex($$"""reservations_hold_expiry_failures_total\{[^}]*shard="{{corruptShard}}"[^}]*\} [1-9]""");
+
+            await RepairAsync(bucket, ids);
+            await ShouldComeBackByAsync(corrupt.Id, DateTimeOffset.UtcNow + new WorkerOptions { SweepInterval = FastSweep }.ReleasePromise);
+        }
+        finally
+        {
+            await RepairAsync(bucket, ids);
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    [Fact]
+    public async Task Sweeper_WithACorruptHoldAmongDueHolds_SetsItAsideAndBringsTheOthersBackWithinTheReleasePromise()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var shard = api.Keys.ShardOf(product.Id);
+        var port = FreePort.Next();
+        var worker = await TestWorker.StartAsync(api,
+            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()),
+            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+        try
+        {
+            var holds = await api.HoldManyAsync(product.Id, 3, "among");
+            await api.CorruptHoldAsync(holds[1].Id, "unknown-product");
+
+            var by = holds.Max(h => h.ExpiresAt) + new WorkerOptions { SweepInterval = FastSweep }.ReleasePromise;
+            await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Held == 1, by - DateTimeOffset.UtcNow);
+
+            var ledger = await api.LedgerAsync(product.Id);
+            ledger.Should().BeEquivalentTo(new { Available = 4, Held = 1 }, "the unit of the hold set aside stays held until an operator settles it");
+            ledger.ShouldBeBalanced();
+            var field = RedisKeys.HoldField(holds[1].Id);
+            var entry = (await api.Redis.StreamRangeAsync(api.Keys.Quarantine(shard)))
+                .Where(e => ((byte[])e["hold"]!).SequenceEqual(field)).Should().ContainSingle().Subject;
+            ((string?)entry["reason"]).Should().Be("its product has no stock in this shard");
+            using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var scrape = await scraper.ScrapeUntilAsync("reservations_hold_quarantined_total");
+            scrape.Should().MatchRegex("""reservations_hold_quarantined_total(\{[^}]*\})? [1-9]""");
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
+
+    private async Task RepairAsync(RedisKey bucket, RedisValue[] ids)
+    {
+        if (await api.Redis.KeyTypeAsync(bucket) == RedisType.String)
+        {
+            await api.Redis.KeyDeleteAsync(bucket);
+            await api.Redis.ListRightPushAsync(bucket, ids);
         }
     }
 

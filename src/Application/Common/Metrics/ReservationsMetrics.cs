@@ -16,6 +16,12 @@ public static class ReservationsMetrics
     /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
     public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
 
+    /// <summary>Due holds that could not be given back and were set aside instead (see the shard's quarantine stream).</summary>
+    public static readonly Counter<long> HoldsQuarantined = Meter.CreateCounter<long>("reservations.hold.quarantined");
+
+    /// <summary>Sweeps of one shard that failed for good (a corrupt key), by <c>shard</c>; the other shards were swept.</summary>
+    public static readonly Counter<long> ExpiryFailures = Meter.CreateCounter<long>("reservations.hold.expiry_failures");
+
     /// <summary>How long after the purchase its order was committed to PostgreSQL.</summary>
     public static readonly Histogram<double> PersistenceLag = Meter.CreateHistogram<double>("reservations.purchase.persistence_lag", unit: "ms");
 
@@ -44,6 +50,8 @@ public static class ReservationsMetrics
 
     public static void RecordLostPurchases(int count, string stream) =>
         LostPurchases.Add(count, new TagList { { "stream", stream } });
+
+    public static void RecordExpiryFailure(int shard) => ExpiryFailures.Add(1, new TagList { { "shard", shard } });
 
     public static void RecordPersistenceLag(TimeSpan lag) => PersistenceLag.Record(lag.TotalMilliseconds);
 }

@@ -36,14 +36,16 @@ public interface IInventoryGate
     /// <summary>Gives the customer's hold back; releasing a released or expired hold succeeds and changes nothing.</summary>
     Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Expires every overdue hold of one shard (its expiry event named it), in bounded batches: for each hold this call
-    /// gave the stock back, how long after its deadline that was. Idempotent, so several Workers may run it at once.
-    /// </summary>
-    Task<IReadOnlyList<TimeSpan>> ExpireDueAsync(int shard, CancellationToken cancellationToken);
+    /// <summary>How many shards the gate's state is split into: <see cref="ExpireDueAsync"/> takes 0 to Shards − 1.</summary>
+    int Shards { get; }
 
-    /// <summary>Expires every overdue hold of every shard, in bounded batches. Idempotent, so several Workers may sweep at once.</summary>
-    Task<SweepReport> SweepAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Expires every overdue hold of one shard, in bounded batches: for each hold this call gave the stock back, how long
+    /// after its deadline that was. A due hold that cannot be given back (its value unreadable, its product without the
+    /// stock to take it) is moved to the shard's quarantine stream instead, and the rest expire. Idempotent, so several
+    /// Workers may run it at once.
+    /// </summary>
+    Task<ShardExpiry> ExpireDueAsync(int shard, CancellationToken cancellationToken);
 
     /// <summary>The hold with the status it has now by the gate's clock, or null.</summary>
     Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken);

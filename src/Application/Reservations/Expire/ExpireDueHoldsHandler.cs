@@ -11,18 +11,19 @@ public sealed partial class ExpireDueHoldsHandler(IInventoryGate gate, ILogger<E
     public async ValueTask<int> Handle(ExpireDueHoldsCommand command, CancellationToken cancellationToken)
     {
         // Empty when the sweeper, a reserve, a release or a purchase got there first: expiring is idempotent.
-        var delays = await gate.ExpireDueAsync(command.Shard, cancellationToken);
-        foreach (var delay in delays)
+        var expiry = await gate.ExpireDueAsync(command.Shard, cancellationToken);
+        foreach (var delay in expiry.Delays)
         {
             ReservationsMetrics.RecordExpiryDelay(delay, "event");
         }
 
-        if (delays.Count > 0)
+        QuarantinedHolds.Report(logger, command.Shard, expiry.Quarantined);
+        if (expiry.Delays.Count > 0)
         {
-            LogReleased(logger, delays.Count, command.Shard);
+            LogReleased(logger, expiry.Delays.Count, command.Shard);
         }
 
-        return delays.Count;
+        return expiry.Delays.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Debug,

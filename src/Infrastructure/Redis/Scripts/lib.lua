@@ -151,40 +151,148 @@ local function add_expiry_types(types, k, now, seconds)
   return types
 end
 
--- Expires overdue holds, oldest bucket first, popping at most `limit` ids; an id whose hold is no longer held is
--- dropped, an emptied bucket leaves the index. Returns, for each hold it expired, how many milliseconds past its
--- deadline that happened, then whether more may be due (it stopped at `limit`).
-local function expire_due(k, now, limit)
-  local delays, popped = {}, 0
-  local seconds = due_seconds(k, now, limit)
-  if #seconds == 0 then
-    return delays, false
+-- The number a counter field holds, or nil when it is missing or not an integer (HINCRBY would fail on it).
+local function counter(value)
+  if value and string.match(value, '^%-?%d+$') then
+    return tonumber(value)
   end
-  expect_types(add_expiry_types({}, k, now, seconds))
-  for _, second in ipairs(seconds) do
-    local bucket = bucket_key(k, second)
-    while true do
-      if popped == limit then
-        return delays, true
-      end
-      popped = popped + 1
-      local hold_id = redis.call('LPOP', bucket)
-      if not hold_id then
-        redis.call('ZREM', k.due, second)
-        break
-      end
-      local value = redis.call('HGET', k.holds, hold_id)
-      if value and string.sub(value, 1, 1) == 'h' then
-        local hold = parse_hold(value)
-        if now < hold.deadline then
-          -- Only the current second's bucket can be reached before all of it is due; the rest waits its turn.
-          redis.call('LPUSH', bucket, hold_id)
-          return delays, false
-        end
-        finish_hold(k, hold_id, value, hold, 'e', now)
-        delays[#delays + 1] = now - hold.deadline
-      end
+  return nil
+end
+
+-- Why a due held hold cannot be given back, or nil when it can (its units then come off `held`, which counts per
+-- product whose stock was checked the units still held once the holds this call already plans to expire are gone).
+local function expiry_problem(k, value, hold, held)
+  local tallied = string.sub(value, 2, 2)
+  if tallied ~= '0' and tallied ~= '1' then
+    return "its tallied flag '" .. tallied .. "' is not 0 or 1"
+  end
+  if hold.quantity < 1 then
+    return 'it holds no units'
+  end
+  if not hold.customer then
+    return 'it has no price|customer tail'
+  end
+  local product_held = held[hold.product]
+  if not product_held then
+    local available = redis.call('HGET', k.stock, hold.product .. ':a')
+    if not available then
+      return 'its product has no stock in this shard'
+    end
+    product_held = counter(redis.call('HGET', k.stock, hold.product .. ':h'))
+    if not counter(available) or not product_held then
+      return "its product's available or held units are not integers"
     end
   end
-  return delays, false
+  if product_held < hold.quantity then
+    return 'it holds ' .. hold.quantity .. ' units, its product only ' .. product_held
+  end
+  if hold.tallied and not counter(redis.call('HGET', k.tally, hold.product .. hold.customer) or '0') then
+    return "its customer's tally is not an integer"
+  end
+  held[hold.product] = product_held - hold.quantity
+  return nil
+end
+
+-- What becomes of the hold a bucket of this second lists, decided by reads alone: 'skip' (gone or purchased: it only
+-- leaves its bucket), 'wait' (not due yet), 'expire' (with the parsed hold) or 'corrupt' (with the reason).
+local function hold_fate(k, value, second, now, held)
+  local status = value and string.sub(value, 1, 1)
+  if not value or status == 'p' then
+    return 'skip'
+  end
+  if status ~= 'h' then
+    return 'corrupt', "its status '" .. status .. "' is not a live hold's"
+  end
+  local parsed, hold = pcall(parse_hold, value)
+  if not parsed then
+    return 'corrupt', 'it does not parse: ' .. tostring(hold)
+  end
+  -- A deadline past its bucket's second would keep every later bucket waiting behind it.
+  if hold.deadline > second * 1000 then
+    return 'corrupt', 'its deadline ' .. hold.deadline .. ' is after its bucket ' .. second
+  end
+  if now < hold.deadline then
+    return 'wait'
+  end
+  local problem = expiry_problem(k, value, hold, held)
+  if problem then
+    return 'corrupt', problem
+  end
+  return 'expire', hold
+end
+
+-- Expires overdue holds, oldest bucket first, popping at most `limit` ids; an id whose hold is no longer held is
+-- dropped, an emptied bucket leaves the index. A hold that cannot be given back (hold_fate) goes, raw, to the stream
+-- k.quarantine with the reason and leaves the holds hash, its units left where they are; without k.quarantine (a
+-- reserve's reclaim) the call stops before it and leaves it to the Worker. All is decided by reads before the first
+-- write, so the call either fails whole, on a key of the wrong type, or does all it decided.
+-- Returns, for each hold it expired, how many milliseconds past its deadline that happened; whether more may be due
+-- (it stopped at `limit`); and, for each hold set aside, its id and the reason.
+local function expire_due(k, now, limit)
+  local delays, quarantined = {}, {}
+  local seconds = due_seconds(k, now, limit)
+  if #seconds == 0 then
+    return delays, false, quarantined
+  end
+  local types = add_expiry_types({}, k, now, seconds)
+  if k.quarantine then
+    types[#types + 1] = k.quarantine
+    types[#types + 1] = 'stream'
+  end
+  expect_types(types)
+
+  local pops, expiring, corrupt, seen, held = {}, {}, {}, {}, {}
+  local remaining, more = limit, false
+  for _, second in ipairs(seconds) do
+    local bucket = bucket_key(k, second)
+    local ids = redis.call('LRANGE', bucket, 0, remaining - 1)
+    local taken, stopped = 0, false
+    for _, hold_id in ipairs(ids) do
+      local value = not seen[hold_id] and redis.call('HGET', k.holds, hold_id) or nil
+      local fate, detail = hold_fate(k, value, second, now, held)
+      if fate == 'wait' or (fate == 'corrupt' and not k.quarantine) then
+        -- Only the current second's bucket can be reached before all of it is due; the rest waits its turn. A
+        -- reserve leaves a corrupt hold, and what follows it, to the Worker's call, which sets it aside.
+        stopped = true
+        break
+      end
+      seen[hold_id] = true
+      taken = taken + 1
+      if fate == 'expire' then
+        expiring[#expiring + 1] = { id = hold_id, value = value, hold = detail }
+      elseif fate == 'corrupt' then
+        corrupt[#corrupt + 1] = { id = hold_id, value = value, reason = detail, second = second }
+      end
+    end
+    pops[#pops + 1] = { bucket = bucket, second = second, taken = taken, emptied = not stopped and taken < remaining }
+    remaining = remaining - taken
+    if stopped then
+      break
+    end
+    if remaining == 0 then
+      more = true
+      break
+    end
+  end
+
+  for _, pop in ipairs(pops) do
+    if pop.taken > 0 then
+      redis.call('LTRIM', pop.bucket, pop.taken, -1)
+    end
+    if pop.emptied then
+      redis.call('ZREM', k.due, pop.second)
+    end
+  end
+  for _, expired in ipairs(expiring) do
+    finish_hold(k, expired.id, expired.value, expired.hold, 'e', now)
+    delays[#delays + 1] = now - expired.hold.deadline
+  end
+  for _, set_aside in ipairs(corrupt) do
+    redis.call('XADD', k.quarantine, '*', 'kind', 'hold', 'hold', set_aside.id, 'value', set_aside.value,
+      'bucket', set_aside.second, 'reason', set_aside.reason)
+    redis.call('HDEL', k.holds, set_aside.id)
+    quarantined[#quarantined + 1] = set_aside.id
+    quarantined[#quarantined + 1] = set_aside.reason
+  end
+  return delays, more, quarantined
 end

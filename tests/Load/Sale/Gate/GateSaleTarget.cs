@@ -71,7 +71,11 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
         while (true)
         {
-            await gate.SweepAsync(cancellationToken);
+            for (var shard = 0; shard < gate.Shards; shard++)
+            {
+                await gate.ExpireDueAsync(shard, cancellationToken);
+            }
+
             var stocks = new Dictionary<Guid, GateStock?>();
             foreach (var product in _products)
             {
