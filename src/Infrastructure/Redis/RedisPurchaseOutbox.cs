@@ -213,13 +213,10 @@ internal sealed partial class RedisPurchaseOutbox(
 
     private async Task QuarantineExhaustedAsync(int shard, RedisKey stream, List<(RedisValue Id, string Problem)> unreadable)
     {
-        var deliveries = (await Db.StreamPendingMessagesAsync(stream, Group, unreadable.Count, _consumer,
-                unreadable.Min(u => u.Id), unreadable.Max(u => u.Id)))
-            .ToDictionary(p => p.MessageId, p => p.DeliveryCount);
+        var deliveries = await DeliveriesAsync(stream, [.. unreadable.Select(u => u.Id)]);
         var name = stream.ToString();
-        foreach (var (id, problem) in unreadable)
+        foreach (var ((id, problem), delivered) in unreadable.Zip(deliveries))
         {
-            var delivered = deliveries.GetValueOrDefault(id);
             var entryId = id.ToString();
             if (delivered < options.Value.MaxDeliveries)
             {
@@ -235,6 +232,21 @@ internal sealed partial class RedisPurchaseOutbox(
             }
         }
     }
+
+    public async Task<IReadOnlyList<(PendingPurchase Purchase, long Deliveries)>> ExhaustedAsync(
+        int shard, IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
+    {
+        var deliveries = await DeliveriesAsync(keys.Purchases(shard), [.. purchases.Select(p => (RedisValue)p.EntryId)]);
+        return [.. purchases.Zip(deliveries).Where(d => d.Second >= options.Value.MaxDeliveries)];
+    }
+
+    // How many times each entry was handed to this consumer's group (0 when it is no longer pending), one XPENDING of
+    // one entry each: this runs only after a failure, and a range could hold other consumers' entries in between.
+    private Task<long[]> DeliveriesAsync(RedisKey stream, RedisValue[] ids) =>
+        Task.WhenAll(ids.Select(async id =>
+            (await Db.StreamPendingMessagesAsync(stream, Group, 1, RedisValue.Null, id, id)) is [var pending]
+                ? (long)pending.DeliveryCount
+                : 0));
 
     private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,

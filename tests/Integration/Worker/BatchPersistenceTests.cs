@@ -139,6 +139,41 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
     }
 
+    [Fact]
+    public async Task APurchaseFailingEveryDeliveryForAnotherReason_IsDeadLetteredAfterMaxDeliveriesAndTheOthersArePersisted()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var holds = await api.HoldManyAsync(product.Id, 4, "steady");
+        var cursed = (await api.HoldManyAsync(product.Id, 1, "cursed"))[0];
+        await api.PurchaseAllAsync([holds[0], holds[1], cursed, holds[2], holds[3]]);
+        // Not a refusal PostgreSQL gives for good (those are dead-lettered at once), not a passing outage either.
+        await api.ExecuteAsync("""
+            CREATE FUNCTION refuse_cursed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.customer_id LIKE 'cursed%' THEN RAISE EXCEPTION 'cursed customer'; END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_cursed BEFORE INSERT ON purchases FOR EACH ROW EXECUTE FUNCTION refuse_cursed();
+            """);
+        try
+        {
+            await RunWorkerUntilAsync(async () => (await api.LedgerAsync(product.Id)) is { Sold: 4, DeadLettered: 1 });
+        }
+        finally
+        {
+            await api.ExecuteAsync("DROP TRIGGER refuse_cursed ON purchases; DROP FUNCTION refuse_cursed();");
+        }
+
+        var deadLetter = (await api.Services.GetRequiredService<IPurchaseOutbox>().ListDeadLettersAsync(TestContext.Current.CancellationToken))
+            .Should().ContainSingle(d => d.Purchase.ProductId == product.Id).Subject;
+        deadLetter.Purchase.ReservationId.Should().Be(cursed.Id);
+        deadLetter.Reason.Should().Be("not persisted after 5 deliveries: P0001: cursed customer");
+        (await api.OrderIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Sold = 4, Purchasing = 1, DeadLettered = 1 });
+        ledger.ShouldBeBalanced();
+    }
+
     private async Task RunWorkerUntilAsync(Func<Task<bool>> done, Func<Task>? then = null)
     {
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));

@@ -29,6 +29,13 @@ public interface IPurchaseOutbox
     /// </summary>
     Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Those of the shard's purchases delivered <c>Reservations:MaxDeliveries</c> times or more (by any consumer), with
+    /// how many times: a failure that is not a passing outage and repeats that often is the purchase's own.
+    /// </summary>
+    Task<IReadOnlyList<(PendingPurchase Purchase, long Deliveries)>> ExhaustedAsync(
+        int shard, IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 
     /// <summary>Puts the dead-lettered purchase of this reservation back in the queue; false when there is none.</summary>

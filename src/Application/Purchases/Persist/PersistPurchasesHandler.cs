@@ -6,7 +6,7 @@ using Reservations.Application.Common.Ports;
 namespace Reservations.Application.Purchases.Persist;
 
 public sealed partial class PersistPurchasesHandler(
-    IPurchaseOutbox outbox, IPurchaseStore store, TimeProvider clock, ILogger<PersistPurchasesHandler> logger)
+    IPurchaseOutbox outbox, IPurchaseStore store, IFailureClassifier failures, TimeProvider clock, ILogger<PersistPurchasesHandler> logger)
     : ICommandHandler<PersistPurchasesCommand, PersistPurchasesReport>
 {
     public async ValueTask<PersistPurchasesReport> Handle(PersistPurchasesCommand command, CancellationToken cancellationToken)
@@ -31,14 +31,56 @@ public sealed partial class PersistPurchasesHandler(
         {
             // PostgreSQL or Redis is failing (down, misconfigured, not migrated yet…): the whole batch stays pending
             // and is read again first, after the caller's backoff. What was committed meanwhile is found already there.
+            // Only a failure that is not a passing outage may single out purchases delivered too often.
             LogBatchDeferred(logger, e, batch.Count);
-            return new PersistPurchasesReport(batch.Count, 0, 0, 0, Deferred: batch.Count);
+            return failures.IsTransient(e)
+                ? new PersistPurchasesReport(batch.Count, 0, 0, 0, Deferred: batch.Count)
+                : await PersistExhaustedAloneAsync(command.Shard, batch);
         }
 
+        return await SettleAsync(batch, settled);
+    }
+
+    // A failure that is not a passing outage and comes back on every delivery would hold the shard up for good: a
+    // purchase delivered MaxDeliveries times is persisted alone, and failing alone it goes to the dead letters with
+    // the reason. The others stay pending and go through on the next read, without it.
+    private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(int shard, IReadOnlyList<PendingPurchase> batch)
+    {
+        var settled = new SettledBatch();
+        foreach (var (purchase, deliveries) in await outbox.ExhaustedAsync(shard, batch, CancellationToken.None))
+        {
+            try
+            {
+                var result = await store.PersistAsync([purchase], CancellationToken.None);
+                if (result.Refusal is null)
+                {
+                    settled.Stored.Add((purchase, result.Outcomes[0]));
+                }
+                else
+                {
+                    settled.Refused.Add((purchase, result.Refusal));
+                }
+            }
+            catch (Exception e) when (!failures.IsTransient(e))
+            {
+                settled.Refused.Add((purchase, $"not persisted after {deliveries} deliveries: {e.Message}"));
+            }
+        }
+
+        if (settled.Stored.Count > 0)
+        {
+            await outbox.CompleteAsync([.. settled.Stored.Select(s => s.Purchase)], CancellationToken.None);
+        }
+
+        return await SettleAsync(batch, settled);
+    }
+
+    private async Task<PersistPurchasesReport> SettleAsync(IReadOnlyList<PendingPurchase> batch, SettledBatch settled)
+    {
         RecordLag(settled);
         var deadLettered = await DeadLetterAsync(settled.Refused);
         return new PersistPurchasesReport(batch.Count, settled.Count(PersistOutcome.Persisted),
-            settled.Count(PersistOutcome.AlreadyPersisted), deadLettered, Deferred: settled.Refused.Count - deadLettered);
+            settled.Count(PersistOutcome.AlreadyPersisted), deadLettered, Deferred: batch.Count - settled.Stored.Count - deadLettered);
     }
 
     private void RecordLag(SettledBatch settled)

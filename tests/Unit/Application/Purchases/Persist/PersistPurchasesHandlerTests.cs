@@ -16,6 +16,7 @@ public class PersistPurchasesHandlerTests
 
     private readonly IPurchaseOutbox _outbox = Substitute.For<IPurchaseOutbox>();
     private readonly IPurchaseStore _store = Substitute.For<IPurchaseStore>();
+    private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly List<PendingPurchase[]> _storeCalls = [];
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PersistPurchasesHandler _handler;
@@ -23,7 +24,9 @@ public class PersistPurchasesHandlerTests
     public PersistPurchasesHandlerTests()
     {
         _outbox.DeadLetterAsync(Arg.Any<PendingPurchase>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(true);
-        _handler = new PersistPurchasesHandler(_outbox, _store, TimeProvider.System, NullLogger<PersistPurchasesHandler>.Instance);
+        _outbox.ExhaustedAsync(Shard, Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns([]);
+        _failures.IsTransient(Arg.Any<Exception>()).Returns(call => call.Arg<Exception>() is TimeoutException);
+        _handler = new PersistPurchasesHandler(_outbox, _store, _failures, TimeProvider.System, NullLogger<PersistPurchasesHandler>.Instance);
     }
 
     [Fact]
@@ -126,6 +129,49 @@ public class PersistPurchasesHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenThePassingFailureRepeats_NeverSinglesOutPurchasesDeliveredTooOften()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"));
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("PostgreSQL"));
+        _outbox.ExhaustedAsync(Shard, Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns([(batch[0], 9)]);
+
+        var report = await Handle();
+
+        await _outbox.DidNotReceiveWithAnyArgs().ExhaustedAsync(default, default!, _ct);
+        report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
+    }
+
+    [Fact]
+    public async Task Handle_WhenAFailureForGoodRepeats_DeadLettersThePurchaseDeliveredTooOftenThatFailsAloneWithTheReason()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
+        GivenStoreFailsWith(batch[1]);
+        _outbox.ExhaustedAsync(Shard, Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(batch)), Arg.Any<CancellationToken>())
+            .Returns([(batch[1], 5)]);
+
+        var report = await Handle();
+
+        _storeCalls.Should().BeEquivalentTo(new[] { batch, [batch[1]] }, o => o.WithStrictOrdering());
+        await _outbox.Received(1).DeadLetterAsync(batch[1], "not persisted after 5 deliveries: boom", CancellationToken.None);
+        await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 1, Deferred: 2));
+    }
+
+    [Fact]
+    public async Task Handle_WhenAFailureForGoodRepeats_PersistsAndCompletesAPurchaseDeliveredTooOftenThatGoesThroughAlone()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"));
+        GivenStoreFailsWith(batch[1]);
+        _outbox.ExhaustedAsync(Shard, Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns([(batch[0], 5)]);
+
+        var report = await Handle();
+
+        await _outbox.Received(1).CompleteAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(new[] { batch[0] })), CancellationToken.None);
+        await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
+        report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 1));
+    }
+
+    [Fact]
     public async Task Handle_WhenCompletingInRedisFails_LeavesThePersistedBatchPendingAsDeferred()
     {
         GivenBatch(Purchase("1-0"), Purchase("1-1"));
@@ -196,6 +242,17 @@ public class PersistPurchasesHandlerTests
             _storeCalls.Add(purchases);
             return purchases.Intersect(refused).Any()
                 ? PersistBatchResult.Refused(Refusal)
+                : PersistBatchResult.Stored([.. purchases.Select(_ => PersistOutcome.Persisted)]);
+        });
+
+    // A failure that is not a passing outage, for every statement that holds the poisoned purchase.
+    private void GivenStoreFailsWith(PendingPurchase poisoned) =>
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var purchases = call.Arg<IReadOnlyList<PendingPurchase>>().ToArray();
+            _storeCalls.Add(purchases);
+            return purchases.Contains(poisoned)
+                ? throw new InvalidOperationException("boom")
                 : PersistBatchResult.Stored([.. purchases.Select(_ => PersistOutcome.Persisted)]);
         });
 
