@@ -30,7 +30,8 @@ public sealed class GateHost : IAsyncDisposable
 
     public RedisKeys Keys => _host.Services.GetRequiredService<RedisKeys>();
 
-    public static GateHost Start(string redis, string keyPrefix)
+    /// <summary>Starts the gate as a process of the deployment does: it records the layout on a Redis without one.</summary>
+    public static async Task<GateHost> StartAsync(string redis, string keyPrefix)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,7 +42,9 @@ public sealed class GateHost : IAsyncDisposable
             ["Reservations:KeyPrefix"] = keyPrefix,
         });
         builder.Services.AddInfrastructure();
-        return new GateHost(builder.Build(), keyPrefix);
+        var host = builder.Build();
+        await host.Services.GetRequiredService<RedisLayout>().VerifyAsync();
+        return new GateHost(host, keyPrefix);
     }
 
     public async ValueTask DisposeAsync()

@@ -68,7 +68,7 @@ static async Task<int> RunWrkSetupAsync(string[] arguments)
 // Bounded by --holds; the gate host removes the keys it wrote (its own key prefix) before it exits.
 async Task<int> RunGateAsync()
 {
-    await using var host = StartGateHost();
+    await using var host = await StartGateHostAsync();
     var benchmark = new GateBenchmark(host, IntOption("--holds", 100_000), IntOption("--concurrency", 64));
     return await benchmark.RunAsync();
 }
@@ -77,7 +77,7 @@ async Task<int> RunGateAsync()
 // keys they wrote before it exits.
 async Task<int> RunGateVersusRedisAsync()
 {
-    await using var host = StartGateHost();
+    await using var host = await StartGateHostAsync();
     return await new GateVersusRedisBenchmark(host, IntOption("--requests", 100_000)).RunAsync();
 }
 
@@ -90,9 +90,9 @@ async Task<int> RunPersistAsync()
     return await new PersistBenchmark(host, redis, worker, IntOption("--purchases", 20_000)).RunAsync();
 }
 
-// Key names are part of what a hold costs: with at most 7 characters ("b" and the process id, at most 6 hex digits)
-// a hold's TTL key name takes the same allocation as with the default prefix "rsv".
-GateHost StartGateHost() => GateHost.Start(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
+// Key names are part of what the gate's keys cost: with at most 7 characters ("b" and the process id, at most 6 hex
+// digits) a key name takes the same allocation as with the default prefix "rsv".
+Task<GateHost> StartGateHostAsync() => GateHost.StartAsync(Option("--redis", "127.0.0.1:6379"), $"b{Environment.ProcessId:x}");
 
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 

@@ -42,7 +42,7 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
         builder.Services.AddInfrastructure();
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services);
-        return new PersistenceHost(host, GateHost.Start(redis, keyPrefix), postgres, database);
+        return new PersistenceHost(host, await GateHost.StartAsync(redis, keyPrefix), postgres, database);
     }
 
     public async Task<long> OrderCountAsync(Guid productId)

@@ -27,7 +27,7 @@ public static class SaleCommand
     private static async Task<SaleResult> SellAtTheGateAsync(
         SaleOptions options, IProgressDisplay progress, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var host = GateHost.Start(options.Redis, $"sale{Guid.NewGuid():N}"[..12]);
+        await using var host = await GateHost.StartAsync(options.Redis, $"sale{Guid.NewGuid():N}"[..12]);
         var target = new GateSaleTarget(options, host.Gate, host.KeyPrefix);
         return await new SaleRunner(options, target, progress, output).RunAsync(cancellationToken);
     }
