@@ -24,30 +24,48 @@ public sealed class ScratchRedis : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Starts one and waits until it answers PING (a cluster node answers before it serves any slot).</summary>
+    /// <summary>
+    /// Starts one and waits until it answers PING, having loaded its data (a cluster node answers before it serves any
+    /// slot). Its log is in its own directory, and its end in the exception when it does not answer.
+    /// </summary>
     public static async Task<ScratchRedis> StartAsync(params string[] settings)
     {
         var port = FreePort();
         var directory = Directory.CreateTempSubdirectory("rsv-scratch-redis-");
+        var log = Path.Combine(directory.FullName, "redis.log");
         var process = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.FullName, .. settings])
-        {
-            RedirectStandardOutput = true,
-        })!;
+            ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.FullName,
+             "--logfile", log, .. settings]))!;
         var redis = new ScratchRedis(process, directory, port);
-        await Eventually.TrueAsync(async () =>
+        Exception? refused = null;
+        try
         {
-            try
+            await Eventually.TrueAsync(async () =>
             {
-                await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-                await connection.GetDatabase().PingAsync();
-                return true;
-            }
-            catch (RedisConnectionException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(10));
+                try
+                {
+                    await using var connection = await ConnectionMultiplexer.ConnectAsync(
+                        new ConfigurationOptions { EndPoints = { redis.ConnectionString }, ConnectTimeout = 1000, ConnectRetry = 1 });
+                    await connection.GetDatabase().PingAsync();
+                    return true;
+                }
+                catch (Exception e) when (e is RedisConnectionException
+                    || (e is RedisServerException && e.Message.StartsWith("LOADING", StringComparison.Ordinal)))
+                {
+                    // Not listening yet, or still replaying its append-only file.
+                    refused = e;
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException e)
+        {
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no log written)";
+            await redis.DisposeAsync();
+            throw new InvalidOperationException(
+                $"redis-server {string.Join(' ', settings)} did not answer within 20 s ({refused?.Message}); its log ends:\n{tail}", e);
+        }
+
         return redis;
     }
 
