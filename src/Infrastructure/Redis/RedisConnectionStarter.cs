@@ -26,7 +26,7 @@ internal sealed partial class RedisConnectionStarter(
         {
             nodes = await RedisServerSettings.ReadAllAsync(admin);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogSettingsUnread(logger, e);
             return;

@@ -21,7 +21,7 @@ internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicat
         {
             await layout.VerifyAsync();
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogUnreachable(logger, e);
             _pending = VerifyOnceReachableAsync(lifetime.ApplicationStopping);
@@ -40,7 +40,7 @@ internal sealed partial class RedisLayoutCheck(RedisLayout layout, IHostApplicat
                 await layout.VerifyAsync();
                 return;
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 // Still unreachable, or a cluster that serves no slot yet: try again.
             }

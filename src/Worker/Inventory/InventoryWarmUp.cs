@@ -24,9 +24,11 @@ public sealed partial class InventoryWarmUp(
         }
 
         using var timer = new PeriodicTimer(options.Value.StateCheckInterval, clock);
+        var passOwed = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await TryWarmUpAsync(onlyWhenStateLost: true, stoppingToken);
+            // A pass that failed may have set the markers already: run whole passes until one succeeds.
+            passOwed = !await TryWarmUpAsync(onlyWhenStateLost: !passOwed, stoppingToken);
         }
     }
 

@@ -7,7 +7,7 @@ using Reservations.Domain.Products;
 namespace Reservations.Application.Products.CompleteAdjustments;
 
 public sealed partial class CompletePendingAdjustmentsHandler(
-    ICatalog catalog, IInventoryGate gate, TimeProvider clock, ILogger<CompletePendingAdjustmentsHandler> logger)
+    ICatalog catalog, IInventoryGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<CompletePendingAdjustmentsHandler> logger)
     : ICommandHandler<CompletePendingAdjustmentsCommand, int>
 {
     public async ValueTask<int> Handle(CompletePendingAdjustmentsCommand command, CancellationToken cancellationToken)
@@ -16,14 +16,26 @@ public sealed partial class CompletePendingAdjustmentsHandler(
             clock.GetUtcNow() - command.Grace, CompletePendingAdjustmentsCommand.Batch, cancellationToken);
         foreach (var adjustment in pending)
         {
-            if (await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, cancellationToken) is { } completed)
+            try
             {
-                LogCompleted(logger, adjustment.Id, adjustment.Delta, adjustment.ProductId, completed.Status);
+                if (await StockAdjustmentCompletion.CompleteAsync(catalog, gate, adjustment, cancellationToken) is { } completed)
+                {
+                    LogCompleted(logger, adjustment.Id, adjustment.Delta, adjustment.ProductId, completed.Status);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !failures.IsTransient(e))
+            {
+                // This adjustment's own trouble (a corrupt key of its product): it stays pending, the others go on.
+                // A passing outage ends the pass instead; the next tick tries every one again.
+                LogFailed(logger, e, adjustment.Id, adjustment.ProductId);
             }
         }
 
         return pending.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Completing the pending stock adjustment {AdjustmentId} of product {ProductId} failed; it stays pending")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid adjustmentId, Guid productId);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Completed the pending stock adjustment {AdjustmentId} ({Delta}) of product {ProductId}: {Status}")]

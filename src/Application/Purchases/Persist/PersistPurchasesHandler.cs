@@ -43,10 +43,12 @@ public sealed partial class PersistPurchasesHandler(
 
     // A failure that is not a passing outage and comes back on every delivery would hold the shard up for good: a
     // purchase delivered MaxDeliveries times is persisted alone, and failing alone it goes to the dead letters with
-    // the reason. The others stay pending and go through on the next read, without it.
+    // the reason, but only when another purchase went through alone: when none does, the store is what fails (a
+    // missing table, a revoked grant), not the purchases, and they all stay pending. The rest go on at the next read.
     private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(int shard, IReadOnlyList<PendingPurchase> batch)
     {
         var settled = new SettledBatch();
+        var failed = new List<(PendingPurchase Purchase, string Reason)>();
         foreach (var (purchase, deliveries) in await outbox.ExhaustedAsync(shard, batch, CancellationToken.None))
         {
             try
@@ -63,13 +65,14 @@ public sealed partial class PersistPurchasesHandler(
             }
             catch (Exception e) when (!failures.IsTransient(e))
             {
-                settled.Refused.Add((purchase, $"not persisted after {deliveries} deliveries: {e.Message}"));
+                failed.Add((purchase, $"not persisted after {deliveries} deliveries: {e.Message}"));
             }
         }
 
         if (settled.Stored.Count > 0)
         {
             await outbox.CompleteAsync([.. settled.Stored.Select(s => s.Purchase)], CancellationToken.None);
+            settled.Refused.AddRange(failed);
         }
 
         return await SettleAsync(batch, settled);

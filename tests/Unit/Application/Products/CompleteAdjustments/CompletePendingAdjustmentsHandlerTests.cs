@@ -13,6 +13,7 @@ public class CompletePendingAdjustmentsHandlerTests
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly Product _product = TestProducts.Create(stock: 100);
     private readonly CompletePendingAdjustmentsHandler _handler;
 
@@ -20,7 +21,9 @@ public class CompletePendingAdjustmentsHandlerTests
     {
         _catalog.MarkAdjustmentAppliedAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(_product);
         _catalog.RevertAdjustmentAsync(Arg.Any<StockAdjustment>(), Arg.Any<CancellationToken>()).Returns(_product);
-        _handler = new CompletePendingAdjustmentsHandler(_catalog, _gate, TimeProvider.System, NullLogger<CompletePendingAdjustmentsHandler>.Instance);
+        _failures.IsTransient(Arg.Any<Exception>()).Returns(call => call.Arg<Exception>() is TimeoutException);
+        _handler = new CompletePendingAdjustmentsHandler(
+            _catalog, _gate, _failures, TimeProvider.System, NullLogger<CompletePendingAdjustmentsHandler>.Instance);
     }
 
     [Fact]
@@ -43,6 +46,22 @@ public class CompletePendingAdjustmentsHandlerTests
         await _catalog.Received(1).RevertAdjustmentAsync(removed, Arg.Any<CancellationToken>());
         await _catalog.DidNotReceive().RevertAdjustmentAsync(added, Arg.Any<CancellationToken>());
         await _catalog.DidNotReceive().MarkAdjustmentAppliedAsync(removed, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenOneAdjustmentFailsForGood_LeavesItPendingAndCompletesTheOthers()
+    {
+        var (broken, added) = (Pending(3), Pending(5));
+        _catalog.ListPendingAdjustmentsAsync(Arg.Any<DateTimeOffset>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([broken, added]);
+        _gate.ApplyAdjustmentAsync(broken, Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("WRONGTYPE"));
+        _gate.ApplyAdjustmentAsync(added, Arg.Any<CancellationToken>()).Returns(new AdjustmentApplication(AdjustmentOutcome.Applied, 105));
+
+        var completed = await _handler.Handle(new CompletePendingAdjustmentsCommand(Grace), TestContext.Current.CancellationToken);
+
+        completed.Should().Be(2);
+        await _catalog.Received(1).MarkAdjustmentAppliedAsync(added, Arg.Any<CancellationToken>());
+        await _catalog.DidNotReceive().MarkAdjustmentAppliedAsync(broken, Arg.Any<CancellationToken>());
+        await _catalog.DidNotReceive().RevertAdjustmentAsync(broken, Arg.Any<CancellationToken>());
     }
 
     [Fact]

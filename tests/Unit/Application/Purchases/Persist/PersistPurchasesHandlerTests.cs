@@ -142,19 +142,34 @@ public class PersistPurchasesHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenAFailureForGoodRepeats_DeadLettersThePurchaseDeliveredTooOftenThatFailsAloneWithTheReason()
+    public async Task Handle_WhenAFailureForGoodRepeats_DeadLettersThePurchaseDeliveredTooOftenThatFailsAloneWhileAnotherGoesThrough()
     {
         var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"), Purchase("1-2"));
         GivenStoreFailsWith(batch[1]);
         _outbox.ExhaustedAsync(Shard, Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(batch)), Arg.Any<CancellationToken>())
-            .Returns([(batch[1], 5)]);
+            .Returns([(batch[0], 5), (batch[1], 5)]);
 
         var report = await Handle();
 
-        _storeCalls.Should().BeEquivalentTo(new[] { batch, [batch[1]] }, o => o.WithStrictOrdering());
+        _storeCalls.Should().BeEquivalentTo(new[] { batch, [batch[0]], [batch[1]] }, o => o.WithStrictOrdering());
+        await _outbox.Received(1).CompleteAsync(Arg.Is<IReadOnlyList<PendingPurchase>>(p => p.SequenceEqual(new[] { batch[0] })), CancellationToken.None);
         await _outbox.Received(1).DeadLetterAsync(batch[1], "not persisted after 5 deliveries: boom", CancellationToken.None);
+        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 1, AlreadyPersisted: 0, DeadLettered: 1, Deferred: 1));
+    }
+
+    [Fact]
+    public async Task Handle_WhenEveryPurchaseDeliveredTooOftenAlsoFailsAlone_BlamesTheStoreAndKeepsThemAllPending()
+    {
+        var batch = GivenBatch(Purchase("1-0"), Purchase("1-1"));
+        _store.PersistAsync(Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InvalidOperationException("relation \"purchases\" does not exist"));
+        _outbox.ExhaustedAsync(Shard, Arg.Any<IReadOnlyList<PendingPurchase>>(), Arg.Any<CancellationToken>()).Returns([(batch[0], 5), (batch[1], 7)]);
+
+        var report = await Handle();
+
+        await _outbox.DidNotReceiveWithAnyArgs().DeadLetterAsync(default!, default!, _ct);
         await _outbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, _ct);
-        report.Should().Be(new PersistPurchasesReport(Read: 3, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 1, Deferred: 2));
+        report.Should().Be(new PersistPurchasesReport(Read: 2, Persisted: 0, AlreadyPersisted: 0, DeadLettered: 0, Deferred: 2));
     }
 
     [Fact]
