@@ -159,6 +159,21 @@ local function counter(value)
   return nil
 end
 
+-- Called before a script's first write: a stock field of the hold's product (the suffixes given) or its customer's
+-- tally that is not an integer would fail HINCRBY half-way through, after the hold had changed.
+local function expect_counters(k, hold, suffixes)
+  for _, suffix in ipairs(suffixes) do
+    local value = redis.call('HGET', k.stock, hold.product .. suffix)
+    if value and not counter(value) then
+      error("the stock field '" .. suffix .. "' of the hold's product is not an integer")
+    end
+  end
+  local tally = hold.tallied and redis.call('HGET', k.tally, hold.product .. hold.customer)
+  if tally and not counter(tally) then
+    error("the tally of the hold's customer is not an integer")
+  end
+end
+
 -- Why a due held hold cannot be given back, or nil when it can (its units then come off `held`, which counts per
 -- product whose stock was checked the units still held once the holds this call already plans to expire are gone).
 local function expiry_problem(k, value, hold, held)

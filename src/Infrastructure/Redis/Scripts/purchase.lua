@@ -20,6 +20,7 @@ if hold.status == 'e' then
 end
 
 expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash', @PurchasesKey, 'stream' })
+expect_counters(k, hold, { ':a', ':h', ':p' })
 if now >= hold.deadline then
   finish_hold(k, hold_id, value, hold, 'e', now)
   return { 'expired', 'e' .. string.sub(value, 2) }

@@ -16,5 +16,6 @@ if hold.status == 'r' or hold.status == 'e' then
 end
 
 expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash' })
+expect_counters(k, hold, { ':a', ':h' })
 finish_hold(k, hold_id, value, hold, now >= hold.deadline and 'e' or 'r', now)
 return { 'finished' }

@@ -99,6 +99,32 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
     }
 
+    [Theory]
+    [InlineData("purchase", 'p')]
+    [InlineData("release", 'h')]
+    public async Task PurchaseOrRelease_WhenAStockCounterOfTheProductIsNotAnInteger_Answers500AndChangesNothing(string call, char counter)
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var alice = api.CreateClient(Tokens.Customer("alice"));
+        var hold = await alice.ReserveOkAsync(product.Id, quantity: 2);
+        var shard = api.Keys.ShardOf(product.Id);
+        var field = RedisKeys.StockField(product.Id, counter);
+        var before = await api.Redis.HashGetAsync(api.Keys.Stock(shard), field);
+        var streamBefore = await api.Redis.StreamLengthAsync(api.Keys.Purchases(shard));
+        await api.Redis.HashSetAsync(api.Keys.Stock(shard), field, "x");
+
+        var response = call == "purchase" ? await alice.PurchaseAsync(hold.Id) : await alice.ReleaseAsync(hold.Id);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
+        await api.Redis.HashSetAsync(api.Keys.Stock(shard), field, before);
+        (await (await alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
+            .Status.Should().Be(HoldStatus.Held, "the script checked the counters before its first write");
+        (await api.Redis.StreamLengthAsync(api.Keys.Purchases(shard))).Should().Be(streamBefore);
+        var ledger = await api.LedgerAsync(product.Id);
+        ledger.Should().BeEquivalentTo(new { Available = 8, Held = 2, Purchasing = 0 });
+        ledger.ShouldBeBalanced();
+    }
+
     [Fact]
     public async Task AHold_WithTheLongestOddCustomerAndTheLargestNumbers_ReadsBackAsTheScriptsPackedIt()
     {
