@@ -1,0 +1,11 @@
+namespace Reservations.Application.Common.Ports;
+
+/// <summary>The webhook outbox in PostgreSQL: events waiting to be delivered to the endpoints subscribed to their type.</summary>
+public interface IWebhookEventStore
+{
+    /// <summary>Adds the events not there yet, keyed by id: safe to repeat.</summary>
+    Task AppendAsync(IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The event types at least one enabled endpoint subscribes to.</summary>
+    Task<IReadOnlySet<string>> SubscribedTypesAsync(CancellationToken cancellationToken);
+}
