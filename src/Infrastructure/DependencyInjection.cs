@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
         services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();
+        services.AddSingleton<IGateEventSwitch, RedisGateEventSwitch>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -127,6 +127,12 @@ public sealed class RedisKeys
         return shard;
     }
 
+    /// <summary>The event types the shard's scripts append to <see cref="Events"/>, comma-separated; none when missing.</summary>
+    public RedisKey EventTypes(int shard) => Key(shard, "event-types");
+
+    /// <summary>The shard's outbox of webhook events, written by the scripts in the same step as the change.</summary>
+    public RedisKey Events(int shard) => Key(shard, "events");
+
     /// <summary>The key that keeps what the gate did with a stock adjustment of a product in this shard.</summary>
     public RedisKey Adjustment(int shard, Guid adjustmentId) => Key(shard, "adj:" + adjustmentId.ToString("N"));
 
