@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Orders;
 using Reservations.Application.Reservations;
 
 namespace Reservations.Application.Webhooks.DrainGateEvents;
@@ -31,10 +30,8 @@ public static class GateEventMapping
         var deadLetter = gateEvent.DeadLetter
             ?? throw new ArgumentException($"The {gateEvent.Type} event {gateEvent.EntryId} has no dead letter.", nameof(gateEvent));
         var hold = gateEvent.Hold;
-        var order = new OrderResponse(hold.Id, hold.ProductId, hold.Customer.Value, hold.Quantity.Value, hold.UnitPrice,
-            hold.Quantity.Value * hold.UnitPrice, deadLetter.PurchasedAt);
-        var data = JsonSerializer.SerializeToNode(order, WebhookJson.Options)!.AsObject();
-        data["reason"] = deadLetter.Reason;
-        return data.ToJsonString(WebhookJson.Options);
+        var order = new DeadLetteredOrderData(hold.Id, hold.ProductId, hold.Customer.Value, hold.Quantity.Value, hold.UnitPrice,
+            hold.Quantity.Value * hold.UnitPrice, deadLetter.PurchasedAt, deadLetter.Reason);
+        return JsonSerializer.Serialize(order, WebhookJson.Options);
     }
 }
