@@ -11,8 +11,9 @@ using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Gate;
 
-/// <summary>The Redis adapter of the gate's event outbox: a consumer group per shard's event stream.</summary>
-public sealed class GateEventOutboxTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
+/// <summary>The Redis adapter of the gate's event outbox: a consumer group per shard's event stream. Run on one Redis
+/// node and on the cluster.</summary>
+public abstract class GateEventOutbox(ReservationsApiFactory api)
 {
     private const string Group = "webhooks";
 
@@ -130,3 +131,5 @@ public sealed class GateEventOutboxTests(ReservationsApiFactory api) : IClassFix
     private async Task<StreamPendingMessageInfo[]> PendingAsync(int shard) =>
         await api.Redis.StreamPendingMessagesAsync(api.Keys.Events(shard), Group, 10_000, RedisValue.Null);
 }
+
+public sealed class GateEventOutboxTests(ReservationsApiFactory api) : GateEventOutbox(api), IClassFixture<ReservationsApiFactory>;

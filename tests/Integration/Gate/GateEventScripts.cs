@@ -222,6 +222,29 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task ACorruptEventTypesKey_FailsTheCallWholeAndChangesNothing()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var switchKey = api.Keys.EventTypes(api.Keys.ShardOf(product.Id));
+        await api.Redis.KeyDeleteAsync(switchKey);
+        await api.Redis.HashSetAsync(switchKey, "types", WebhookEventTypes.HoldCreated);
+        try
+        {
+            var reserve = () => Gate.ReserveAsync(Request(product, "alice"), Ct);
+
+            await reserve.Should().ThrowAsync<RedisServerException>().WithMessage("*WRONGTYPE*");
+            (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 10, Held = 0 });
+        }
+        finally
+        {
+            await api.SwitchEventsAsync(WebhookEventTypes.HoldCreated);
+        }
+
+        await ReserveOkAsync(product, "alice");
+        (await api.EventsOfAsync(product.Id)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task ConcurrentChangesRacingTheDeadline_WithEveryTypeOn_AppendOneEntryPerHoldAndPath()
     {
         await api.SwitchEventsAsync(GateTypes);
