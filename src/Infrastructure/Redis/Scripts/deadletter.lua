@@ -27,8 +27,9 @@ if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id
   local dead_letter = redis.call('XADD', @DeadLettersKey, '*', unpack(fields))
   redis.call('HSET', k.dead_holds, hold_id, dead_letter)
   redis.call('HINCRBY', k.stock, purchase.product .. ':d', tonumber(purchase.quantity))
-  -- The order is the purchased hold as it stands (a hold long gone leaves no value: the reader sets that entry aside).
-  emit(k, 'order.dead_lettered', hold_id, value or '', now, 'purchased', purchase.at, 'reason', @Reason)
+  -- The order is the purchased hold as it stands; a hold long gone leaves no value, and an entry without a time no
+  -- purchase time: the reader sets such an event aside rather than failing here, after the writes.
+  emit(k, 'order.dead_lettered', hold_id, value or '', now, 'purchased', purchase.at or '', 'reason', @Reason)
   moved = 1
 end
 redis.call('XACK', @PurchasesKey, @Group, entry_id)
