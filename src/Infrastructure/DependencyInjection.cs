@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
         services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();
         services.AddSingleton<IGateEventSwitch, RedisGateEventSwitch>();
+        services.AddSingleton<IGateEventOutbox, RedisGateEventOutbox>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);

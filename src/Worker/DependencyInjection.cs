@@ -5,6 +5,7 @@ using Reservations.Infrastructure.Telemetry;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Inventory;
 using Reservations.Worker.Purchases;
+using Reservations.Worker.Webhooks;
 using Serilog;
 
 namespace Reservations.Worker;
@@ -35,6 +36,12 @@ public static class DependencyInjection
             .Validate(o => o.AdjustmentInterval > TimeSpan.Zero, "Reservations:AdjustmentInterval must be positive.")
             .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Reservations:AdjustmentGrace must not be negative.")
             .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<GateEventDrainerOptions>()
+            .BindConfiguration(GateEventDrainerOptions.Section)
+            .Validate(o => o.IdlePoll > TimeSpan.Zero && o.IdlePoll <= GateEventDrainerOptions.MaxIdlePoll,
+                "Webhooks:GateEvents:IdlePoll must be positive and at most 250 ms.")
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Webhooks:GateEvents:BatchSize must be 1–10000.")
             .ValidateOnStart();
         builder.Services.AddHostedService<InventoryWarmUp>();
         builder.Services.AddHostedService<ExpiredHoldHandler>();

@@ -225,7 +225,7 @@ internal sealed partial class RedisPurchaseOutbox(
             }
 
             var reason = $"unreadable after {delivered} deliveries: {problem}";
-            if (await _quarantine.RunAsync(Db, shard, Group, id, reason))
+            if (await _quarantine.RunAsync(Db, shard, stream, Group, id, reason))
             {
                 LogQuarantined(logger, name, entryId, reason);
                 ReservationsMetrics.Quarantined.Add(1);

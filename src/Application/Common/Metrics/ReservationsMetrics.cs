@@ -31,6 +31,9 @@ public static class ReservationsMetrics
     /// <summary>Purchase entries that could not be read and were set aside (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("reservations.purchase.quarantined");
 
+    /// <summary>Webhook events of the gate's outbox that could not be read, moved to their shard's quarantine stream.</summary>
+    public static readonly Counter<long> GateEventsQuarantined = Meter.CreateCounter<long>("reservations.gate_event.quarantined");
+
     /// <summary>
     /// Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by <c>stream</c>: their
     /// units stay in purchasing and no order will come. Alert on any.

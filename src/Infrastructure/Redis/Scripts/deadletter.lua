@@ -10,9 +10,11 @@ local k = { stock = @StockKey, holds = @HoldsKey, dead_holds = @DeadHoldsKey }
 local hold_id, entry_id = @HoldId, @EntryId
 
 local entry = redis.call('XRANGE', @PurchasesKey, entry_id, entry_id)
-expect_types({ k.stock, 'hash', @DeadLettersKey, 'stream', k.dead_holds, 'hash' })
+expect_types(add_event_types({ k.stock, 'hash', @DeadLettersKey, 'stream', k.dead_holds, 'hash' }, k,
+  'order.dead_lettered'))
 local moved = 0
-local value = find_hold(k, hold_id, now_ms())
+local now = now_ms()
+local value = find_hold(k, hold_id, now)
 local completed = value and string.sub(value, 1, 1) == 'c'
 if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id) == 0 then
   local fields = entry[1][2]
@@ -25,6 +27,9 @@ if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id
   local dead_letter = redis.call('XADD', @DeadLettersKey, '*', unpack(fields))
   redis.call('HSET', k.dead_holds, hold_id, dead_letter)
   redis.call('HINCRBY', k.stock, purchase.product .. ':d', tonumber(purchase.quantity))
+  -- The order is the purchased hold as it stands; a hold long gone leaves no value, and an entry without a time no
+  -- purchase time: the reader sets such an event aside rather than failing here, after the writes.
+  emit(k, 'order.dead_lettered', hold_id, value or '', now, 'purchased', purchase.at or '', 'reason', @Reason)
   moved = 1
 end
 redis.call('XACK', @PurchasesKey, @Group, entry_id)

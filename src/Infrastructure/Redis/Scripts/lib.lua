@@ -105,6 +105,43 @@ local function expect_types(keys_and_types)
   end
 end
 
+-- Webhook events: a script appends an entry to its shard's events stream, in the same step as the change, for each
+-- type the shard's event-types key lists (comma-separated; the Worker keeps it in step with the subscribed endpoints).
+-- The key is read once per call, before the first write, and cached in k; without it nothing more is read or written.
+local function event_types(k)
+  if not k.event_types then
+    k.event_types = {}
+    for event_type in string.gmatch(redis.call('GET', shard_key(k, 'event-types')) or '', '[^,]+') do
+      k.event_types[event_type] = true
+    end
+  end
+  return k.event_types
+end
+
+local function emits(k, event_type)
+  return event_types(k)[event_type] == true
+end
+
+-- Appends to `types` the events stream when the call may emit one of the event types given.
+local function add_event_types(types, k, ...)
+  for _, event_type in ipairs({ ... }) do
+    if emits(k, event_type) then
+      types[#types + 1] = shard_key(k, 'events')
+      types[#types + 1] = 'stream'
+      return types
+    end
+  end
+  return types
+end
+
+-- An entry of the events stream: the type, the hold (field and packed value, status included, as the API reads it),
+-- Redis's time of the change in ms, then any other fields. Written only when the type is switched on.
+local function emit(k, event_type, hold_id, value, now, ...)
+  if emits(k, event_type) then
+    redis.call('XADD', shard_key(k, 'events'), '*', 'type', event_type, 'hold', hold_id, 'value', value, 'at', now, ...)
+  end
+end
+
 -- The hash an ending hold moves to; callers prove its type before their first write.
 local function ended_now(k, now)
   return ended_key(k, hour_of(now))
@@ -144,6 +181,7 @@ local function add_expiry_types(types, k, now, seconds)
       ended_now(k, now), 'hash' }) do
     types[#types + 1] = key_and_type
   end
+  add_event_types(types, k, 'hold.expired')
   for _, second in ipairs(seconds) do
     types[#types + 1] = bucket_key(k, second)
     types[#types + 1] = 'list'
@@ -300,6 +338,7 @@ local function expire_due(k, now, limit)
   end
   for _, expired in ipairs(expiring) do
     finish_hold(k, expired.id, expired.value, expired.hold, 'e', now)
+    emit(k, 'hold.expired', expired.id, 'e' .. string.sub(expired.value, 2), now)
     delays[#delays + 1] = now - expired.hold.deadline
   end
   for _, set_aside in ipairs(corrupt) do

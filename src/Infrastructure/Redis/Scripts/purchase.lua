@@ -19,11 +19,14 @@ if hold.status == 'e' then
   return { 'expired', value }
 end
 
-expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash', @PurchasesKey, 'stream' })
+expect_types(add_event_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash', @PurchasesKey, 'stream' },
+  k, 'hold.purchased', 'hold.expired'))
 expect_counters(k, hold, { ':a', ':h', ':p' })
 if now >= hold.deadline then
+  local expired = 'e' .. string.sub(value, 2)
   finish_hold(k, hold_id, value, hold, 'e', now)
-  return { 'expired', 'e' .. string.sub(value, 2) }
+  emit(k, 'hold.expired', hold_id, expired, now)
+  return { 'expired', expired }
 end
 
 -- A purchased hold stays live until the Worker has persisted it; its expiry bucket skips it.
@@ -33,4 +36,5 @@ redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
 redis.call('HINCRBY', k.stock, hold.product .. ':p', hold.quantity)
 redis.call('XADD', @PurchasesKey, '*', 'hold', hold_id, 'product', hold.product, 'customer', hold.customer,
   'quantity', hold.quantity, 'price', hold.price, 'at', now, 'created', hold.created, 'deadline', hold.deadline)
+emit(k, 'hold.purchased', hold_id, purchased, now)
 return { 'purchased', purchased }

@@ -15,7 +15,10 @@ if hold.status == 'r' or hold.status == 'e' then
   return { 'finished' }
 end
 
-expect_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash' })
+expect_types(add_event_types({ k.stock, 'hash', k.tally, 'hash', ended_now(k, now), 'hash' }, k,
+  'hold.released', 'hold.expired'))
 expect_counters(k, hold, { ':a', ':h' })
-finish_hold(k, hold_id, value, hold, now >= hold.deadline and 'e' or 'r', now)
+local status = now >= hold.deadline and 'e' or 'r'
+finish_hold(k, hold_id, value, hold, status, now)
+emit(k, status == 'e' and 'hold.expired' or 'hold.released', hold_id, status .. string.sub(value, 2), now)
 return { 'finished' }

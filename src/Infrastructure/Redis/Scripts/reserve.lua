@@ -23,8 +23,9 @@ end
 
 -- The keys every request may write: those of the shard, the buckets lazy reclaim may visit (no bucket is added to
 -- them during the call, since a new hold is due after now), each request's bucket and marker (named by its product's
--- hold duration) and its idempotency key.
+-- hold duration), its idempotency key, and the events stream when hold.created or hold.expired is switched on.
 local types = add_expiry_types({ k.catalog, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
+add_event_types(types, k, 'hold.created')
 for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local terms = redis.call('HGET', k.catalog, ARGV[base + 1])
@@ -115,6 +116,7 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key)
     -- The hold id has a fixed length, so the hold follows it with no separator.
     redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
   end
+  emit(k, 'hold.created', hold_id, hold, now)
   return { 'reserved', hold }
 end
 
