@@ -5,6 +5,8 @@ using Reservations.Infrastructure.Telemetry;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Inventory;
 using Reservations.Worker.Purchases;
+using Reservations.Worker.Webhooks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Reservations.Worker;
@@ -42,6 +44,12 @@ public static class DependencyInjection
         builder.Services.AddHostedService<PurchasePersister>();
         builder.Services.AddHostedService<LedgerReconciler>();
         builder.Services.AddHostedService<PendingAdjustmentCompleter>();
+        builder.Services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>();
+        builder.Services.AddSingleton<WebhookSenderFactory>();
+        builder.Services.AddHostedService<WebhookFanOut>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddHostedService<GateEventSwitchRepair>();
         return builder;
     }
 }
