@@ -1,0 +1,98 @@
+using System.Net;
+using Reservations.Application.Orders;
+using Reservations.Application.Webhooks;
+using Reservations.IntegrationTests.Fixtures;
+
+namespace Reservations.IntegrationTests.Webhooks;
+
+public sealed class WebhookDeliveryTests(ReservationsApiFactory api) : WebhookDeliverySuite(api), IClassFixture<ReservationsApiFactory>;
+
+[Collection(RedisCluster.Collection)]
+public sealed class WebhookDeliveryOnClusterTests(ClusterApiFactory api) : WebhookDeliverySuite(api), IClassFixture<ClusterApiFactory>;
+
+/// <summary>Events written with their change in PostgreSQL reach the endpoints through the real Worker, signed.</summary>
+public abstract class WebhookDeliverySuite(ReservationsApiFactory api)
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task OrderCompleted_IsDeliveredSignedWithTheOrderAsTheApiReturnsIt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.OrderCompleted);
+        var product = await api.CreateProductAsync(stock: 10);
+        var alice = api.CreateClient(Tokens.Customer($"alice-{Guid.NewGuid():N}"));
+        var hold = await alice.ReserveOkAsync(product.Id, quantity: 2);
+        (await alice.PurchaseAsync(hold.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(!receiver.Acknowledged.IsEmpty), Delivery);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var order = await (await alice.GetAsync(new Uri($"/api/orders/{hold.Id}", UriKind.Relative), TestContext.Current.CancellationToken))
+            .ShouldBeJsonAsync<OrderResponse>(HttpStatusCode.OK);
+        var webhook = receiver.Received.Should().ContainSingle().Subject;
+        webhook.Verified.Should().BeTrue();
+        webhook.Type.Should().Be(WebhookEventTypes.OrderCompleted);
+        webhook.DataAs<OrderResponse>().Should().Be(order);
+        webhook.Json.GetProperty("id").GetString().Should().Be(webhook.Id);
+        webhook.Json.GetProperty("createdAt").GetDateTimeOffset().Should().BeAfter(order.PurchasedAt.AddSeconds(-1));
+    }
+
+    [Fact]
+    public async Task StockAdjusted_IsDeliveredOncePerAppliedAdjustment()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.StockAdjusted);
+        var product = await api.CreateProductAsync(stock: 10);
+        var admin = api.CreateClient(Tokens.Admin());
+        var adjusted = await admin.AdjustStockAsync(product.Id, 5, reason: "second show");
+        adjusted.StatusCode.Should().Be(HttpStatusCode.Created);
+        var adjustment = await admin.AdjustmentAsync(adjusted.Headers.Location!);
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(!receiver.Acknowledged.IsEmpty), Delivery);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var webhook = receiver.Received.Should().ContainSingle().Subject;
+        webhook.Verified.Should().BeTrue();
+        webhook.Type.Should().Be(WebhookEventTypes.StockAdjusted);
+        webhook.Data.GetProperty("productId").GetGuid().Should().Be(product.Id);
+        webhook.DataAs<Application.Products.Adjustments.StockAdjustmentResponse>().Should().Be(adjustment);
+    }
+
+    [Fact]
+    public async Task ATamperedBody_FailsVerificationInTheReceiver()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.StockAdjusted);
+        var product = await api.CreateProductAsync(stock: 10);
+        (await api.CreateClient(Tokens.Admin()).AdjustStockAsync(product.Id, 3)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(!receiver.Acknowledged.IsEmpty), Delivery);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        var webhook = receiver.Received[0];
+        receiver.Verifies(webhook.Body, webhook.Headers).Should().BeTrue();
+        receiver.Verifies(webhook.Body.Replace("\"delta\": 3", "\"delta\": 300", StringComparison.Ordinal), webhook.Headers).Should().BeFalse();
+    }
+}
