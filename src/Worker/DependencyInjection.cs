@@ -47,7 +47,6 @@ public static class DependencyInjection
         builder.Services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>();
         builder.Services.AddSingleton<WebhookSenderFactory>();
-        builder.Services.AddHostedService<WebhookFanOut>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddHostedService<GateEventSwitchRepair>();
         return builder;

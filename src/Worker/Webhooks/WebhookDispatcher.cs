@@ -8,14 +8,15 @@ using Reservations.Application.Webhooks.Delivery;
 namespace Reservations.Worker.Webhooks;
 
 /// <summary>
-/// Sends due deliveries, one lane per endpoint: a lane claims a few of its endpoint's deliveries, sends them, records
+/// Each poll, first turns new outbox events into one delivery per enabled endpoint subscribed to their type (so an
+/// event waits at most one poll), then sends due deliveries, one lane per endpoint: a lane claims a few of its endpoint's deliveries, sends them, records
 /// the outcomes and claims again until none is due. A slow or dead endpoint holds up its own lane only. The retry
 /// schedule lives in PostgreSQL (each failure records when the next attempt is due), so a Worker that dies loses no
 /// retry: its leases run out and any Worker picks the deliveries up.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSenderFactory senders, IGateEventSwitch gate, IOptions<WebhookDeliveryOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IOptions<WebhookOptions> webhooks, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Task> _lanes = new();
     private readonly WebhookRetrySchedule _schedule =
@@ -29,12 +30,30 @@ public sealed partial class WebhookDispatcher(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                await FanOutAsync(stoppingToken);
                 await StartLanesAsync(sender, stoppingToken);
             }
         }
         finally
         {
             await Task.WhenAll(_lanes.Values);
+        }
+    }
+
+    private async Task FanOutAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var deliveries = scope.ServiceProvider.GetRequiredService<IWebhookDeliveries>();
+            var batch = options.Value.FanOutBatch;
+            while (await deliveries.FanOutAsync(batch, webhooks.Value.RetryWindow, stoppingToken) == batch)
+            {
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFanOutFailed(logger, e);
         }
     }
 
@@ -124,6 +143,9 @@ public sealed partial class WebhookDispatcher(
             await WebhookSubscriptions.SyncGateAsync(scope.ServiceProvider.GetRequiredService<IWebhookEventStore>(), gate, CancellationToken.None);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fanning webhook events out failed; trying again on the next poll")]
+    private static partial void LogFanOutFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due webhook deliveries failed; trying again on the next tick")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
@@ -94,5 +96,33 @@ public abstract class WebhookDeliverySuite(ReservationsApiFactory api)
         var webhook = receiver.Received[0];
         receiver.Verifies(webhook.Body, webhook.Headers).Should().BeTrue();
         receiver.Verifies(webhook.Body.Replace("\"delta\": 3", "\"delta\": 300", StringComparison.Ordinal), webhook.Headers).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task EventsAppendedThroughThePortTwice_AreDeliveredOnceEach()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.HoldExpired);
+        WebhookEvent[] events = [.. Enumerable.Range(0, 3).Select(i => new WebhookEvent(
+            Guid.NewGuid(), WebhookEventTypes.HoldExpired, DateTimeOffset.UtcNow, $$"""{"id":"{{Guid.NewGuid()}}","quantity":{{i + 1}}}"""))];
+        using (var scope = api.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IWebhookEventStore>();
+            await store.AppendAsync(events, TestContext.Current.CancellationToken);
+            await store.AppendAsync(events, TestContext.Current.CancellationToken);
+        }
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(receiver.Acknowledged.Count == events.Length), Delivery);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        receiver.Received.Select(r => r.Id).Should().BeEquivalentTo(events.Select(e => e.Id.ToString()));
+        receiver.Received.Should().OnlyContain(r => r.Verified && r.Type == WebhookEventTypes.HoldExpired);
     }
 }
