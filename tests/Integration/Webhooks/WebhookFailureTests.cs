@@ -84,4 +84,30 @@ public sealed class WebhookFailureTests(ReservationsApiFactory api) : IClassFixt
             await TestWorker.StopAsync(worker);
         }
     }
+
+    [Fact]
+    public async Task AnEndpointWhoseNameNowResolvesToALocalAddress_IsRefusedAtConnectTime()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // Registered where local targets are allowed; the Worker below runs with them refused, as if the name had
+        // been re-pointed at a local address after registration (DNS rebinding).
+        var endpoint = await (await _admin.CreateWebhookAsync($"https://localhost:{receiver.Port}/hooks", WebhookEventTypes.StockAdjusted))
+            .ShouldBeJsonAsync<Application.Webhooks.Create.CreatedWebhookEndpointResponse>(HttpStatusCode.Created);
+        var product = await api.CreateProductAsync(stock: 10);
+        (await _admin.AdjustStockAsync(product.Id, 1)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Webhooks:AllowLocalTargets", "false")));
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.DeliveriesAsync(endpoint.Id)).Items is [{ Attempts: >= 1 }],
+                TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        (await api.DeliveriesAsync(endpoint.Id)).Items[0].LastError.Should().StartWith("Refused to connect to localhost");
+        receiver.Received.Should().BeEmpty();
+    }
 }
