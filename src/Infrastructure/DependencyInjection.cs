@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookEndpoints, WebhookEndpointStore>();
         services.AddScoped<IWebhookDeliveries, WebhookDeliveryStore>();
         services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp));
         services.AddSingleton(sp => new RedisAdminConnection(ConnectRedis(sp, admin: true)));

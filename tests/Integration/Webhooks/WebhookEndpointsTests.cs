@@ -141,4 +141,13 @@ public sealed class WebhookTargetRulesTests(PublicTargetsOnlyApiFactory api) : I
 
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("url");
     }
+
+    [Fact]
+    public async Task AWorkerOutsideDevelopment_RefusesToStartWithLocalTargetsAllowed()
+    {
+        var (exitCode, output) = await WorkerProcess.RunToExitAsync(api, TimeSpan.FromSeconds(60), ("Webhooks:AllowLocalTargets", "true"));
+
+        exitCode.Should().NotBe(0);
+        output.Should().Contain("Webhooks:AllowLocalTargets may be true only in Development.");
+    }
 }

@@ -46,7 +46,8 @@ public sealed class WebhookOutageTests(ReservationsApiFactory api, ITestOutputHe
         await api.RegisterAsync(receiver, WebhookEventTypes.StockAdjusted);
         var product = await api.CreateProductAsync(stock: 10);
         var adjustments = await AdjustAsync(product.Id);
-        (string, string)[] settings = [.. WebhookWorkerSettings.With(("Webhooks:Lease", "00:00:11"))];
+        // The process runs as Production elsewhere; local targets are allowed only in Development.
+        (string, string)[] settings = [.. WebhookWorkerSettings.With(("Webhooks:Lease", "00:00:11"), ("DOTNET_ENVIRONMENT", "Development"))];
 
         using (var first = WorkerProcess.Start(api, settings))
         {
