@@ -9,10 +9,10 @@ namespace Reservations.Worker.Webhooks;
 
 /// <summary>
 /// Each poll, first turns new outbox events into one delivery per enabled endpoint subscribed to their type (so an
-/// event waits at most one poll), then sends due deliveries, one lane per endpoint: a lane claims a few of its endpoint's deliveries, sends them, records
-/// the outcomes and claims again until none is due. A slow or dead endpoint holds up its own lane only. The retry
-/// schedule lives in PostgreSQL (each failure records when the next attempt is due), so a Worker that dies loses no
-/// retry: its leases run out and any Worker picks the deliveries up.
+/// event waits at most one poll), then sends due deliveries, one lane per endpoint: a lane claims a few of its
+/// endpoint's deliveries, sends them, records the outcomes and claims again until none is due. A slow or dead endpoint
+/// holds up its own lane only. The retry schedule lives in PostgreSQL (each failure records when the next attempt is
+/// due), so a Worker that dies loses no retry: its leases run out and any Worker picks the deliveries up.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSenderFactory senders, IGateEventSwitch gate, IOptions<WebhookDeliveryOptions> options,
@@ -47,9 +47,12 @@ public sealed partial class WebhookDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             var deliveries = scope.ServiceProvider.GetRequiredService<IWebhookDeliveries>();
             var batch = options.Value.FanOutBatch;
-            while (await deliveries.FanOutAsync(batch, webhooks.Value.RetryWindow, stoppingToken) == batch)
+            int fannedOut;
+            do
             {
+                fannedOut = await deliveries.FanOutAsync(batch, webhooks.Value.RetryWindow, stoppingToken);
             }
+            while (fannedOut == batch);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
