@@ -125,4 +125,50 @@ public abstract class WebhookDeliverySuite(ReservationsApiFactory api)
         receiver.Received.Select(r => r.Id).Should().BeEquivalentTo(events.Select(e => e.Id.ToString()));
         receiver.Received.Should().OnlyContain(r => r.Verified && r.Type == WebhookEventTypes.HoldExpired);
     }
+
+    [Fact]
+    public async Task TwoWorkers_SendEveryEventOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.HoldReleased);
+        WebhookEvent[] events = [.. Enumerable.Range(0, 40).Select(_ => new WebhookEvent(
+            Guid.NewGuid(), WebhookEventTypes.HoldReleased, DateTimeOffset.UtcNow, $$"""{"id":"{{Guid.NewGuid()}}"}"""))];
+        using (var scope = api.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IWebhookEventStore>().AppendAsync(events, TestContext.Current.CancellationToken);
+        }
+
+        var first = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        var second = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(receiver.Acknowledged.Count >= events.Length), Delivery);
+        }
+        finally
+        {
+            await TestWorker.StopAsync(first);
+            await TestWorker.StopAsync(second);
+        }
+
+        receiver.Received.Select(r => r.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(events.Select(e => e.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task TheWorker_SetsTheGatesEventSwitchAgainWhenRedisLostIt()
+    {
+        await api.CreateClient(Tokens.Admin()).CreateWebhookAsync("http://127.0.0.1:9/switch", WebhookEventTypes.HoldCreated);
+        var shard = api.Keys.Shards - 1;
+        await api.Redis.KeyDeleteAsync(api.Keys.EventTypes(shard));
+
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
+        try
+        {
+            await Eventually.TrueAsync(async () => (await api.Redis.StringGetAsync(api.Keys.EventTypes(shard))).ToString()
+                .Split(',').Contains(WebhookEventTypes.HoldCreated), TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+    }
 }
