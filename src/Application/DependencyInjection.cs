@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
+using Reservations.Application.Webhooks;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application;
@@ -22,6 +23,10 @@ public static class DependencyInjection
         services.AddOptions<ReservationsOptions>()
             .BindConfiguration(ReservationsOptions.Section)
             .Validate(o => HoldDuration.IsValid(o.DefaultHoldSeconds), "Reservations:DefaultHoldSeconds must be 1–86400.")
+            .ValidateOnStart();
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.Section)
+            .Validate(o => o.RetryWindow > TimeSpan.Zero, "Webhooks:RetryWindow must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -5,9 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Webhooks;
+using Reservations.Application.Webhooks.Delivery;
 using Reservations.Infrastructure.Health;
 using Reservations.Infrastructure.Persistence;
+using Reservations.Infrastructure.Persistence.Webhooks;
 using Reservations.Infrastructure.Redis;
+using Reservations.Infrastructure.Webhooks;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure;
@@ -41,6 +45,11 @@ public static class DependencyInjection
         services.AddScoped<ICatalog, ProductCatalog>();
         services.AddScoped<IPurchaseStore, PurchaseStore>();
         services.AddScoped<IOrderReadStore, OrderReadStore>();
+        services.AddScoped<IWebhookEventStore, WebhookEventStore>();
+        services.AddScoped<IWebhookEndpoints, WebhookEndpointStore>();
+        services.AddScoped<IWebhookDeliveries, WebhookDeliveryStore>();
+        services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp));
         services.AddSingleton(sp => new RedisAdminConnection(ConnectRedis(sp, admin: true)));

@@ -59,6 +59,7 @@ app.MapProducts();
 app.MapReservations();
 app.MapOrders();
 app.MapAdmin();
+app.MapWebhooks();
 if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
 {
     app.MapDevTokens();

@@ -1,5 +1,6 @@
-using Reservations.Application;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.Worker.Expiry;
@@ -49,6 +50,12 @@ public static class DependencyInjection
         builder.Services.AddHostedService<PurchasePersister>();
         builder.Services.AddHostedService<LedgerReconciler>();
         builder.Services.AddHostedService<PendingAdjustmentCompleter>();
+        builder.Services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>();
+        builder.Services.AddSingleton<WebhookSenderFactory>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddHostedService<GateEventSwitchRepair>();
+        builder.Services.AddHostedService<GateEventDrainer>();
         return builder;
     }
 }

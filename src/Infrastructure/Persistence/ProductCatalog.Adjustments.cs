@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
+using Reservations.Application.Webhooks;
 using Reservations.Domain.Products;
+using Reservations.Infrastructure.Persistence.Webhooks;
 
 namespace Reservations.Infrastructure.Persistence;
 
@@ -14,12 +17,26 @@ internal sealed partial class ProductCatalog
 
     public async Task<Product> MarkAdjustmentAppliedAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
     {
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE stock_adjustments SET status = {nameof(StockAdjustmentStatus.Applied)}
-            WHERE id = {adjustment.Id} AND status = {nameof(StockAdjustmentStatus.Pending)}
-            """, ct), cancellationToken);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            ct => db.Database.ExecuteSqlRawAsync(MarkAppliedSql, [new NpgsqlParameter<Guid>("id", adjustment.Id)], ct), cancellationToken);
         return await ProductAsync(adjustment.ProductId, cancellationToken);
     }
+
+    // One statement: the adjustment is marked applied, and when it was still pending and an endpoint wants the type,
+    // its stock.adjusted webhook event is written (keyed by the adjustment, so a repeat adds none).
+    private static readonly string MarkAppliedSql = $"""
+        WITH applied AS (
+            UPDATE stock_adjustments SET status = '{nameof(StockAdjustmentStatus.Applied)}'
+            WHERE id = @id AND status = '{nameof(StockAdjustmentStatus.Pending)}'
+            RETURNING id, product_id, delta, actor, reason, at)
+        INSERT INTO webhook_events (id, type, created_at, data)
+        SELECT {WebhookSql.EventId(WebhookEventTypes.StockAdjusted, "a.id")}, '{WebhookEventTypes.StockAdjusted}', now(),
+            jsonb_build_object('id', a.id, 'productId', a.product_id, 'delta', a.delta, 'actor', a.actor, 'reason', a.reason,
+                'at', {WebhookSql.IsoUtc("a.at")}, 'status', 'applied')
+        FROM applied a
+        WHERE {WebhookSql.Subscribed(WebhookEventTypes.StockAdjusted)}
+        ON CONFLICT (id) DO NOTHING
+        """;
 
     public async Task<Product> RevertAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
     {

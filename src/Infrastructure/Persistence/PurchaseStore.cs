@@ -3,24 +3,35 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Webhooks;
+using Reservations.Infrastructure.Persistence.Webhooks;
 
 namespace Reservations.Infrastructure.Persistence;
 
 internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
 {
-    // One statement, so one transaction: the orders are inserted unless they exist, and sold rises per product by
-    // what was inserted. Repeating it after a connection lost during COMMIT is therefore safe, which lets the execution
-    // strategy retry it. A data-modifying CTE runs to completion even though the final SELECT does not read it.
-    private const string InsertBatch = """
+    // One statement, so one transaction: the orders are inserted unless they exist, sold rises per product by what
+    // was inserted, and each inserted order gets its order.completed webhook event when an endpoint wants that type.
+    // Repeating it after a connection lost during COMMIT is therefore safe, which lets the execution strategy retry it.
+    // A data-modifying CTE runs to completion even though the final SELECT does not read it.
+    private static readonly string InsertBatch = $"""
         WITH inserted AS (
             INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at, reserved_at, expires_at)
             SELECT * FROM unnest(@ids, @products, @customers, @quantities, @prices, @purchased_at, @reserved_at, @expires_at)
             ON CONFLICT (id) DO NOTHING
-            RETURNING id, product_id, quantity),
+            RETURNING id, product_id, customer_id, quantity, unit_price, purchased_at),
         sold AS (
             UPDATE products SET sold = products.sold + added.quantity, updated_at = now()
             FROM (SELECT product_id, sum(quantity)::int AS quantity FROM inserted GROUP BY product_id) AS added
-            WHERE products.id = added.product_id)
+            WHERE products.id = added.product_id),
+        completed_events AS (
+            INSERT INTO webhook_events (id, type, created_at, data)
+            SELECT {WebhookSql.EventId(WebhookEventTypes.OrderCompleted, "o.id")}, '{WebhookEventTypes.OrderCompleted}', now(),
+                jsonb_build_object('id', o.id, 'productId', o.product_id, 'customerId', o.customer_id, 'quantity', o.quantity,
+                    'unitPrice', o.unit_price, 'total', o.quantity * o.unit_price, 'purchasedAt', {WebhookSql.IsoUtc("o.purchased_at")})
+            FROM inserted o
+            WHERE {WebhookSql.Subscribed(WebhookEventTypes.OrderCompleted)}
+            ON CONFLICT (id) DO NOTHING)
         SELECT id FROM inserted
         """;
 

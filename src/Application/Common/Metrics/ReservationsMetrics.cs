@@ -46,6 +46,15 @@ public static class ReservationsMetrics
     /// <summary>Requests answered 503 at once because the API had too many at work and waiting.</summary>
     public static readonly Counter<long> RequestsShed = Meter.CreateCounter<long>("reservations.http.requests_shed");
 
+    /// <summary>Webhook deliveries an endpoint acknowledged (2xx).</summary>
+    public static readonly Counter<long> WebhooksDelivered = Meter.CreateCounter<long>("reservations.webhook.delivered");
+
+    /// <summary>Webhook attempts that failed (an error, a timeout or a status other than 2xx); they are retried.</summary>
+    public static readonly Counter<long> WebhookAttemptsFailed = Meter.CreateCounter<long>("reservations.webhook.attempts_failed");
+
+    /// <summary>Webhook deliveries that failed for good past the retry window; each disabled its endpoint.</summary>
+    public static readonly Counter<long> WebhooksFailed = Meter.CreateCounter<long>("reservations.webhook.failed");
+
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reservations.use_case.duration", unit: "ms");
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>

@@ -61,15 +61,6 @@ public class DrainGateEventsHandlerTests
         await _outbox.DidNotReceiveWithAnyArgs().AcknowledgeAsync(default, default!, _ct);
     }
 
-    [Fact]
-    public async Task Handle_WithoutAWebhookEventStore_ThrowsBeforeReadingAnything()
-    {
-        var handle = async () => await new DrainGateEventsHandler(_outbox).Handle(new DrainGateEventsCommand(0, 10), _ct);
-
-        await handle.Should().ThrowAsync<InvalidOperationException>().WithMessage("*IWebhookEventStore*");
-        await _outbox.DidNotReceiveWithAnyArgs().ReadAsync(default, default, _ct);
-    }
-
     private async Task<int> Handle(DrainGateEventsCommand command) =>
         await new DrainGateEventsHandler(_outbox, _store).Handle(command, _ct);
 }

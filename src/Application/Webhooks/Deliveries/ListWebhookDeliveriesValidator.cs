@@ -1,0 +1,5 @@
+using Reservations.Application.Common.Paging;
+
+namespace Reservations.Application.Webhooks.Deliveries;
+
+public sealed class ListWebhookDeliveriesValidator : PagedQueryValidator<ListWebhookDeliveriesQuery>;

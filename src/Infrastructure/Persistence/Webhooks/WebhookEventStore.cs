@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Reservations.Application.Common.Ports;
+
+namespace Reservations.Infrastructure.Persistence.Webhooks;
+
+internal sealed class WebhookEventStore(ReservationsDbContext db) : IWebhookEventStore
+{
+    private const string InsertBatch = """
+        INSERT INTO webhook_events (id, type, created_at, data)
+        SELECT id, type, created_at, data::jsonb FROM unnest(@ids, @types, @created_at, @data) AS e(id, type, created_at, data)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    public async Task AppendAsync(IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        object[] parameters =
+        [
+            new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. events.Select(e => e.Id)] },
+            new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. events.Select(e => e.Type)] },
+            new NpgsqlParameter<DateTimeOffset[]>("created_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            {
+                TypedValue = [.. events.Select(e => e.CreatedAt.ToUniversalTime())],
+            },
+            new NpgsqlParameter<string[]>("data", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. events.Select(e => e.Data)] },
+        ];
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            ct => db.Database.ExecuteSqlRawAsync(InsertBatch, parameters, ct), cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> SubscribedTypesAsync(CancellationToken cancellationToken)
+    {
+        var types = await db.WebhookEndpoints.AsNoTracking().Where(e => e.DisabledAt == null)
+            .SelectMany(e => e.Events).Distinct().ToListAsync(cancellationToken);
+        return types.ToHashSet(StringComparer.Ordinal);
+    }
+}

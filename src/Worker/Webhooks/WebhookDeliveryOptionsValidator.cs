@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace Reservations.Worker.Webhooks;
+
+internal sealed class WebhookDeliveryOptionsValidator : IValidateOptions<WebhookDeliveryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookDeliveryOptions options)
+    {
+        List<string> failures = [];
+        Require(failures, options.PollInterval > TimeSpan.Zero, "Webhooks:PollInterval must be positive.");
+        Require(failures, options.RetryDelays.All(d => d > TimeSpan.Zero), "Webhooks:RetryDelays must all be positive.");
+        Require(failures, options.AttemptTimeout > TimeSpan.Zero, "Webhooks:AttemptTimeout must be positive.");
+        // A lease shorter than an attempt would let a second Worker send the delivery while the first still waits.
+        Require(failures, options.Lease > options.AttemptTimeout * 2, "Webhooks:Lease must be more than twice Webhooks:AttemptTimeout.");
+        Require(failures, options.MaxLanes >= 1, "Webhooks:MaxLanes must be 1 or more.");
+        Require(failures, options.LaneBatch >= 1, "Webhooks:LaneBatch must be 1 or more.");
+        Require(failures, options.FanOutBatch >= 1, "Webhooks:FanOutBatch must be 1 or more.");
+        Require(failures, options.SwitchRepairInterval > TimeSpan.Zero, "Webhooks:SwitchRepairInterval must be positive.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Require(List<string> failures, bool condition, string message)
+    {
+        if (!condition)
+        {
+            failures.Add(message);
+        }
+    }
+}

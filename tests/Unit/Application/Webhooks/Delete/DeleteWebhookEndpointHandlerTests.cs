@@ -1,0 +1,43 @@
+using NSubstitute;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Webhooks;
+using Reservations.Application.Webhooks.Delete;
+
+namespace Reservations.UnitTests.Application.Webhooks.Delete;
+
+public class DeleteWebhookEndpointHandlerTests
+{
+    private readonly IWebhookEndpoints _endpoints = Substitute.For<IWebhookEndpoints>();
+    private readonly IWebhookEventStore _events = Substitute.For<IWebhookEventStore>();
+    private readonly IGateEventSwitch _gate = Substitute.For<IGateEventSwitch>();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly Guid _id = Guid.CreateVersion7();
+
+    [Fact]
+    public async Task Handle_WhenTheEndpointExists_DeletesItThenSetsTheGateToTheTypesStillWanted()
+    {
+        IReadOnlySet<string> remaining = new HashSet<string>();
+        _endpoints.DeleteAsync(_id, _ct).Returns(true);
+        _events.SubscribedTypesAsync(_ct).Returns(remaining);
+
+        var result = await new DeleteWebhookEndpointHandler(_endpoints, _events, _gate).Handle(new DeleteWebhookEndpointCommand(_id), _ct);
+
+        result.IsSuccess.Should().BeTrue();
+        Received.InOrder(() =>
+        {
+            _endpoints.DeleteAsync(_id, _ct);
+            _gate.SetAsync(remaining, _ct);
+        });
+    }
+
+    [Fact]
+    public async Task Handle_WhenNoSuchEndpoint_ReturnsNotFoundAndLeavesTheGateAlone()
+    {
+        _endpoints.DeleteAsync(_id, _ct).Returns(false);
+
+        var result = await new DeleteWebhookEndpointHandler(_endpoints, _events, _gate).Handle(new DeleteWebhookEndpointCommand(_id), _ct);
+
+        (result.Error!.Code, result.Error.Status).Should().Be(("webhook-endpoint-not-found", 404));
+        await _gate.DidNotReceiveWithAnyArgs().SetAsync(default!, _ct);
+    }
+}
