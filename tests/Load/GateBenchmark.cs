@@ -9,13 +9,15 @@ namespace Reservations.Load;
 
 /// <summary>
 /// Takes <c>holds</c> holds straight through <see cref="IInventoryGate"/> (no HTTP) on one product with enough stock,
-/// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs.
+/// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs. With webhook
+/// event types switched on, the scripts also write their events (which nothing drains here: their memory counts too).
 /// </summary>
-internal sealed class GateBenchmark(GateHost host, int holds, int concurrency)
+internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, IReadOnlySet<string> events)
 {
     public async Task<int> RunAsync()
     {
         var gate = host.Gate;
+        await host.EventSwitch.SetAsync(events, CancellationToken.None);
         // INFO is an admin command, which the gate's own connection does not run.
         await using var admin = await ConnectionMultiplexer.ConnectAsync(host.Redis.Configuration + ",allowAdmin=true");
         var server = admin.GetServers().Single();
@@ -43,7 +45,7 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency)
         var stock = await gate.GetStockAsync(productId, CancellationToken.None);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"gate: {holds:N0} reserves at concurrency {concurrency} in {elapsed.TotalSeconds:0.00} s = {holds / elapsed.TotalSeconds:N0}/s, {failures} failed"));
+            $"gate: {holds:N0} reserves at concurrency {concurrency}, events [{string.Join(',', events)}], in {elapsed.TotalSeconds:0.00} s = {holds / elapsed.TotalSeconds:N0}/s, {failures} failed"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"redis memory: {before:N0} -> {after:N0} bytes = {(after - before) / (double)holds:N0} bytes per live hold"));
         Console.WriteLine($"ledger: available {stock?.Available}, held {stock?.Held}, purchasing {stock?.Purchasing}");

@@ -30,6 +30,8 @@ public sealed class GateHost : IAsyncDisposable
 
     public RedisKeys Keys => _host.Services.GetRequiredService<RedisKeys>();
 
+    public IGateEventSwitch EventSwitch => _host.Services.GetRequiredService<IGateEventSwitch>();
+
     /// <summary>Starts the gate as a process of the deployment does: it records the layout on a Redis without one.</summary>
     public static async Task<GateHost> StartAsync(string redis, string keyPrefix)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reservations.Application.Webhooks;
 using Reservations.Load;
 using Reservations.Load.Persist;
 using Reservations.Load.Sale;
@@ -8,9 +9,9 @@ const string usage = """
     usage: Reservations.Load sale [options]      a flash sale over HTTP against a running API, or with --mode gate
                                                  straight at the inventory gate in Redis (sale --help)
            Reservations.Load wrk-setup [sale options]  products and tokens for build/wrk/reserve.lua, in --out
-           Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N]
+           Reservations.Load gate --redis HOST:PORT [--holds N] [--concurrency N] [--events TYPE,…]
                                                  N reserves straight on the gate: the rate and the Redis memory
-                                                 each live hold costs
+                                                 each live hold costs (with the webhook event types switched on)
            Reservations.Load gate-vs-redis --redis HOST:PORT [--requests N]
                                                  the gate's reserve rate beside redis-benchmark running its script
            Reservations.Load persist --redis HOST:PORT --postgres CONNECTION --worker WORKER_DLL [--purchases N]
@@ -69,7 +70,14 @@ static async Task<int> RunWrkSetupAsync(string[] arguments)
 async Task<int> RunGateAsync()
 {
     await using var host = await StartGateHostAsync();
-    var benchmark = new GateBenchmark(host, IntOption("--holds", 100_000), IntOption("--concurrency", 64));
+    var events = Option("--events", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    if (events.FirstOrDefault(type => !WebhookEventTypes.All.Contains(type)) is { } unknown)
+    {
+        Console.Error.WriteLine($"--events: '{unknown}' is not one of {string.Join(", ", WebhookEventTypes.All)}");
+        return 2;
+    }
+
+    var benchmark = new GateBenchmark(host, IntOption("--holds", 100_000), IntOption("--concurrency", 64), events);
     return await benchmark.RunAsync();
 }
 
