@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
+using Reservations.Application.Products.LiveAvailability;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application;
@@ -23,6 +25,9 @@ public static class DependencyInjection
             .BindConfiguration(ReservationsOptions.Section)
             .Validate(o => HoldDuration.IsValid(o.DefaultHoldSeconds), "Reservations:DefaultHoldSeconds must be 1–86400.")
             .ValidateOnStart();
+        services.AddOptions<LiveAvailabilityOptions>().BindConfiguration(LiveAvailabilityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveAvailabilityOptions>, LiveAvailabilityOptionsValidator>();
+        services.AddSingleton<AvailabilityHub>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

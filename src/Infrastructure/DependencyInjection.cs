@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.LiveAvailability;
 using Reservations.Infrastructure.Health;
 using Reservations.Infrastructure.Persistence;
 using Reservations.Infrastructure.Redis;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
         services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();
         services.AddSingleton<IGateEventSwitch, RedisGateEventSwitch>();
+        services.AddSingleton<IAvailabilityFeed, RedisAvailabilityFeed>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);
