@@ -37,6 +37,8 @@ public static class LiveAvailabilityEndpoints
         var admitted = admission.TryAdmit(ClientAddress.Of(context));
         if (!admitted.IsSuccess)
         {
+            // A refusal the service chose to protect itself, logged as a shed request is (RequestLogLevels).
+            context.Items[RequestLogLevels.Shed] = true;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return admitted.Error!.ToProblem(context);
         }
