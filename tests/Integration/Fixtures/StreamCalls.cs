@@ -21,7 +21,7 @@ public static class StreamCalls
         var frames = new List<EventStreamFrame>();
         var until = DateTimeOffset.UtcNow + window;
         while (DateTimeOffset.UtcNow < until
-            && await stream.NextAsync(until - DateTimeOffset.UtcNow, TestContext.Current.CancellationToken) is { } next)
+            && await stream.NextAsync(TimeSpan.FromTicks(Math.Max(0, (until - DateTimeOffset.UtcNow).Ticks)), TestContext.Current.CancellationToken) is { } next)
         {
             frames.Add(next.Frame);
         }

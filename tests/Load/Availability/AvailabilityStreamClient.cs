@@ -58,14 +58,18 @@ public sealed class AvailabilityStreamClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <c>availability</c> event (comments and hints skipped), or null as <see cref="NextAsync"/>.</summary>
-    public async Task<ReceivedEvent?> NextEventAsync(
-        TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The next <c>availability</c> event (comments and hints skipped), or null as <see cref="NextAsync"/>; an infinite
+    /// <paramref name="timeout"/> waits until the stream ends.
+    /// </summary>
+    public async Task<ReceivedEvent?> NextEventAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline)
+        var forever = timeout == Timeout.InfiniteTimeSpan;
+        var deadline = forever ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
+        while (forever || DateTimeOffset.UtcNow < deadline)
         {
-            if (await NextAsync(deadline - DateTimeOffset.UtcNow, cancellationToken) is not { } next)
+            var left = forever ? Timeout.InfiniteTimeSpan : Max(TimeSpan.Zero, deadline - DateTimeOffset.UtcNow);
+            if (await NextAsync(left, cancellationToken) is not { } next)
             {
                 return null;
             }
@@ -94,6 +98,8 @@ public sealed class AvailabilityStreamClient : IAsyncDisposable
 
         _stop.Dispose();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task ReadAsync(HttpResponseMessage response, TimeProvider time)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Reservations.Application.Products.LiveAvailability;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Load.Availability;
@@ -135,6 +136,25 @@ public abstract class LiveAvailabilitySuite(LiveAvailabilityApiFactory api)
         snapshot.Id.Should().Be(current.Id);
         snapshot.Data.Should().BeEquivalentTo(new { Available = 8, Held = 2, Sold = 0 });
         (await resumed.FramesWithinAsync(TimeSpan.FromSeconds(1))).Should().NotContain(f => f.IsEvent);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheStreamItsHeaderAndItsProblems()
+    {
+        var response = await _anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var stream = document.GetProperty("paths").GetProperty("/api/products/{id}/availability/stream").GetProperty("get");
+        stream.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
+        stream.TryGetProperty("security", out _).Should().BeFalse();
+        stream.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .Should().Contain("Last-Event-ID");
+        var responses = stream.GetProperty("responses");
+        responses.GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _).Should().BeTrue();
+        foreach (var status in new[] { "404", "429", "503" })
+        {
+            responses.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _).Should().BeTrue(status);
+        }
     }
 
     [Fact]
