@@ -3,14 +3,21 @@ using Reservations.Application.Products.LiveAvailability;
 
 namespace Reservations.WebApi.LiveAvailability;
 
-/// <summary>Runs the hub's tick every <c>Tick</c>; a failed tick is logged once per run of failures and retried.</summary>
+/// <summary>
+/// Runs the hub's tick every <c>Tick</c> and reads the watched products' totals again every <c>TotalsRefresh</c>, in
+/// two loops, so a slow or absent PostgreSQL never holds up the feeds. A failing step is logged once per run of failures.
+/// </summary>
 internal sealed partial class AvailabilityFeedTicker(
     AvailabilityHub hub, IOptions<LiveAvailabilityOptions> options, TimeProvider time, ILogger<AvailabilityFeedTicker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        LoopAsync("tick", options.Value.Tick, hub.TickAsync, stoppingToken),
+        LoopAsync("total stock refresh", options.Value.TotalsRefresh, hub.RefreshTotalsAsync, stoppingToken));
+
+    private async Task LoopAsync(string step, TimeSpan period, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Tick, time);
+        using var timer = new PeriodicTimer(period, time);
         var failing = false;
         try
         {
@@ -18,19 +25,19 @@ internal sealed partial class AvailabilityFeedTicker(
             {
                 try
                 {
-                    await hub.TickAsync(stoppingToken);
+                    await run(stoppingToken);
                     if (failing)
                     {
-                        LogRecovered(logger);
+                        LogRecovered(logger, step);
                         failing = false;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Every 200 ms while Redis is away: one line when it starts, one when it ends.
+                    // Every tick while Redis or PostgreSQL is away: one line when it starts, one when it ends.
                     if (!failing)
                     {
-                        LogFailed(logger, e);
+                        LogFailed(logger, step, e);
                         failing = true;
                     }
                 }
@@ -42,9 +49,9 @@ internal sealed partial class AvailabilityFeedTicker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live availability tick failed; retrying every tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live availability {Step} failed; retrying on every period")]
+    private static partial void LogFailed(ILogger logger, string step, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Live availability ticks succeed again")]
-    private static partial void LogRecovered(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live availability {Step} succeeds again")]
+    private static partial void LogRecovered(ILogger logger, string step);
 }

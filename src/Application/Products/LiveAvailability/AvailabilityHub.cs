@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.LiveAvailability;
@@ -9,12 +8,10 @@ namespace Reservations.Application.Products.LiveAvailability;
 /// This process's availability streams, by product. Each tick brings the feeds of the watched products up to date in
 /// one run and hands every new entry to each of the product's streams without waiting for any of them.
 /// </summary>
-public sealed class AvailabilityHub(
-    IAvailabilityFeed feed, IServiceScopeFactory scopes, IOptions<LiveAvailabilityOptions> options, TimeProvider time)
+public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory scopes)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, ProductWatch> _watched = [];
-    private long _totalsReadAt = time.GetTimestamp();
 
     /// <summary>The total stock of a product watched here (a product the catalog knows), or null.</summary>
     public int? TotalStockOf(Guid productId)
@@ -52,18 +49,12 @@ public sealed class AvailabilityHub(
     /// <summary>Brings the watched products' feeds up to date and hands their new entries to their streams.</summary>
     public async Task TickAsync(CancellationToken cancellationToken)
     {
-        (Guid Product, ProductWatch Watch)[] watched;
-        lock (_lock)
-        {
-            watched = [.. _watched.Select(w => (w.Key, w.Value))];
-        }
-
+        var watched = Watched();
         if (watched.Length == 0)
         {
             return;
         }
 
-        await RefreshTotalsWhenDueAsync(watched, cancellationToken);
         var reads = await feed.RunAsync(
             [.. watched.Select(w => new FeedRequest(w.Product, w.Watch.TotalStock, w.Watch.LastSeen))], cancellationToken);
         for (var i = 0; i < watched.Length; i++)
@@ -97,9 +88,11 @@ public sealed class AvailabilityHub(
         }
     }
 
-    private async Task RefreshTotalsWhenDueAsync((Guid Product, ProductWatch Watch)[] watched, CancellationToken cancellationToken)
+    /// <summary>Reads the total stock of every watched product again, in one query (it decides <c>sold</c>).</summary>
+    public async Task RefreshTotalsAsync(CancellationToken cancellationToken)
     {
-        if (time.GetElapsedTime(_totalsReadAt) < options.Value.TotalsRefresh)
+        var watched = Watched();
+        if (watched.Length == 0)
         {
             return;
         }
@@ -114,8 +107,14 @@ public sealed class AvailabilityHub(
                 watch.TotalStock = total;
             }
         }
+    }
 
-        _totalsReadAt = time.GetTimestamp();
+    private (Guid Product, ProductWatch Watch)[] Watched()
+    {
+        lock (_lock)
+        {
+            return [.. _watched.Select(w => (w.Key, w.Value))];
+        }
     }
 
     private Channel<AvailabilityEntry> Subscribe(Guid productId, int totalStock)
@@ -155,7 +154,11 @@ public sealed class AvailabilityHub(
     {
         public List<Channel<AvailabilityEntry>> Streams { get; } = [];
 
-        public int TotalStock { get; set; } = totalStock;
+        public int TotalStock
+        {
+            get => Volatile.Read(ref totalStock);
+            set => Volatile.Write(ref totalStock, value);
+        }
 
         /// <summary>The last entry handed to the streams; only the tick reads and writes it.</summary>
         public FeedId? LastSeen { get; set; }
