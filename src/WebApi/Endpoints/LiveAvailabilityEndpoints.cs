@@ -18,6 +18,7 @@ public static class LiveAvailabilityEndpoints
         var group = app.MapGroup("/api/products").WithTags("Products");
         group.MapGet("/{id:guid}/availability/stream", StreamAvailability)
             .AllowAnonymous()
+            .WithLongLivedResponses()
             .WithSummary("Live availability of a product (Server-Sent Events)")
             .WithDescription(
                 "text/event-stream of `availability` events, `data: {productId, available, held, sold, at}`, the first "
