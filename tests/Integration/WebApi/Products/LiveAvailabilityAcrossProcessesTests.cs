@@ -3,10 +3,12 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
 
+// A delivery deadline and a process stopped on time: timing that needs the machine to themselves.
+[Collection(RunsAlone.Name)]
 public sealed class LiveAvailabilityAcrossProcessesTests(ReservationsApiFactory api)
     : LiveAvailabilityAcrossProcessesSuite(api), IClassFixture<ReservationsApiFactory>;
 
-[Collection(RedisCluster.Collection)]
+[Collection(RunsAlone.Name)]
 public sealed class LiveAvailabilityAcrossProcessesOnClusterTests(ClusterApiFactory api)
     : LiveAvailabilityAcrossProcessesSuite(api), IClassFixture<ClusterApiFactory>;
 
