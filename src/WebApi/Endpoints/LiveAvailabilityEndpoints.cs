@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mediator;
+using Reservations.Application.Common.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Products.LiveAvailability.Open;
@@ -40,6 +41,7 @@ public static class LiveAvailabilityEndpoints
         {
             // A refusal the service chose to protect itself, logged as a shed request is (RequestLogLevels).
             context.Items[RequestLogLevels.Shed] = true;
+            ReservationsMetrics.RecordStreamRefused(admitted.Error!.Code);
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return admitted.Error!.ToProblem(context);
         }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Metrics;
 using Reservations.Application.Products.LiveAvailability;
 using Reservations.WebApi.Protection;
 
@@ -36,6 +37,7 @@ public sealed class AvailabilityEventsResult(AvailabilitySubscription subscripti
 
         // Ends with the host, so open streams never hold up a graceful shutdown.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
+        ReservationsMetrics.AvailabilityStreams.Add(1);
         try
         {
             await response.Body.WriteAsync(ServerSentEvents.Retry(options.ReconnectDelay), stop.Token);
@@ -63,6 +65,10 @@ public sealed class AvailabilityEventsResult(AvailabilitySubscription subscripti
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The client left or the host is stopping: the response ends here.
+        }
+        finally
+        {
+            ReservationsMetrics.AvailabilityStreams.Add(-1);
         }
     }
 

@@ -21,6 +21,8 @@ public sealed class LiveAvailabilityLimitsTests(StreamsPerClientApiFactory perCl
 
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "too-many-streams");
         refused.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
+        var metrics = await client.ScrapeUntilAsync("reason=\"too-many-streams\"");
+        metrics.Should().Contain("reservations_availability_streams_refused_total{").And.Contain("reservations_availability_streams{");
         await first.DisposeAsync();
         await Eventually.TrueAsync(async () =>
         {
