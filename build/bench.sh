@@ -15,6 +15,9 @@
 #                                         script, Redis memory per live hold (100,000 holds), and a sale straight at
 #                                         the gate (stock for every reserve) with appendfsync always, then everysec
 #                                         (the setting is put back as it was)
+#   build/bench.sh --stream [options]    live availability: 5,000 subscribers (HTTP/1.1) to one product's stream while
+#                                         reserves and releases of it run; events/s and the delay from each event's
+#                                         `at` to its delivery, p50/p99/max (options: dotnet <Load dll> stream --help)
 #   build/bench.sh --persist [--purchases N]
 #                                         no HTTP: N purchases (20,000) of one product waiting in the stream, then a
 #                                         Worker process timed until every one is in PostgreSQL (purchases/s)
@@ -155,6 +158,10 @@ elif [[ "${1:-}" == --wrk ]]; then
   RESERVATIONS_WRK_DATA="$data" wrk -t1 -c50 -d20s -s "$ROOT/build/wrk/reserve.lua" "$URL" >/dev/null
   log "wrk $* (reserve)"
   RESERVATIONS_WRK_DATA="$data" wrk "$@" --latency -s "$ROOT/build/wrk/reserve.lua" "$URL"
+elif [[ "${1:-}" == --stream ]]; then
+  shift
+  log "live availability: subscribers on one hot product while reserves run"
+  dotnet "$LOAD_DLL" stream --url "$URL" "$@"
 else
   log "running the flash sale"
   dotnet "$LOAD_DLL" sale --url "$URL" "$@"

@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
+using Reservations.Application.Products.LiveAvailability;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Products;
 
@@ -28,6 +30,9 @@ public static class DependencyInjection
             .BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.RetryWindow > TimeSpan.Zero, "Webhooks:RetryWindow must be positive.")
             .ValidateOnStart();
+        services.AddOptions<LiveAvailabilityOptions>().BindConfiguration(LiveAvailabilityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveAvailabilityOptions>, LiveAvailabilityOptionsValidator>();
+        services.AddSingleton<AvailabilityHub>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.LiveAvailability;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Delivery;
 using Reservations.Infrastructure.Health;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();
         services.AddSingleton<IGateEventSwitch, RedisGateEventSwitch>();
         services.AddSingleton<IGateEventOutbox, RedisGateEventOutbox>();
+        services.AddSingleton<IAvailabilityFeed, RedisAvailabilityFeed>();
         services.AddSingleton<IFailureClassifier, StoreFailureClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.LiveAvailability;
 using Reservations.WebApi.Metrics;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         builder.Services.AddJwtAuthentication();
         builder.Services.AddReservationsRateLimiting();
         builder.Services.AddReservationsCors(builder.Configuration);
+        builder.Services.AddLiveAvailability();
         var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
         if (TelemetrySetup.ExportsOverOtlp(builder.Configuration))

@@ -56,6 +56,7 @@ app.MapHealth();
 // Prometheus scrapes /metrics; deployments keep it on the internal network, or on a port of its own.
 app.MapMetrics();
 app.MapProducts();
+app.MapLiveAvailability();
 app.MapReservations();
 app.MapOrders();
 app.MapAdmin();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reservations.Application.Webhooks;
 using Reservations.Load;
+using Reservations.Load.Availability;
 using Reservations.Load.Persist;
 using Reservations.Load.Sale;
 using Reservations.Load.Sale.Progress;
@@ -14,6 +15,8 @@ const string usage = """
                                                  each live hold costs (with the webhook event types switched on)
            Reservations.Load gate-vs-redis --redis HOST:PORT [--requests N]
                                                  the gate's reserve rate beside redis-benchmark running its script
+           Reservations.Load stream [options]   subscribers to one product's live availability while reserves run:
+                                                 events/s and the delay to each delivery (stream --help)
            Reservations.Load persist --redis HOST:PORT --postgres CONNECTION --worker WORKER_DLL [--purchases N]
                                                  N purchases of one product waiting in the stream, then a Worker
                                                  timed until every one is in PostgreSQL (own database and keys)
@@ -26,6 +29,11 @@ switch (args)
         return 0;
     case ["sale", .. var saleArgs]:
         return await RunSaleAsync(saleArgs);
+    case ["stream", "--help"] or ["stream", "-h"]:
+        Console.WriteLine(StreamBenchmarkOptions.Usage);
+        return 0;
+    case ["stream", .. var streamArgs]:
+        return await RunStreamAsync(streamArgs);
     case ["wrk-setup", .. var setupArgs]:
         return await RunWrkSetupAsync(setupArgs);
     case ["gate", ..]:
@@ -49,6 +57,19 @@ static async Task<int> RunSaleAsync(string[] arguments)
     }
 
     return await SaleCommand.RunAsync(options, ProgressDisplays.ForConsole(), Console.Out, CancellationToken.None);
+}
+
+// Bounded by --warmup and --duration (and two minutes at most to connect); the product it creates stays, like a sale's.
+static async Task<int> RunStreamAsync(string[] arguments)
+{
+    var (options, error) = StreamBenchmarkOptions.Parse(arguments);
+    if (options is null)
+    {
+        Console.Error.WriteLine($"{error}\n{StreamBenchmarkOptions.Usage}");
+        return 2;
+    }
+
+    return await new StreamBenchmark(options, Console.Out).RunAsync(CancellationToken.None);
 }
 
 static async Task<int> RunWrkSetupAsync(string[] arguments)

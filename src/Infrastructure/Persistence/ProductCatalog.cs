@@ -41,6 +41,11 @@ internal sealed partial class ProductCatalog(ReservationsDbContext db) : ICatalo
     public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(
+        IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.TotalStock, cancellationToken);
+
     public async Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(
         int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -133,6 +133,12 @@ public sealed class RedisKeys
     /// <summary>The shard's outbox of webhook events, written by the scripts in the same step as the change.</summary>
     public RedisKey Events(int shard) => Key(shard, "events");
 
+    /// <summary>
+    /// The product's availability feed: a stream of its figures whenever they changed, at most one entry per 200 ms
+    /// (feed.lua, docs/decisions/011). In the product's shard, so the feed script reaches it with the stock hash.
+    /// </summary>
+    public RedisKey Feed(Guid productId) => Key(ShardOf(productId), "feed:" + productId.ToString("N"));
+
     /// <summary>The key that keeps what the gate did with a stock adjustment of a product in this shard.</summary>
     public RedisKey Adjustment(int shard, Guid adjustmentId) => Key(shard, "adj:" + adjustmentId.ToString("N"));
 

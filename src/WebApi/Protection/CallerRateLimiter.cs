@@ -36,10 +36,15 @@ internal sealed class CallerRateLimiter(IOptions<RateLimitingOptions> options, T
     private RateLimitLease Acquire(HttpContext context, int permits)
     {
         var customer = CustomerOf(context);
-        var caller = customer is null ? new Caller(IsCustomer: false, AddressOf(context)) : new Caller(IsCustomer: true, customer);
+        var caller = customer is null ? new Caller(IsCustomer: false, ClientAddress.Of(context)) : new Caller(IsCustomer: true, customer);
         var perCustomer = customer is not null && context.GetEndpoint()?.Metadata.GetMetadata<PerCustomerLimit>() is not null;
         var now = time.GetTimestamp();
         var lease = Enter(caller, permits, perCustomer, now);
+        if (lease.IsAcquired)
+        {
+            ShortRequestLeases.Hold(context, lease);
+        }
+
         if (Count >= Volatile.Read(ref _sweepAt))
         {
             Sweep(now);
@@ -116,9 +121,6 @@ internal sealed class CallerRateLimiter(IOptions<RateLimitingOptions> options, T
     // Authentication ran before the limiter: a missing, forged or expired token leaves the caller anonymous.
     private static string? CustomerOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst(Policies.SubjectClaim)?.Value : null;
-
-    // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured for it.
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>A customer id never shares limits with an address.</summary>
     private readonly record struct Caller(bool IsCustomer, string Id);

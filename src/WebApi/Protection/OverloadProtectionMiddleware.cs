@@ -24,6 +24,7 @@ internal sealed partial class OverloadProtectionMiddleware(
         using var lease = await gate.EnterAsync(context.RequestAborted);
         if (lease is not null)
         {
+            ShortRequestLeases.Hold(context, lease);
             await next(context);
             return;
         }

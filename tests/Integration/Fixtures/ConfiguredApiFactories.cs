@@ -90,3 +90,42 @@ public sealed class MetricsPortApiFactory : ReservationsApiFactory
 
     public HttpClient CreateMetricsClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{MetricsPort}") };
 }
+
+/// <summary>Live availability streams with a keep-alive comment after half a second of quiet instead of 15 s.</summary>
+public class LiveAvailabilityApiFactory : ReservationsApiFactory
+{
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+        [("Reservations:LiveAvailability:KeepAlive", "00:00:00.5")];
+}
+
+/// <summary>The same on the local Redis Cluster.</summary>
+public sealed class LiveAvailabilityClusterApiFactory : LiveAvailabilityApiFactory
+{
+    protected override bool OnCluster => true;
+}
+
+/// <summary>
+/// Two availability streams per client address, and room for one short request at a time (one per caller, one in the
+/// process, none waiting): a stream that kept its request's slot would shut everything else out.
+/// </summary>
+public sealed class StreamsPerClientApiFactory : ReservationsApiFactory
+{
+    public const int MaxStreamsPerClient = 2;
+
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+    [
+        ("Reservations:LiveAvailability:MaxStreamsPerClient", $"{MaxStreamsPerClient}"),
+        ("RateLimiting:ConcurrentPerCaller", "1"),
+        ("RateLimiting:ConcurrentRequests", "1"),
+        ("RateLimiting:QueuedRequests", "0"),
+    ];
+}
+
+/// <summary>Two availability streams in the whole process.</summary>
+public sealed class StreamsPerProcessApiFactory : ReservationsApiFactory
+{
+    public const int MaxStreams = 2;
+
+    protected override IReadOnlyList<(string Key, string Value)> Settings =>
+        [("Reservations:LiveAvailability:MaxStreams", $"{MaxStreams}")];
+}

@@ -4,7 +4,10 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi;
 
-/// <summary>Outside Development the API refuses to start with a weak or public signing key, or with dev tokens on.</summary>
+/// <summary>
+/// Outside Development the API refuses to start with a weak or public signing key, or with dev tokens on; anywhere, with
+/// a setting out of its range.
+/// </summary>
 public sealed class StartupChecksTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     private const string StrongKey = "a-production-signing-key-of-at-least-32-bytes!";
@@ -24,6 +27,19 @@ public sealed class StartupChecksTests(ReservationsApiFactory api) : IClassFixtu
         var start = () => production.CreateClient();
 
         start.Should().Throw<OptionsValidationException>().WithMessage($"*{reason}*");
+    }
+
+    [Theory]
+    [InlineData("Retention", "00:00:30")]
+    [InlineData("MaxStreamsPerClient", "0")]
+    [InlineData("Tick", "00:00:00")]
+    public void Start_WithALiveAvailabilitySettingOutOfRange_IsRefusedNamingIt(string setting, string value)
+    {
+        using var misconfigured = api.WithWebHostBuilder(b => b.UseSetting($"Reservations:LiveAvailability:{setting}", value));
+
+        var start = () => misconfigured.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().WithMessage($"*Reservations:LiveAvailability:{setting}*");
     }
 
     [Fact]

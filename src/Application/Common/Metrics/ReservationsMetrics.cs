@@ -55,6 +55,12 @@ public static class ReservationsMetrics
     /// <summary>Webhook deliveries that failed for good past the retry window; each disabled its endpoint.</summary>
     public static readonly Counter<long> WebhooksFailed = Meter.CreateCounter<long>("reservations.webhook.failed");
 
+    /// <summary>Live availability streams open in this process.</summary>
+    public static readonly UpDownCounter<long> AvailabilityStreams = Meter.CreateUpDownCounter<long>("reservations.availability.streams");
+
+    /// <summary>Live availability streams refused by <c>reason</c>: too-many-streams (per address) or service-unavailable.</summary>
+    public static readonly Counter<long> AvailabilityStreamsRefused = Meter.CreateCounter<long>("reservations.availability.streams_refused");
+
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reservations.use_case.duration", unit: "ms");
 
     public static void RecordExpiryDelay(TimeSpan delay, string path) =>
@@ -64,6 +70,9 @@ public static class ReservationsMetrics
         LostPurchases.Add(count, new TagList { { "stream", stream } });
 
     public static void RecordExpiryFailure(int shard) => ExpiryFailures.Add(1, new TagList { { "shard", shard } });
+
+    public static void RecordStreamRefused(string reason) =>
+        AvailabilityStreamsRefused.Add(1, new TagList { { "reason", reason } });
 
     public static void RecordPersistenceLag(TimeSpan lag) => PersistenceLag.Record(lag.TotalMilliseconds);
 }

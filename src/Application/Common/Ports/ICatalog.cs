@@ -15,6 +15,9 @@ public interface ICatalog
     /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The total stock of each of these products the catalog has, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// The first step of a stock adjustment, in one transaction: adds its delta to the product's total and records it
     /// <c>pending</c>. When the product already has an adjustment under the same idempotency key (or this id: a retry

@@ -46,5 +46,15 @@ public class RequestLogLevelsTests
         _levels.Of(Answered(StatusCodes.Status429TooManyRequests), SlowMs * 4, exception: null).Should().Be(LogEventLevel.Debug);
     }
 
+    [Fact]
+    public void AStream_IsNotASlowRequest_HoweverLongItLasted_ButItsFailuresAreErrors()
+    {
+        var stream = Answered(StatusCodes.Status200OK);
+        stream.Items[RequestLogLevels.LongLived] = true;
+
+        _levels.Of(stream, SlowMs * 1000, exception: null).Should().Be(LogEventLevel.Debug);
+        _levels.Of(stream, SlowMs * 1000, new InvalidOperationException()).Should().Be(LogEventLevel.Error);
+    }
+
     private static DefaultHttpContext Answered(int status) => new() { Response = { StatusCode = status } };
 }

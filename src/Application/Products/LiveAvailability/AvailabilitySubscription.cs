@@ -1,0 +1,57 @@
+using System.Threading.Channels;
+
+namespace Reservations.Application.Products.LiveAvailability;
+
+/// <summary>
+/// One client's subscription to a product's feed: <see cref="First"/> (the current figures, or what it missed), then the
+/// entries the hub hands it, each at most once and in id order. Disposing it ends the subscription.
+/// </summary>
+public sealed class AvailabilitySubscription(
+    ChannelReader<AvailabilityEntry> entries, IReadOnlyList<AvailabilityEntry> first, Action unsubscribe) : IDisposable
+{
+    /// <summary>Entries kept for a client that reads slower than they come; beyond it the oldest are dropped.</summary>
+    public const int Capacity = 8;
+
+    private FeedId? _lastRead = first.Count > 0 ? first[^1].Id : null;
+    private int _disposed;
+
+    public IReadOnlyList<AvailabilityEntry> First { get; } = first;
+
+    /// <summary>True when an entry may be read; false when <paramref name="timeout"/> passed first.</summary>
+    public async ValueTask<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(timeout);
+        try
+        {
+            return await entries.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The next entry newer than every entry read so far (the first ones included).</summary>
+    public bool TryRead(out AvailabilityEntry entry)
+    {
+        while (entries.TryRead(out entry!))
+        {
+            if (_lastRead is not { } last || entry.Id > last)
+            {
+                _lastRead = entry.Id;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            unsubscribe();
+        }
+    }
+}
