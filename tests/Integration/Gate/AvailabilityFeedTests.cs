@@ -67,6 +67,23 @@ public abstract class AvailabilityFeedSuite(ReservationsApiFactory api)
         (await api.Redis.KeyExistsAsync(api.Keys.Feed(unknown))).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task AFeedKeyThatIsNotAStream_IsReplaced_AndTheShardsOtherFeedsGoOn()
+    {
+        var corrupt = await api.CreateProductAsync(Stock);
+        var healthy = await api.CreateProductAsync(Stock);
+        await api.Redis.StringSetAsync(api.Keys.Feed(corrupt.Id), "not a stream");
+        var feed = api.Services.GetRequiredService<IAvailabilityFeed>();
+
+        var read = await feed.RunAsync(
+            [new FeedRequest(corrupt.Id, Stock, null), new FeedRequest(healthy.Id, Stock, null)], TestContext.Current.CancellationToken);
+
+        read.Select(r => r.Latest).Should().SatisfyRespectively(
+            first => first.Should().BeEquivalentTo(new { ProductId = corrupt.Id, Available = Stock, Held = 0 }),
+            second => second.Should().BeEquivalentTo(new { ProductId = healthy.Id, Available = Stock, Held = 0 }));
+        (await api.Redis.KeyTypeAsync(api.Keys.Feed(corrupt.Id))).Should().Be(RedisType.Stream);
+    }
+
     private async Task ReserveOneByOneAsync(Guid productId)
     {
         for (var i = 0; i < Reserves; i++)

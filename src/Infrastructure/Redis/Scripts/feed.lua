@@ -13,6 +13,12 @@ local replies = {}
 for i = 2, #KEYS do
   local feed, arg = KEYS[i], 5 + (i - 2) * 3
   local product, total, after = ARGV[arg], tonumber(ARGV[arg + 1]), ARGV[arg + 2]
+  -- A feed holds nothing but copies of the stock's figures: one that is not a stream is replaced, rather than failing
+  -- the call and with it the feeds of the shard's other products.
+  local kind = redis.call('TYPE', feed)['ok']
+  if kind ~= 'none' and kind ~= 'stream' then
+    redis.call('DEL', feed)
+  end
   local stock = redis.call('HMGET', KEYS[1], product .. ':a', product .. ':h')
   local available, held = counter(stock[1]), counter(stock[2] or '0')
   if not available or not held then
