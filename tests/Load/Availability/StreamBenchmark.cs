@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -22,6 +23,7 @@ public sealed class StreamBenchmark(StreamBenchmarkOptions options, TextWriter o
     private long _warmupEvents;
     private int _connected;
     private int _connectFailures;
+    private readonly ConcurrentDictionary<string, int> _failureReasons = new(StringComparer.Ordinal);
     private int _endedEarly;
     private long _changes;
     private long _changeFailures;
@@ -44,7 +46,7 @@ public sealed class StreamBenchmark(StreamBenchmarkOptions options, TextWriter o
         var subscribers = Enumerable.Range(0, options.Subscribers).Select(i => SubscribeAsync(i, product, stop.Token)).ToList();
         await WaitForConnectionsAsync(stop.Token);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"connected {_connected} of {options.Subscribers} in {connecting.Elapsed.TotalSeconds:0.0} s ({_connectFailures} refused or failed)"));
+            $"connected {_connected} of {options.Subscribers} in {connecting.Elapsed.TotalSeconds:0.0} s ({_connectFailures} refused or failed{Reasons()})"));
 
         var changes = Enumerable.Range(0, options.ReserveConcurrency)
             .Select(loop => ChangeLoopAsync(sale, product, customers, loop, stop.Token)).ToList();
@@ -98,7 +100,7 @@ public sealed class StreamBenchmark(StreamBenchmarkOptions options, TextWriter o
             await using var stream = await AvailabilityStreamClient.OpenAsync(http, product, cancellationToken: cancellationToken);
             if (!stream.Response.IsSuccessStatusCode)
             {
-                Interlocked.Increment(ref _connectFailures);
+                FailedToConnect($"HTTP {(int)stream.Response.StatusCode}");
                 return;
             }
 
@@ -121,9 +123,26 @@ public sealed class StreamBenchmark(StreamBenchmarkOptions options, TextWriter o
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            Interlocked.Increment(ref opened ? ref _endedEarly : ref _connectFailures);
+            if (opened)
+            {
+                Interlocked.Increment(ref _endedEarly);
+            }
+            else
+            {
+                FailedToConnect((e.InnerException ?? e).Message);
+            }
         }
     }
+
+    private void FailedToConnect(string reason)
+    {
+        Interlocked.Increment(ref _connectFailures);
+        _failureReasons.AddOrUpdate(reason, 1, (_, count) => count + 1);
+    }
+
+    private string Reasons() => _failureReasons.IsEmpty
+        ? string.Empty
+        : ": " + string.Join(", ", _failureReasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} × {r.Key}"));
 
     private async Task ChangeLoopAsync(SaleApi sale, Guid product, string[] customers, int loop, CancellationToken cancellationToken)
     {
