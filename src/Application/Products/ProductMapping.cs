@@ -1,4 +1,5 @@
 using Mapster;
+using Reservations.Application.Common.Ports;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products;
@@ -8,4 +9,14 @@ public static class ProductMapping
     /// <summary>The catalog's view of a product with the gate's count of units available now.</summary>
     public static ProductResponse ToResponse(this Product product, int available) =>
         product.Adapt<ProductResponse>() with { Available = available };
+
+    /// <summary>What the gate needs of the product, with <paramref name="available"/> units to hold.</summary>
+    public static InventoryItem ToInventoryItem(this Product product, int available) =>
+        new(product.Id, available, product.Price, product.MaxPerCustomer, product.HoldSeconds)
+        {
+            MaxHoldSeconds = product.MaxHoldSeconds,
+            SalesOpenAt = product.SalesOpenAt,
+            SalesCloseAt = product.SalesCloseAt,
+            Paused = product.Paused,
+        };
 }

@@ -8,4 +8,8 @@ public sealed record ProductResponse(
     int TotalStock,
     int Available,
     int? MaxPerCustomer,
-    int HoldSeconds);
+    int HoldSeconds,
+    int MaxHoldSeconds,
+    DateTimeOffset? SalesOpenAt,
+    DateTimeOffset? SalesCloseAt,
+    bool Paused);

@@ -13,6 +13,9 @@ public readonly record struct HoldDuration
 
     public static HoldDuration Default => new(DefaultSeconds);
 
+    /// <summary>A product's cap on a hold's whole length when none is given: three holds, at most a day.</summary>
+    public static int DefaultMaxSeconds(int holdSeconds) => Math.Min(3 * holdSeconds, MaxSeconds);
+
     public static bool IsValid(int seconds) => seconds is >= MinSeconds and <= MaxSeconds;
 
     public static HoldDuration FromSeconds(int seconds) =>

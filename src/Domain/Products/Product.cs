@@ -20,6 +20,18 @@ public sealed class Product
     public int Sold { get; private set; }
     public int? MaxPerCustomer { get; private set; }
     public int HoldSeconds { get; private set; }
+
+    /// <summary>How long a hold may last in all, extensions included: its deadline never passes its creation plus this.</summary>
+    public int MaxHoldSeconds { get; private set; }
+
+    /// <summary>Reserves are refused before this instant (none: the sale is open from the product's creation).</summary>
+    public DateTimeOffset? SalesOpenAt { get; private set; }
+
+    /// <summary>Reserves are refused from this instant on (none: the sale never closes).</summary>
+    public DateTimeOffset? SalesCloseAt { get; private set; }
+
+    /// <summary>Reserves are refused while paused; holds already taken are not touched.</summary>
+    public bool Paused { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -47,6 +59,7 @@ public sealed class Product
             TotalStock = stock,
             MaxPerCustomer = maxPerCustomer,
             HoldSeconds = hold.Seconds,
+            MaxHoldSeconds = HoldDuration.DefaultMaxSeconds(hold.Seconds),
             CreatedAt = now,
             UpdatedAt = now,
         };

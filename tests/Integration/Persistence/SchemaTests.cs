@@ -10,14 +10,17 @@ public sealed class SchemaTests(ReservationsApiFactory api) : IClassFixture<Rese
     [InlineData("sold = total_stock + 1", "ck_products_sold_within_stock")]
     [InlineData("sold = -1", "ck_products_sold_not_negative")]
     [InlineData("total_stock = -1, sold = -1", "ck_products_sold_not_negative")]
-    public async Task Products_WhenAnUpdateBreaksTheLedger_IsRefusedByACheckConstraint(string assignment, string constraint)
+    [InlineData("max_hold_seconds = 599", "ck_products_max_hold_seconds")]
+    [InlineData("max_hold_seconds = 86401", "ck_products_max_hold_seconds")]
+    [InlineData("sales_open_at = now(), sales_close_at = now() - interval '1 second'", "ck_products_sales_window")]
+    public async Task Products_WhenAnUpdateBreaksTheLedgerOrItsTerms_IsRefusedByACheckConstraint(string assignment, string constraint)
     {
         await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var id = Guid.NewGuid();
         await ExecuteAsync(connection,
-            $"INSERT INTO products (id, sku, name, price, total_stock, sold, hold_seconds, created_at, updated_at) " +
-            $"VALUES ('{id}', '{ProductRequests.NewSku()}', 'n', 1, 10, 0, 600, now(), now())");
+            $"INSERT INTO products (id, sku, name, price, total_stock, sold, hold_seconds, max_hold_seconds, created_at, updated_at) " +
+            $"VALUES ('{id}', '{ProductRequests.NewSku()}', 'n', 1, 10, 0, 600, 1800, now(), now())");
 
         var update = () => ExecuteAsync(connection, $"UPDATE products SET {assignment} WHERE id = '{id}'");
 

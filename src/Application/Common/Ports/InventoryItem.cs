@@ -1,13 +1,23 @@
 using System.Collections.ObjectModel;
+using Reservations.Domain.Products;
 
 namespace Reservations.Application.Common.Ports;
 
 /// <summary>
 /// What the gate needs to know of a product to take holds on it. <see cref="PurchasedByCustomer"/>: the units each
 /// customer bought (orders in PostgreSQL), which count against <see cref="MaxPerCustomer"/> when the gate state is
-/// created again after Redis lost it; empty for a new product.
+/// created again after Redis lost it; empty for a new product. The sale window and pause are decided by the gate, with
+/// Redis's clock, so every instance agrees on the instant a sale opens.
 /// </summary>
 public sealed record InventoryItem(Guid ProductId, int Available, decimal Price, int? MaxPerCustomer, int HoldSeconds)
 {
     public IReadOnlyDictionary<string, int> PurchasedByCustomer { get; init; } = ReadOnlyDictionary<string, int>.Empty;
+
+    public int MaxHoldSeconds { get; init; } = HoldDuration.DefaultMaxSeconds(HoldSeconds);
+
+    public DateTimeOffset? SalesOpenAt { get; init; }
+
+    public DateTimeOffset? SalesCloseAt { get; init; }
+
+    public bool Paused { get; init; }
 }

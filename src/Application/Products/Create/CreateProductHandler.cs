@@ -36,9 +36,7 @@ public sealed class CreateProductHandler(
         }
 
         // PostgreSQL first: should Redis fail here, a retry of this request (or the Worker's warm-up) creates the state.
-        await gate.InitializeAsync(
-            new InventoryItem(product.Id, product.Unsold, product.Price, product.MaxPerCustomer, product.HoldSeconds),
-            cancellationToken);
+        await gate.InitializeAsync(product.ToInventoryItem(product.Unsold), cancellationToken);
         return product.ToResponse(product.Unsold);
     }
 

@@ -24,7 +24,7 @@ public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate
             var present = await gate.GetAvailableAsync([.. products.Select(w => w.Product.Id)], cancellationToken);
             foreach (var (p, available) in products.Select(w => (w.Product, w.GateAvailable)))
             {
-                var item = new InventoryItem(p.Id, available, p.Price, p.MaxPerCustomer, p.HoldSeconds);
+                var item = p.ToInventoryItem(available);
                 if (!present.ContainsKey(p.Id) && p.MaxPerCustomer is not null)
                 {
                     item = item with { PurchasedByCustomer = await orders.PurchasedByCustomerAsync(p.Id, cancellationToken) };

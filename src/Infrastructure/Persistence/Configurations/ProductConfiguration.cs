@@ -14,6 +14,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             t.HasCheckConstraint("ck_products_sold_not_negative", "sold >= 0");
             t.HasCheckConstraint("ck_products_sold_within_stock", "sold <= total_stock");
             t.HasCheckConstraint("ck_products_total_stock_not_negative", "total_stock >= 0");
+            t.HasCheckConstraint("ck_products_max_hold_seconds", "max_hold_seconds >= hold_seconds AND max_hold_seconds <= 86400");
+            t.HasCheckConstraint("ck_products_sales_window", "sales_close_at IS NULL OR sales_open_at IS NULL OR sales_close_at > sales_open_at");
         });
         builder.HasKey(p => p.Id).HasName("pk_products");
         builder.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
@@ -25,6 +27,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Sold).HasColumnName("sold");
         builder.Property(p => p.MaxPerCustomer).HasColumnName("max_per_customer");
         builder.Property(p => p.HoldSeconds).HasColumnName("hold_seconds");
+        builder.Property(p => p.MaxHoldSeconds).HasColumnName("max_hold_seconds");
+        builder.Property(p => p.SalesOpenAt).HasColumnName("sales_open_at");
+        builder.Property(p => p.SalesCloseAt).HasColumnName("sales_close_at");
+        builder.Property(p => p.Paused).HasColumnName("paused");
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
         builder.Ignore(p => p.Unsold);

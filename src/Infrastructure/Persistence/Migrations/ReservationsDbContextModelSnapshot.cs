@@ -36,6 +36,10 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("hold_seconds");
 
+                    b.Property<int>("MaxHoldSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_hold_seconds");
+
                     b.Property<int?>("MaxPerCustomer")
                         .HasColumnType("integer")
                         .HasColumnName("max_per_customer");
@@ -46,10 +50,22 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
+
+                    b.Property<DateTimeOffset?>("SalesCloseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sales_close_at");
+
+                    b.Property<DateTimeOffset?>("SalesOpenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sales_open_at");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -78,6 +94,10 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                     b.ToTable("products", null, t =>
                         {
+                            t.HasCheckConstraint("ck_products_max_hold_seconds", "max_hold_seconds >= hold_seconds AND max_hold_seconds <= 86400");
+
+                            t.HasCheckConstraint("ck_products_sales_window", "sales_close_at IS NULL OR sales_open_at IS NULL OR sales_close_at > sales_open_at");
+
                             t.HasCheckConstraint("ck_products_sold_not_negative", "sold >= 0");
 
                             t.HasCheckConstraint("ck_products_sold_within_stock", "sold <= total_stock");

@@ -16,7 +16,7 @@ internal sealed class InitScript(RedisKeys keys)
         var values = new RedisValue[3 + item.PurchasedByCustomer.Count * 2];
         values[0] = RedisKeys.ProductField(item.ProductId);
         values[1] = item.Available;
-        values[2] = string.Create(CultureInfo.InvariantCulture, $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.Price}");
+        values[2] = Terms(item);
         var at = 3;
         foreach (var (customer, units) in item.PurchasedByCustomer)
         {
@@ -27,4 +27,8 @@ internal sealed class InitScript(RedisKeys keys)
         var created = await Script.EvaluateAsync(db, [keys.Stock(shard), keys.Catalog(shard), keys.Tally(shard)], values);
         return (int)created == 1;
     }
+
+    /// <summary>The product's terms as parse_terms in lib.lua reads them: the price last, since nothing bounds its text.</summary>
+    private static string Terms(InventoryItem item) => string.Create(CultureInfo.InvariantCulture,
+        $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.MaxHoldSeconds}|{item.SalesOpenAt?.ToUnixTimeMilliseconds()}|{item.SalesCloseAt?.ToUnixTimeMilliseconds()}|{(item.Paused ? 1 : 0)}|{item.Price}");
 }

@@ -1,4 +1,4 @@
--- Creates a product's gate state from the catalog. terms: "holdSeconds|limit|price", limit empty when there is none.
+-- Creates a product's gate state from the catalog. terms: as parse_terms (lib.lua) reads them.
 -- Live stock is never overwritten, while the terms always follow PostgreSQL, the source of truth. When the stock is
 -- created (a new product, or Redis lost its data), the customers' purchased units count against the limit again, in
 -- the same step, so that no reserve sees the stock without the tallies.

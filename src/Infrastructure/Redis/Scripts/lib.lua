@@ -105,6 +105,24 @@ local function expect_types(keys_and_types)
   end
 end
 
+-- A product's terms, the value of its field in the shard's catalog (init.lua writes them from PostgreSQL):
+-- "holdSeconds|limit|maxHoldSeconds|opensAt|closesAt|paused|price", limit and the sale window (Unix ms) empty when there
+-- is none, paused '1' or '0', the price last. Terms written before the cap and the window ("holdSeconds|limit|price")
+-- still read, with the default cap and an open sale, until the Worker's warm-up writes them again. Nil when malformed.
+local function parse_terms(terms)
+  local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, price =
+    string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|(.+)$')
+  if not hold_seconds then
+    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+    if not hold_seconds then
+      return nil
+    end
+    max_hold_seconds, opens_at, closes_at, paused = math.min(3 * tonumber(hold_seconds), 86400), '', '', '0'
+  end
+  return { hold_seconds = tonumber(hold_seconds), limit = limit, max_hold_seconds = tonumber(max_hold_seconds),
+           opens_at = tonumber(opens_at), closes_at = tonumber(closes_at), paused = paused == '1', price = price }
+end
+
 -- Webhook events: a script appends an entry to its shard's events stream, in the same step as the change, for each
 -- type the shard's event-types key lists (comma-separated; the Worker keeps it in step with the subscribed endpoints).
 -- The key is read once per call, before the first write, and cached in k; without it nothing more is read or written.

@@ -11,11 +11,6 @@ local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2
 local FIELDS = 5
 local now = now_ms()
 
-local function parse_terms(terms)
-  local hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
-  return tonumber(hold_seconds), limit, price
-end
-
 -- The second whose bucket a hold taken now for this many seconds goes in.
 local function due_second(hold_seconds)
   return math.ceil((now + hold_seconds * 1000) / 1000)
@@ -29,11 +24,11 @@ add_event_types(types, k, 'hold.created')
 for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local terms = redis.call('HGET', k.catalog, ARGV[base + 1])
-  local hold_seconds = terms and parse_terms(terms)
-  if hold_seconds then
-    types[#types + 1] = bucket_key(k, due_second(hold_seconds))
+  local parsed = terms and parse_terms(terms)
+  if parsed then
+    types[#types + 1] = bucket_key(k, due_second(parsed.hold_seconds))
     types[#types + 1] = 'list'
-    types[#types + 1] = marker_key(k, due_second(hold_seconds))
+    types[#types + 1] = marker_key(k, due_second(parsed.hold_seconds))
     types[#types + 1] = 'string'
   end
   local idempotency_index = tonumber(ARGV[base + 5])
@@ -67,10 +62,11 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key)
   if not terms then
     return { 'not-found' }
   end
-  local hold_seconds, limit, price = parse_terms(terms)
-  if not hold_seconds then
+  terms = parse_terms(terms)
+  if not terms then
     return { 'invalid', 'the product has malformed terms' }
   end
+  local hold_seconds, limit, price = terms.hold_seconds, terms.limit, terms.price
 
   if may_have_due then
     local _, more = expire_due(k, now, reclaim_batch)

@@ -36,7 +36,22 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
             $"{api.KeyPrefix}:{{s{shard}}}:stock", [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
         stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");
         (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", RedisKeys.ProductField(product.Id)))
-            .ToString().Should().Be("90|3|10.05");
+            .ToString().Should().Be("90|3|270|||0|10.05", "hold seconds|limit|cap|opens|closes|paused|price");
+    }
+
+    [Fact]
+    public async Task TermsWrittenBeforeTheHoldCapAndSaleWindow_StillTakeHoldsOnTheirTerms()
+    {
+        var product = await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 5, maxPerCustomer: 2, holdSeconds: 90, price: 10.05m)))
+            .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        await api.Redis.HashSetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id), "90|2|10.05");
+        var customer = api.CreateClient(Tokens.Customer($"old-terms-{Guid.NewGuid():N}"));
+
+        var hold = await customer.ReserveOkAsync(product.Id, quantity: 2);
+
+        hold.UnitPrice.Should().Be(10.05m);
+        (hold.ExpiresAt - hold.CreatedAt).Should().Be(TimeSpan.FromSeconds(90));
+        (await customer.ReserveAsync(product.Id)).StatusCode.Should().Be(HttpStatusCode.Conflict, "the limit of 2 still counts");
     }
 
     [Fact]
