@@ -34,10 +34,10 @@ public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory
         {
             FeedId? resumeAfter = FeedId.TryParse(lastEventId, out var id) ? id : null;
             var read = (await feed.RunAsync([new FeedRequest(productId, totalStock, resumeAfter)], cancellationToken))[0];
-            IReadOnlyList<AvailabilityEntry> first = resumeAfter is { } after && read.CanResumeAfter(after)
-                ? read.After
-                : read.Latest is { } latest ? [latest] : [];
-            return new AvailabilitySubscription(channel.Reader, first, () => Unsubscribe(productId, channel));
+            var resumed = resumeAfter is { } after && read.CanResumeAfter(after);
+            IReadOnlyList<AvailabilityEntry> first = resumed ? read.After : read.Latest is { } latest ? [latest] : [];
+            return new AvailabilitySubscription(
+                channel.Reader, first, resumed ? resumeAfter : null, () => Unsubscribe(productId, channel));
         }
         catch
         {

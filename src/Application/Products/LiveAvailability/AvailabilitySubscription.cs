@@ -4,15 +4,18 @@ namespace Reservations.Application.Products.LiveAvailability;
 
 /// <summary>
 /// One client's subscription to a product's feed: <see cref="First"/> (the current figures, or what it missed), then the
-/// entries the hub hands it, each at most once and in id order. Disposing it ends the subscription.
+/// entries the hub hands it, each at most once and in id order, none at or before <paramref name="resumedAfter"/> (the
+/// client's <c>Last-Event-ID</c> when it resumed): the hub's tick may hand it older entries than the client has seen.
+/// Disposing it ends the subscription.
 /// </summary>
 public sealed class AvailabilitySubscription(
-    ChannelReader<AvailabilityEntry> entries, IReadOnlyList<AvailabilityEntry> first, Action unsubscribe) : IDisposable
+    ChannelReader<AvailabilityEntry> entries, IReadOnlyList<AvailabilityEntry> first, FeedId? resumedAfter, Action unsubscribe)
+    : IDisposable
 {
     /// <summary>Entries kept for a client that reads slower than they come; beyond it the oldest are dropped.</summary>
     public const int Capacity = 8;
 
-    private FeedId? _lastRead = first.Count > 0 ? first[^1].Id : null;
+    private FeedId? _lastRead = first.Count > 0 ? first[^1].Id : resumedAfter;
     private int _disposed;
 
     public IReadOnlyList<AvailabilityEntry> First { get; } = first;

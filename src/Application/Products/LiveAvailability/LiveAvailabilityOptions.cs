@@ -24,5 +24,5 @@ public sealed class LiveAvailabilityOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the total stocks of watched products are read again from the catalog (for <c>sold</c>).</summary>
-    public TimeSpan TotalsRefresh { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan TotalsRefresh { get; set; } = TimeSpan.FromSeconds(1);
 }

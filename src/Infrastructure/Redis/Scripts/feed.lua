@@ -2,7 +2,7 @@
 -- KEYS[1] the shard's stock hash, KEYS[1 + i] product i's feed (a stream).
 -- ARGV: minimum gap between two entries (ms), retention (ms), the feed's time to live (ms), entries read at most, then
 -- per product: its field, its total stock (PostgreSQL's), and the id to read after ('' for only the latest entry).
--- A product without gate state is skipped. A product whose available or held units differ from its latest entry gets
+-- A product without gate state is skipped. A product whose available, held or sold units differ from its latest entry gets
 -- a new entry ('*': the id comes from Redis's clock and grows per product) unless the latest is younger than the gap;
 -- the next run writes it then, so changes in between are coalesced and the latest figures win. Written figures never
 -- change, so a replay sends what was sent live. Writes happen only on a change (and to keep a watched feed alive), so a
@@ -25,14 +25,17 @@ for i = 2, #KEYS do
     replies[#replies + 1] = { 0 }
   else
     local latest = redis.call('XREVRANGE', feed, '+', '-', 'COUNT', 1)[1]
+    local sold = total - available - held
     local due = true
     if latest then
       local fields = latest[2]
       local written_at = tonumber(string.match(latest[1], '^(%d+)-'))
-      due = (tonumber(fields[2]) ~= available or tonumber(fields[4]) ~= held) and now - written_at >= MIN_GAP
+      -- sold too: an instance that wrote it from a total read before a stock adjustment is corrected by the next run
+      -- with the new total.
+      due = (tonumber(fields[2]) ~= available or tonumber(fields[4]) ~= held or tonumber(fields[6]) ~= sold)
+        and now - written_at >= MIN_GAP
     end
     if due then
-      local sold = total - available - held
       local id = redis.call('XADD', feed, 'MINID', '~', now - RETENTION, '*',
         'available', available, 'held', held, 'sold', sold, 'at', now)
       redis.call('PEXPIRE', feed, TTL)

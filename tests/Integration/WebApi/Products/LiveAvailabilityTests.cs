@@ -103,6 +103,44 @@ public abstract class LiveAvailabilitySuite(LiveAvailabilityApiFactory api)
         (await resumed.FramesWithinAsync(TimeSpan.FromSeconds(1))).Should().NotContain(f => f.IsEvent);
     }
 
+    [Fact]
+    public async Task Resume_FromTheLatestId_OnAnInstanceNotWatchingTheProduct_SendsNothingUntilAChange()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        string latestId;
+        await using (var first = await _anonymous.OpenStreamAsync(product.Id))
+        {
+            latestId = (await first.NextEventAsync()).Id;
+        }
+
+        await using var resumed = await _anonymous.OpenStreamAsync(product.Id, latestId);
+
+        (await resumed.FramesWithinAsync(TimeSpan.FromSeconds(1))).Should().NotContain(f => f.IsEvent, "the client has the latest entry");
+        await _alice.ReserveOkAsync(product.Id);
+        var change = await resumed.NextEventAsync();
+        FeedId.Parse(change.Id).Should().BeGreaterThan(FeedId.Parse(latestId));
+        change.Data.Available.Should().Be(9);
+    }
+
+    [Fact]
+    public async Task ARestockWhileWatched_EndsWithSoldUnchanged_OnceTheNewTotalIsRead()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        await _alice.ReserveOkAsync(product.Id, quantity: 2);
+        await using var stream = await _anonymous.OpenStreamAsync(product.Id);
+        (await stream.NextEventAsync()).Data.Should().BeEquivalentTo(new { Available = 8, Held = 2, Sold = 0 });
+
+        (await api.CreateClient(Tokens.Admin()).AdjustStockAsync(product.Id, 5)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var latest = await stream.NextEventAsync();
+        while (latest.Data.Sold != 0 || latest.Data.Available != 13)
+        {
+            latest = await stream.NextEventAsync();
+        }
+
+        latest.Data.Should().BeEquivalentTo(new { Available = 13, Held = 2, Sold = 0 });
+    }
+
     [Theory]
     [InlineData("1-0")]
     [InlineData("99999999999999-0")]

@@ -10,7 +10,7 @@ public class AvailabilitySubscriptionTests
     [Fact]
     public void TryRead_SkipsEntriesAtOrBeforeTheLastOneSent_TheFirstOnesIncluded()
     {
-        using var subscription = new AvailabilitySubscription(_channel.Reader, [Entry(1), Entry(2)], () => { });
+        using var subscription = new AvailabilitySubscription(_channel.Reader, [Entry(1), Entry(2)], null, () => { });
         foreach (var ms in new[] { 1, 2, 3, 3, 2, 4 })
         {
             _channel.Writer.TryWrite(Entry(ms));
@@ -26,9 +26,23 @@ public class AvailabilitySubscriptionTests
     }
 
     [Fact]
+    public void TryRead_AfterAResumeWithNothingMissed_SkipsEntriesAtOrBeforeTheClientsLastEventId()
+    {
+        using var subscription = new AvailabilitySubscription(_channel.Reader, [], new FeedId(5, 0), () => { });
+        foreach (var ms in new[] { 3, 5, 6 })
+        {
+            _channel.Writer.TryWrite(Entry(ms));
+        }
+
+        subscription.TryRead(out var entry).Should().BeTrue();
+        entry.Id.Milliseconds.Should().Be(6);
+        subscription.TryRead(out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task WaitAsync_WithNothingToRead_IsFalseOnceTheTimeoutPassed_TrueWhenAnEntryComes()
     {
-        using var subscription = new AvailabilitySubscription(_channel.Reader, [], () => { });
+        using var subscription = new AvailabilitySubscription(_channel.Reader, [], null, () => { });
 
         (await subscription.WaitAsync(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken)).Should().BeFalse();
         _channel.Writer.TryWrite(Entry(1));
@@ -39,7 +53,7 @@ public class AvailabilitySubscriptionTests
     public void Dispose_Unsubscribes_Once()
     {
         var unsubscribed = 0;
-        var subscription = new AvailabilitySubscription(_channel.Reader, [], () => unsubscribed++);
+        var subscription = new AvailabilitySubscription(_channel.Reader, [], null, () => unsubscribed++);
 
         subscription.Dispose();
         subscription.Dispose();
