@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddOptions<LiveAvailabilityOptions>().BindConfiguration(LiveAvailabilityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveAvailabilityOptions>, LiveAvailabilityOptionsValidator>();
         services.AddSingleton<AvailabilityHub>();
+        services.AddScoped<GateEventSwitchSync>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -17,7 +17,7 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, I
     public async Task<int> RunAsync()
     {
         var gate = host.Gate;
-        await host.EventSwitch.SetAsync(events, CancellationToken.None);
+        await host.EventSwitch.AddAsync(events, CancellationToken.None);
         // INFO is an admin command, which the gate's own connection does not run.
         await using var admin = await ConnectionMultiplexer.ConnectAsync(host.Redis.Configuration + ",allowAdmin=true");
         var server = admin.GetServers().Single();

@@ -1,20 +1,28 @@
+using System.Globalization;
 using Reservations.Application.Common.Ports;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Writes the event types wanted into every shard (a script reads its own shard's key, in its slot), or removes the
-/// key when none is: the scripts then write no event at all.
+/// Writes the event types wanted into every shard (a script reads its own shard's key, in its slot) with switch.lua,
+/// which keeps the newest generation of the endpoints.
 /// </summary>
 internal sealed class RedisGateEventSwitch(IConnectionMultiplexer redis, RedisKeys keys) : IGateEventSwitch
 {
-    public async Task SetAsync(IReadOnlySet<string> types, CancellationToken cancellationToken)
+    private static readonly BatchScript Script = BatchScript.Load("switch");
+
+    public async Task AddAsync(IReadOnlySet<string> types, CancellationToken cancellationToken) =>
+        await OnEveryShardAsync(["add", Joined(types)]);
+
+    public async Task SetAsync(GateEventSubscriptions subscriptions, CancellationToken cancellationToken) =>
+        await OnEveryShardAsync(["set", subscriptions.Generation.ToString(CultureInfo.InvariantCulture), Joined(subscriptions.Types)]);
+
+    private static string Joined(IReadOnlySet<string> types) => string.Join(',', types.Order(StringComparer.Ordinal));
+
+    private Task<RedisResult[]> OnEveryShardAsync(RedisValue[] values)
     {
         var db = redis.GetDatabase();
-        var value = string.Join(',', types.Order(StringComparer.Ordinal));
-        await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => value.Length == 0
-            ? db.KeyDeleteAsync(keys.EventTypes(shard))
-            : db.StringSetAsync(keys.EventTypes(shard), value)));
+        return Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => Script.EvaluateAsync(db, [keys.EventTypes(shard)], values)));
     }
 }

@@ -9,7 +9,7 @@ namespace Reservations.Worker.Webhooks;
 /// API died between its commit and the switch, or an endpoint was disabled by the dispatcher.
 /// </summary>
 public sealed partial class GateEventSwitchRepair(
-    IServiceScopeFactory scopes, IGateEventSwitch gate, IOptions<WebhookDeliveryOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, IOptions<WebhookDeliveryOptions> options, TimeProvider clock,
     ILogger<GateEventSwitchRepair> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,8 +20,7 @@ public sealed partial class GateEventSwitchRepair(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var events = scope.ServiceProvider.GetRequiredService<IWebhookEventStore>();
-                await WebhookSubscriptions.SyncGateAsync(events, gate, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<GateEventSwitchSync>().SyncAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

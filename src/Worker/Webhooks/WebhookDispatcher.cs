@@ -15,7 +15,7 @@ namespace Reservations.Worker.Webhooks;
 /// due), so a Worker that dies loses no retry: its leases run out and any Worker picks the deliveries up.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, WebhookSenderFactory senders, IGateEventSwitch gate, IOptions<WebhookDeliveryOptions> options,
+    IServiceScopeFactory scopes, WebhookSenderFactory senders, IOptions<WebhookDeliveryOptions> options,
     IOptions<WebhookOptions> webhooks, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Task> _lanes = new();
@@ -143,7 +143,7 @@ public sealed partial class WebhookDispatcher(
         {
             ReservationsMetrics.WebhooksFailed.Add(1);
             LogEndpointDisabled(logger, delivery.EndpointId, delivery.EventId, error);
-            await WebhookSubscriptions.SyncGateAsync(scope.ServiceProvider.GetRequiredService<IWebhookEventStore>(), gate, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<GateEventSwitchSync>().SyncAfterChangeAsync(CancellationToken.None);
         }
     }
 

@@ -208,8 +208,8 @@ public abstract class WebhookDeliverySuite(ReservationsApiFactory api)
         var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.Quick);
         try
         {
-            await Eventually.TrueAsync(async () => (await api.Redis.StringGetAsync(api.Keys.EventTypes(shard))).ToString()
-                .Split(',').Contains(WebhookEventTypes.HoldCreated), TimeSpan.FromSeconds(15));
+            await Eventually.TrueAsync(async () => (await api.SwitchedTypesAsync(shard)).Contains(WebhookEventTypes.HoldCreated),
+                TimeSpan.FromSeconds(15));
         }
         finally
         {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
 
@@ -37,9 +39,40 @@ public sealed class WebhookEndpointsTests(ReservationsApiFactory api) : IClassFi
     {
         await _admin.CreateWebhookAsync("http://127.0.0.1:9/switch", WebhookEventTypes.HoldExpired);
 
-        var switched = await api.Redis.StringGetAsync(api.Keys.EventTypes(0));
+        (await api.SwitchedTypesAsync(0)).Should().Contain(WebhookEventTypes.HoldExpired);
+    }
 
-        switched.ToString().Split(',').Should().Contain(WebhookEventTypes.HoldExpired);
+    [Fact]
+    public async Task AReadingOfTheEndpointsMadeBeforeACreate_NeverSwitchesItsTypesOff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        GateEventSubscriptions stale;
+        using (var scope = api.Services.CreateScope())
+        {
+            stale = await scope.ServiceProvider.GetRequiredService<IWebhookEventStore>().SubscriptionsAsync(ct);
+        }
+
+        await _admin.CreateWebhookAsync("http://127.0.0.1:9/stale", WebhookEventTypes.OrderDeadLettered);
+        await api.Services.GetRequiredService<IGateEventSwitch>().SetAsync(stale, ct);
+
+        stale.Types.Should().NotContain(WebhookEventTypes.OrderDeadLettered);
+        foreach (var shard in Enumerable.Range(0, api.Keys.Shards))
+        {
+            (await api.SwitchedTypesAsync(shard)).Should().Contain(WebhookEventTypes.OrderDeadLettered);
+        }
+    }
+
+    [Fact]
+    public async Task Delete_SwitchesOffTheTypesNoEndpointWantsAnyMore()
+    {
+        var created = await (await _admin.CreateWebhookAsync("http://127.0.0.1:9/gone", WebhookEventTypes.HoldReleased))
+            .ShouldBeJsonAsync<Application.Webhooks.Create.CreatedWebhookEndpointResponse>(HttpStatusCode.Created);
+        (await api.SwitchedTypesAsync(0)).Should().Contain(WebhookEventTypes.HoldReleased);
+
+        (await _admin.DeleteAsync(new Uri($"/api/admin/webhooks/{created.Id}", UriKind.Relative), TestContext.Current.CancellationToken))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await api.SwitchedTypesAsync(0)).Should().NotContain(WebhookEventTypes.HoldReleased);
     }
 
     [Theory]

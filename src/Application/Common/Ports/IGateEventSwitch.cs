@@ -6,5 +6,12 @@ namespace Reservations.Application.Common.Ports;
 /// </summary>
 public interface IGateEventSwitch
 {
-    Task SetAsync(IReadOnlySet<string> types, CancellationToken cancellationToken);
+    /// <summary>Switches these types on as well, before an endpoint that wants them is stored.</summary>
+    Task AddAsync(IReadOnlySet<string> types, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Switches exactly these types on when their generation is newer than the gate's: a reading of the endpoints made
+    /// before a change never undoes what that change switched on.
+    /// </summary>
+    Task SetAsync(GateEventSubscriptions subscriptions, CancellationToken cancellationToken);
 }

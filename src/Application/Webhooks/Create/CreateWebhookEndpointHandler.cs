@@ -6,19 +6,21 @@ using Reservations.Domain.Webhooks;
 namespace Reservations.Application.Webhooks.Create;
 
 /// <summary>
-/// Stores the endpoint, then switches its event types on in the gate before answering: every event that happens after
-/// the 201 reaches it.
+/// Switches the endpoint's event types on in the gate, then stores it: every event that happens after the 201 reaches
+/// it, and a gate that cannot be told leaves no endpoint whose secret nobody saw. Then the switch is set to exactly what
+/// the endpoints want.
 /// </summary>
 public sealed class CreateWebhookEndpointHandler(
-    IWebhookEndpoints endpoints, IWebhookEventStore events, IGateEventSwitch gate, TimeProvider clock)
+    IWebhookEndpoints endpoints, IGateEventSwitch gate, GateEventSwitchSync sync, TimeProvider clock)
     : ICommandHandler<CreateWebhookEndpointCommand, Result<CreatedWebhookEndpointResponse>>
 {
     public async ValueTask<Result<CreatedWebhookEndpointResponse>> Handle(
         CreateWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
         var endpoint = new WebhookEndpoint(command.Url, command.Events, command.Description, clock.GetUtcNow());
+        await gate.AddAsync(endpoint.Events.ToHashSet(StringComparer.Ordinal), cancellationToken);
         await endpoints.AddAsync(endpoint, cancellationToken);
-        await WebhookSubscriptions.SyncGateAsync(events, gate, cancellationToken);
+        await sync.SyncAfterChangeAsync(cancellationToken);
         return new CreatedWebhookEndpointResponse(
             endpoint.Id, endpoint.Url, endpoint.Events, endpoint.Description, endpoint.CreatedAt, Enabled: true, endpoint.Secret);
     }

@@ -5,7 +5,7 @@ using Reservations.Application.Common.Results;
 namespace Reservations.Application.Webhooks.Delete;
 
 /// <summary>Removes the endpoint and its deliveries, then switches off in the gate the types nobody wants any more.</summary>
-public sealed class DeleteWebhookEndpointHandler(IWebhookEndpoints endpoints, IWebhookEventStore events, IGateEventSwitch gate)
+public sealed class DeleteWebhookEndpointHandler(IWebhookEndpoints endpoints, GateEventSwitchSync sync)
     : ICommandHandler<DeleteWebhookEndpointCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(DeleteWebhookEndpointCommand command, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ public sealed class DeleteWebhookEndpointHandler(IWebhookEndpoints endpoints, IW
             return WebhookErrors.EndpointNotFound;
         }
 
-        await WebhookSubscriptions.SyncGateAsync(events, gate, cancellationToken);
+        await sync.SyncAfterChangeAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -10,7 +10,7 @@ namespace Reservations.Application.Webhooks.Retry;
 /// (they were switched off when it was disabled, if no other endpoint wanted them).
 /// </summary>
 public sealed class RetryWebhookDeliveryHandler(
-    IWebhookEndpoints endpoints, IWebhookEventStore events, IGateEventSwitch gate, IOptions<WebhookOptions> options)
+    IWebhookEndpoints endpoints, GateEventSwitchSync sync, IOptions<WebhookOptions> options)
     : ICommandHandler<RetryWebhookDeliveryCommand, Result<WebhookDeliveryResponse>>
 {
     public async ValueTask<Result<WebhookDeliveryResponse>> Handle(RetryWebhookDeliveryCommand command, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class RetryWebhookDeliveryHandler(
             return WebhookErrors.DeliveryNotFound;
         }
 
-        await WebhookSubscriptions.SyncGateAsync(events, gate, cancellationToken);
+        await sync.SyncAfterChangeAsync(cancellationToken);
         return delivery;
     }
 }

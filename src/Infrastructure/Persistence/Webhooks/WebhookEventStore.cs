@@ -34,10 +34,16 @@ internal sealed class WebhookEventStore(ReservationsDbContext db) : IWebhookEven
             ct => db.Database.ExecuteSqlRawAsync(InsertBatch, parameters, ct), cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> SubscribedTypesAsync(CancellationToken cancellationToken)
+    public async Task<GateEventSubscriptions> SubscriptionsAsync(CancellationToken cancellationToken)
     {
-        var types = await db.WebhookEndpoints.AsNoTracking().Where(e => e.DisabledAt == null)
-            .SelectMany(e => e.Events).Distinct().ToListAsync(cancellationToken);
-        return types.ToHashSet(StringComparer.Ordinal);
+        // One statement, so the types and the generation are read from the same snapshot of the endpoints.
+        var reading = await db.Database.SqlQuery<SubscriptionsRow>($$"""
+            SELECT coalesce((SELECT generation FROM webhook_endpoint_generation WHERE id = 1), 0) AS "Generation",
+                   coalesce((SELECT array_agg(DISTINCT t) FROM webhook_endpoints e, unnest(e.events) AS t
+                             WHERE e.disabled_at IS NULL), '{}') AS "Types"
+            """).SingleAsync(cancellationToken);
+        return new GateEventSubscriptions(reading.Generation, reading.Types.ToHashSet(StringComparer.Ordinal));
     }
+
+    private sealed record SubscriptionsRow(long Generation, string[] Types);
 }

@@ -124,12 +124,14 @@ local function parse_terms(terms)
 end
 
 -- Webhook events: a script appends an entry to its shard's events stream, in the same step as the change, for each
--- type the shard's event-types key lists (comma-separated; the Worker keeps it in step with the subscribed endpoints).
--- The key is read once per call, before the first write, and cached in k; without it nothing more is read or written.
+-- type the shard's event-types key lists ("<generation>|<types, comma-separated>", written by switch.lua in step with
+-- the subscribed endpoints). The key is read once per call, before the first write, and cached in k; without it
+-- nothing more is read or written.
 local function event_types(k)
   if not k.event_types then
     k.event_types = {}
-    for event_type in string.gmatch(redis.call('GET', shard_key(k, 'event-types')) or '', '[^,]+') do
+    local switch = redis.call('GET', shard_key(k, 'event-types')) or ''
+    for event_type in string.gmatch(string.match(switch, '^%d+|(.*)$') or '', '[^,]+') do
       k.event_types[event_type] = true
     end
   end

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
@@ -12,6 +13,7 @@ public class CreateWebhookEndpointHandlerTests
     private readonly IWebhookEndpoints _endpoints = Substitute.For<IWebhookEndpoints>();
     private readonly IWebhookEventStore _events = Substitute.For<IWebhookEventStore>();
     private readonly IGateEventSwitch _gate = Substitute.For<IGateEventSwitch>();
+    private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -27,19 +29,43 @@ public class CreateWebhookEndpointHandlerTests
     }
 
     [Fact]
-    public async Task Handle_SwitchesTheSubscribedTypesOnInTheGateAfterStoringTheEndpoint()
+    public async Task Handle_SwitchesItsTypesOnBeforeStoringTheEndpoint_ThenSetsTheSwitchToWhatTheEndpointsWant()
     {
-        IReadOnlySet<string> subscribed = new HashSet<string> { WebhookEventTypes.HoldExpired };
-        _events.SubscribedTypesAsync(_ct).Returns(subscribed);
+        var subscribed = new GateEventSubscriptions(7, new HashSet<string> { WebhookEventTypes.HoldExpired });
+        _events.SubscriptionsAsync(_ct).Returns(subscribed);
 
         await Handler().Handle(Command(), _ct);
 
         Received.InOrder(() =>
         {
+            _gate.AddAsync(Arg.Is<IReadOnlySet<string>>(t => t.SetEquals(new[] { WebhookEventTypes.HoldExpired })), _ct);
             _endpoints.AddAsync(Arg.Any<WebhookEndpoint>(), _ct);
-            _events.SubscribedTypesAsync(_ct);
+            _events.SubscriptionsAsync(_ct);
             _gate.SetAsync(subscribed, _ct);
         });
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheGateCannotBeToldFirst_StoresNothing()
+    {
+        _gate.AddAsync(default!, _ct).ReturnsForAnyArgs(Task.FromException(new TimeoutException("redis")));
+
+        var handle = async () => await Handler().Handle(Command(), _ct);
+
+        await handle.Should().ThrowAsync<TimeoutException>();
+        await _endpoints.DidNotReceiveWithAnyArgs().AddAsync(default!, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSettingTheSwitchFailsAfterTheEndpointIsStored_StillAnswersWithItsSecret()
+    {
+        _events.SubscriptionsAsync(_ct).Returns(Task.FromException<GateEventSubscriptions>(new TimeoutException("redis")));
+        _failures.IsTransient(Arg.Any<TimeoutException>()).Returns(true);
+
+        var result = await Handler().Handle(Command(), _ct);
+
+        result.Value.Secret.Should().StartWith("whsec_");
+        await _endpoints.ReceivedWithAnyArgs(1).AddAsync(default!, _ct);
     }
 
     [Fact]
@@ -54,5 +80,5 @@ public class CreateWebhookEndpointHandlerTests
     private static CreateWebhookEndpointCommand Command() => new("https://hooks.example.com/x", [WebhookEventTypes.HoldExpired]);
 
     private CreateWebhookEndpointHandler Handler() =>
-        new(_endpoints, _events, _gate, new FixedTimeProvider(DateTimeOffset.Parse("2026-12-06T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        new(_endpoints, _gate, new GateEventSwitchSync(_events, _gate, _failures, NullLogger<GateEventSwitchSync>.Instance), new FixedTimeProvider(DateTimeOffset.Parse("2026-12-06T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
 }

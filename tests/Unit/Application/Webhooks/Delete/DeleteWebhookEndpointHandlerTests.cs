@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
@@ -16,11 +17,11 @@ public class DeleteWebhookEndpointHandlerTests
     [Fact]
     public async Task Handle_WhenTheEndpointExists_DeletesItThenSetsTheGateToTheTypesStillWanted()
     {
-        IReadOnlySet<string> remaining = new HashSet<string>();
+        var remaining = new GateEventSubscriptions(8, new HashSet<string>());
         _endpoints.DeleteAsync(_id, _ct).Returns(true);
-        _events.SubscribedTypesAsync(_ct).Returns(remaining);
+        _events.SubscriptionsAsync(_ct).Returns(remaining);
 
-        var result = await new DeleteWebhookEndpointHandler(_endpoints, _events, _gate).Handle(new DeleteWebhookEndpointCommand(_id), _ct);
+        var result = await Handler().Handle(new DeleteWebhookEndpointCommand(_id), _ct);
 
         result.IsSuccess.Should().BeTrue();
         Received.InOrder(() =>
@@ -35,9 +36,12 @@ public class DeleteWebhookEndpointHandlerTests
     {
         _endpoints.DeleteAsync(_id, _ct).Returns(false);
 
-        var result = await new DeleteWebhookEndpointHandler(_endpoints, _events, _gate).Handle(new DeleteWebhookEndpointCommand(_id), _ct);
+        var result = await Handler().Handle(new DeleteWebhookEndpointCommand(_id), _ct);
 
         (result.Error!.Code, result.Error.Status).Should().Be(("webhook-endpoint-not-found", 404));
         await _gate.DidNotReceiveWithAnyArgs().SetAsync(default!, _ct);
     }
+
+    private DeleteWebhookEndpointHandler Handler() =>
+        new(_endpoints, new GateEventSwitchSync(_events, _gate, Substitute.For<IFailureClassifier>(), NullLogger<GateEventSwitchSync>.Instance));
 }

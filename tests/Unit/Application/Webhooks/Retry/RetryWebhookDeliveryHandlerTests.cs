@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
@@ -26,7 +27,7 @@ public class RetryWebhookDeliveryHandlerTests
         var result = await Handler().Handle(new RetryWebhookDeliveryCommand(_endpointId, _deliveryId), _ct);
 
         result.Value.Should().Be(delivery);
-        await _gate.Received(1).SetAsync(Arg.Any<IReadOnlySet<string>>(), _ct);
+        await _gate.Received(1).SetAsync(Arg.Any<GateEventSubscriptions>(), _ct);
     }
 
     [Fact]
@@ -40,5 +41,8 @@ public class RetryWebhookDeliveryHandlerTests
         await _gate.DidNotReceiveWithAnyArgs().SetAsync(default!, _ct);
     }
 
-    private RetryWebhookDeliveryHandler Handler() => new(_endpoints, _events, _gate, Options.Create(_options));
+    private RetryWebhookDeliveryHandler Handler() => new(
+        _endpoints,
+        new GateEventSwitchSync(_events, _gate, Substitute.For<IFailureClassifier>(), NullLogger<GateEventSwitchSync>.Instance),
+        Options.Create(_options));
 }
