@@ -10,6 +10,9 @@ public interface IWebhookEndpoints
     /// <summary>Every endpoint, oldest first.</summary>
     Task<IReadOnlyList<WebhookEndpointResponse>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The endpoint (without its secret), or null when there is no such endpoint.</summary>
+    Task<WebhookEndpointResponse?> FindAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Removes the endpoint and its deliveries; false when there is no such endpoint.</summary>
     Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
 

@@ -5,6 +5,7 @@ using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Create;
 using Reservations.Application.Webhooks.Deliveries;
 using Reservations.Application.Webhooks.Delete;
+using Reservations.Application.Webhooks.Get;
 using Reservations.Application.Webhooks.List;
 using Reservations.Application.Webhooks.Retry;
 using Reservations.WebApi.Auth;
@@ -23,6 +24,8 @@ public static class WebhooksEndpoints
                 "The url must be https and point at public addresses only. Every event of the listed types that happens " +
                 "after the 201 is delivered, signed per Standard Webhooks.");
         group.MapGet("/", ListWebhookEndpoints).WithSummary("Lists the webhook endpoints (without secrets); disabled ones say why");
+        group.MapGet("/{id:guid}", GetWebhookEndpoint).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A webhook endpoint (without its secret); a disabled one says why");
         group.MapDelete("/{id:guid}", DeleteWebhookEndpoint).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Removes a webhook endpoint and its deliveries");
         group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,6 +49,13 @@ public static class WebhooksEndpoints
     public static async Task<Ok<IReadOnlyList<WebhookEndpointResponse>>> ListWebhookEndpoints(
         ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListWebhookEndpointsQuery(), cancellationToken));
+
+    public static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> GetWebhookEndpoint(
+        Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetWebhookEndpointQuery(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteWebhookEndpoint(
         Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

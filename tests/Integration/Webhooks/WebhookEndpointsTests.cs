@@ -43,6 +43,21 @@ public sealed class WebhookEndpointsTests(ReservationsApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task Create_ItsLocation_AnswersTheEndpointWithoutItsSecret_AndAnUnknownIdIs404()
+    {
+        var response = await _admin.CreateWebhookAsync("http://127.0.0.1:9/located", WebhookEventTypes.OrderCompleted);
+        var created = await response.ShouldBeJsonAsync<Application.Webhooks.Create.CreatedWebhookEndpointResponse>(HttpStatusCode.Created);
+
+        var located = await _admin.GetAsync(response.Headers.Location!, TestContext.Current.CancellationToken);
+
+        var body = await located.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        located.StatusCode.Should().Be(HttpStatusCode.OK);
+        body.Should().Contain(created.Id.ToString()).And.NotContain(created.Secret).And.NotContainEquivalentOf("secret");
+        (await _admin.GetAsync(new Uri($"/api/admin/webhooks/{Guid.CreateVersion7()}", UriKind.Relative), TestContext.Current.CancellationToken))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AReadingOfTheEndpointsMadeBeforeACreate_NeverSwitchesItsTypesOff()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -8,8 +8,9 @@ namespace Reservations.Infrastructure.Persistence.Webhooks;
 
 /// <summary>
 /// Deliveries are claimed with a lease (FOR UPDATE SKIP LOCKED, then a token and an end time): several Workers never
-/// claim the same one, and one a killed Worker held is due again once its lease ends. Outcomes are recorded under the
-/// token, so a Worker whose lease ran out cannot overwrite what another one did since.
+/// claim the same one, and one a killed Worker held is due again once its lease ends. A failure is recorded under the
+/// token, so a Worker whose lease ran out cannot overwrite what another one did since; a success is recorded whoever
+/// holds the lease, since the endpoint has the event either way and sending it again would only repeat it.
 /// </summary>
 internal sealed class WebhookDeliveryStore(ReservationsDbContext db) : IWebhookDeliveries
 {

@@ -14,10 +14,10 @@ internal sealed class WebhookEndpointStore(ReservationsDbContext db) : IWebhookE
     }
 
     public async Task<IReadOnlyList<WebhookEndpointResponse>> ListAsync(CancellationToken cancellationToken) =>
-        await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-            .Select(e => new WebhookEndpointResponse(
-                e.Id, e.Url, e.Events, e.Description, e.CreatedAt, e.DisabledAt == null, e.DisabledAt, e.DisabledReason))
-            .ToListAsync(cancellationToken);
+        await Responses(db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)).ToListAsync(cancellationToken);
+
+    public async Task<WebhookEndpointResponse?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await Responses(db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.WebhookEndpoints.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
@@ -40,12 +40,12 @@ internal sealed class WebhookEndpointStore(ReservationsDbContext db) : IWebhookE
     public async Task<WebhookDeliveryResponse?> RetryDeliveryAsync(
         Guid endpointId, Guid deliveryId, TimeSpan retryWindow, CancellationToken cancellationToken)
     {
-        // One statement: the delivery due now with a fresh window, and its endpoint enabled again.
+        // One statement: the delivery due now with a fresh window, and its endpoint enabled again. A lease held is kept:
+        // a delivery in flight is claimed again only once that attempt is recorded or its lease runs out, never twice at once.
         var changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
             WITH retried AS (
                 UPDATE webhook_deliveries
-                SET status = {nameof(WebhookDeliveryStatus.Pending)}, next_attempt_at = now(), give_up_at = now() + {retryWindow},
-                    lease_token = NULL, lease_until = NULL
+                SET status = {nameof(WebhookDeliveryStatus.Pending)}, next_attempt_at = now(), give_up_at = now() + {retryWindow}
                 WHERE id = {deliveryId} AND endpoint_id = {endpointId}
                 RETURNING endpoint_id)
             UPDATE webhook_endpoints e SET disabled_at = NULL, disabled_reason = NULL
@@ -55,6 +55,10 @@ internal sealed class WebhookEndpointStore(ReservationsDbContext db) : IWebhookE
             ? null
             : await Responses(db.WebhookDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)).SingleAsync(cancellationToken);
     }
+
+    private static IQueryable<WebhookEndpointResponse> Responses(IQueryable<WebhookEndpoint> endpoints) =>
+        endpoints.Select(e => new WebhookEndpointResponse(
+            e.Id, e.Url, e.Events, e.Description, e.CreatedAt, e.DisabledAt == null, e.DisabledAt, e.DisabledReason));
 
     private IQueryable<WebhookDeliveryResponse> Responses(IQueryable<WebhookDeliveryRecord> deliveries) =>
         deliveries.Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new WebhookDeliveryResponse(

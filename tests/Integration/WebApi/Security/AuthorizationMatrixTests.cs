@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/api/admin/dead-letters/{reservation}/retry", null, "admin"),
         ("POST", "/api/admin/webhooks", """{"url":"http://127.0.0.1:9/matrix","events":["order.completed"]}""", "admin"),
         ("GET", "/api/admin/webhooks", null, "admin"),
+        ("GET", "/api/admin/webhooks/0193a0b4-0000-7000-8000-000000000002", null, "admin"),
         ("DELETE", "/api/admin/webhooks/0193a0b4-0000-7000-8000-000000000002", null, "admin"),
         ("GET", "/api/admin/webhooks/0193a0b4-0000-7000-8000-000000000002/deliveries", null, "admin"),
         ("POST", "/api/admin/webhooks/0193a0b4-0000-7000-8000-000000000002/deliveries/0193a0b4-0000-7000-8000-000000000003/retry", null, "admin"),
