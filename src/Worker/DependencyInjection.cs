@@ -55,6 +55,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<WebhookSenderFactory>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddHostedService<GateEventSwitchRepair>();
+        builder.Services.AddHostedService<WebhookPruner>();
         builder.Services.AddHostedService<GateEventDrainer>();
         return builder;
     }

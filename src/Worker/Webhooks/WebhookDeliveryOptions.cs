@@ -28,4 +28,10 @@ public sealed class WebhookDeliveryOptions
 
     /// <summary>How often the gate's event switch is set again from the enabled endpoints (repairs a lost or stale switch).</summary>
     public TimeSpan SwitchRepairInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Settled deliveries and their events are kept this long (visible in GET …/deliveries), then removed.</summary>
+    public TimeSpan Keep { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the Worker removes what is older than <see cref="Keep"/>.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

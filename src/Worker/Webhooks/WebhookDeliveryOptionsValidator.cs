@@ -16,6 +16,9 @@ internal sealed class WebhookDeliveryOptionsValidator : IValidateOptions<Webhook
         Require(failures, options.LaneBatch >= 1, "Webhooks:LaneBatch must be 1 or more.");
         Require(failures, options.FanOutBatch >= 1, "Webhooks:FanOutBatch must be 1 or more.");
         Require(failures, options.SwitchRepairInterval > TimeSpan.Zero, "Webhooks:SwitchRepairInterval must be positive.");
+        // Deliveries are retried for a day (the retry window): one kept for less could go while its event is still wanted.
+        Require(failures, options.Keep >= TimeSpan.FromDays(1), "Webhooks:Keep must be at least one day.");
+        Require(failures, options.PruneInterval > TimeSpan.Zero, "Webhooks:PruneInterval must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -28,4 +28,11 @@ public interface IWebhookDeliveries
     /// </summary>
     Task<bool> RecordFailedAsync(
         DueDelivery delivery, int? statusCode, string error, TimeSpan retryDelay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> settled (delivered or failed) deliveries made longer than
+    /// <paramref name="keep"/> ago, and up to as many fanned-out events that old with no delivery left; how many rows
+    /// went. Pending deliveries and their events always stay.
+    /// </summary>
+    Task<int> PruneAsync(TimeSpan keep, int limit, CancellationToken cancellationToken);
 }

@@ -38,6 +38,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         // GET …/deliveries lists one endpoint's deliveries, newest first.
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAt }).HasDatabaseName("ix_webhook_deliveries_endpoint_created_at")
             .IsDescending(false, true);
+        // The Worker's pruning removes settled deliveries by age; pending ones are never pruned.
+        builder.HasIndex(d => d.CreatedAt, "ix_webhook_deliveries_settled_created_at").HasFilter("status <> 'Pending'");
         // The dispatcher claims the pending ones that are due.
         builder.HasIndex(d => new { d.EndpointId, d.NextAttemptAt }).HasDatabaseName("ix_webhook_deliveries_due")
             .HasFilter("status = 'Pending'");

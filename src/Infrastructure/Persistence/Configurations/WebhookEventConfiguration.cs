@@ -16,6 +16,8 @@ internal sealed class WebhookEventConfiguration : IEntityTypeConfiguration<Webho
         builder.Property(e => e.Data).HasColumnName("data").HasColumnType("jsonb");
         builder.Property(e => e.FannedOutAt).HasColumnName("fanned_out_at");
         // The Worker's fan-out looks for the few events without deliveries yet, oldest first.
-        builder.HasIndex(e => e.CreatedAt).HasDatabaseName("ix_webhook_events_not_fanned_out").HasFilter("fanned_out_at IS NULL");
+        builder.HasIndex(e => e.CreatedAt, "ix_webhook_events_not_fanned_out").HasFilter("fanned_out_at IS NULL");
+        // The Worker's pruning removes fanned-out events by age.
+        builder.HasIndex(e => e.CreatedAt, "ix_webhook_events_fanned_out_created_at").HasFilter("fanned_out_at IS NOT NULL");
     }
 }

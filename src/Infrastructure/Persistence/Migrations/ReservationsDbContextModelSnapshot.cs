@@ -353,6 +353,9 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_webhook_deliveries_event_endpoint");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_webhook_deliveries_settled_created_at")
+                        .HasFilter("status <> 'Pending'");
+
                     b.ToTable("webhook_deliveries", null, t =>
                         {
                             t.HasCheckConstraint("ck_webhook_deliveries_attempts", "attempts >= 0");
@@ -389,8 +392,10 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_events");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_webhook_events_not_fanned_out")
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_webhook_events_fanned_out_created_at")
+                        .HasFilter("fanned_out_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_webhook_events_not_fanned_out")
                         .HasFilter("fanned_out_at IS NULL");
 
                     b.ToTable("webhook_events", (string)null);

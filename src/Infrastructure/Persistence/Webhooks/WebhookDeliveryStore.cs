@@ -102,6 +102,26 @@ internal sealed class WebhookDeliveryStore(ReservationsDbContext db) : IWebhookD
         return statuses is [nameof(WebhookDeliveryStatus.Failed)];
     }
 
+    // An event goes once no delivery refers to it: those this statement removes still count (its snapshot), so such an
+    // event goes in the next round.
+    public Task<int> PruneAsync(TimeSpan keep, int limit, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct => (await db.Database.SqlQuery<int>($"""
+            WITH deliveries AS (
+                DELETE FROM webhook_deliveries WHERE id IN (
+                    SELECT id FROM webhook_deliveries
+                    WHERE status <> {nameof(WebhookDeliveryStatus.Pending)} AND created_at < now() - {keep}
+                    LIMIT {limit})
+                RETURNING 1),
+            events AS (
+                DELETE FROM webhook_events WHERE id IN (
+                    SELECT e.id FROM webhook_events e
+                    WHERE e.fanned_out_at IS NOT NULL AND e.created_at < now() - {keep}
+                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)
+                    LIMIT {limit})
+                RETURNING 1)
+            SELECT ((SELECT count(*) FROM deliveries) + (SELECT count(*) FROM events))::int AS "Value"
+            """).ToListAsync(ct)).Single(), cancellationToken);
+
     private const string ClaimSql = """
         WITH claimed AS (
             UPDATE webhook_deliveries d SET lease_token = @token, lease_until = now() + @lease
