@@ -6,11 +6,12 @@ namespace Reservations.Worker.Webhooks;
 
 /// <summary>Builds the one HTTP client webhooks go out on: guarded connections, no proxy, no redirects, the attempt timeout.</summary>
 public sealed class WebhookSenderFactory(
-    IOptions<WebhookDeliveryOptions> options, IOptions<WebhookOptions> webhooks, TimeProvider clock) : IDisposable
+    IOptions<WebhookDeliveryOptions> options, IOptions<WebhookOptions> webhooks, IWebhookHostResolver resolver, TimeProvider clock)
+    : IDisposable
 {
     private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SocketsHttpHandler
     {
-        ConnectCallback = GuardedConnection.For(webhooks.Value.AllowLocalTargets),
+        ConnectCallback = GuardedConnection.For(resolver, webhooks.Value.AllowLocalTargets),
         UseProxy = false,
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
