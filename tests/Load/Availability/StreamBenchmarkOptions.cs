@@ -14,7 +14,8 @@ public sealed record StreamBenchmarkOptions
           --subscribers N             open streams (default 5000)
           --streams-per-address N     streams opened from each local source address 127.1.x.y, at most the API's
                                       Reservations:LiveAvailability:MaxStreamsPerClient (default 20)
-          --reserve-concurrency N     reserve-then-release loops in flight (default 8)
+          --reserve-concurrency N     reserve-then-release loops in flight (default 8, at most 500: the
+                                      probes hold 1,000 units, more than the loops ever hold together)
           --warmup SECONDS            reserves run, events are not measured (default 15)
           --duration SECONDS          measured time (default 30)
           --signing-key KEY           sign the tokens here with the API's key instead of /api/dev/tokens
@@ -41,7 +42,7 @@ public sealed record StreamBenchmarkOptions
                     "--url" => options with { Url = new Uri(value) },
                     "--subscribers" => options with { Subscribers = Positive(value, 1_000_000) },
                     "--streams-per-address" => options with { StreamsPerAddress = Positive(value, 10_000) },
-                    "--reserve-concurrency" => options with { ReserveConcurrency = Positive(value, 1_000) },
+                    "--reserve-concurrency" => options with { ReserveConcurrency = Positive(value, 500) },
                     "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Positive(value, 3_600, allowZero: true)) },
                     "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value, 3_600)) },
                     "--signing-key" => options with { SigningKey = value },
