@@ -10,9 +10,8 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// The shards' event streams, which the gate's scripts append to, read through one consumer group. Entries pending
-/// longer than the reclaim time (their consumer died or stalled) are taken over with XAUTOCLAIM by whichever Worker
-/// reads next; entries this consumer read and did not acknowledge come back to it first.
+/// The shards' event streams, which the gate's scripts append to, read through one consumer group
+/// (<see cref="StreamGroupReader"/>).
 /// </summary>
 internal sealed partial class RedisGateEventOutbox(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisGateEventOutbox> logger)
@@ -25,9 +24,8 @@ internal sealed partial class RedisGateEventOutbox(
         WebhookEventTypes.HoldPurchased, WebhookEventTypes.OrderDeadLettered);
 
     private readonly QuarantineScript _quarantine = new(keys);
-    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-    private readonly bool[] _groupReady = new bool[keys.Shards];
-    private readonly bool[] _mayHaveUnfinished = new bool[keys.Shards];
+    private readonly StreamGroupReader _reader = new(
+        redis, Group, keys.Shards, options.Value.PendingReclaimAfter, (count, stream) => LogDeletedPending(logger, count, stream));
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -38,16 +36,8 @@ internal sealed partial class RedisGateEventOutbox(
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        try
-        {
-            return await ReadShardAsync(shard, keys.Events(shard), max);
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
-        {
-            // Redis lost its data (a restart without the append-only file): create the group again on the next read.
-            _groupReady[shard] = false;
-            throw;
-        }
+        var stream = keys.Events(shard);
+        return await ReadableAsync(shard, stream, await _reader.ReadAsync(shard, stream, max));
     }
 
     public async Task AcknowledgeAsync(int shard, IReadOnlyList<GateEvent> events, CancellationToken cancellationToken)
@@ -69,82 +59,6 @@ internal sealed partial class RedisGateEventOutbox(
         var deleted = transaction.StreamDeleteAsync(stream, ids);
         await transaction.ExecuteAsync();
         await Task.WhenAll(acknowledged, deleted);
-    }
-
-    private async Task<IReadOnlyList<GateEvent>> ReadShardAsync(int shard, RedisKey stream, int max)
-    {
-        await EnsureGroupAsync(shard, stream);
-        if (_mayHaveUnfinished[shard])
-        {
-            // Id 0 reads this consumer's own pending entries: what it was given and has not acknowledged.
-            var unfinished = await Db.StreamReadGroupAsync(stream, Group, _consumer, "0-0", max);
-            if (unfinished.Length > 0)
-            {
-                return await ReadableAsync(shard, stream, await WithoutDeletedAsync(stream, unfinished));
-            }
-        }
-
-        // Entries may be handed out even when the reply is lost (a timeout): until a read proves otherwise, look at
-        // this consumer's own pending entries first.
-        _mayHaveUnfinished[shard] = true;
-        var entries = await ReadNewOrAbandonedAsync(stream, max);
-        _mayHaveUnfinished[shard] = entries.Length > 0;
-        return await ReadableAsync(shard, stream, entries);
-    }
-
-    private async Task<StreamEntry[]> ReadNewOrAbandonedAsync(RedisKey stream, int count)
-    {
-        var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
-        if (fresh.Length == count)
-        {
-            return fresh;
-        }
-
-        var idleMs = (long)options.Value.PendingReclaimAfter.TotalMilliseconds;
-        var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count - fresh.Length);
-        if (claimed.DeletedIds.Length > 0)
-        {
-            var name = stream.ToString();
-            LogDeletedPending(logger, claimed.DeletedIds.Length, name);
-        }
-
-        return [.. fresh, .. claimed.ClaimedEntries];
-    }
-
-    private async Task EnsureGroupAsync(int shard, RedisKey stream)
-    {
-        if (_groupReady[shard])
-        {
-            return;
-        }
-
-        try
-        {
-            // From the start of the stream: events written before any Worker ran are delivered too.
-            await Db.StreamCreateConsumerGroupAsync(stream, Group, "0", createStream: true);
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // Another Worker, or an earlier run, created it.
-        }
-
-        _groupReady[shard] = true;
-    }
-
-    // Only a trim behind the group's back deletes pending entries (they come back without fields; nothing here trims):
-    // nothing is left to deliver of them, so they are acknowledged and stop coming back.
-    private async Task<StreamEntry[]> WithoutDeletedAsync(RedisKey stream, StreamEntry[] entries)
-    {
-        var deleted = entries.Where(e => e.Values is not { Length: > 0 }).Select(e => e.Id).ToArray();
-        if (deleted.Length == 0)
-        {
-            return entries;
-        }
-
-        var name = stream.ToString();
-        LogDeletedPending(logger, deleted.Length, name);
-        await Db.StreamAcknowledgeAsync(stream, Group, deleted);
-        return [.. entries.Where(e => e.Values is { Length: > 0 })];
     }
 
     // What the scripts wrote cannot become readable later, so an entry that cannot be read is set aside at once, with

@@ -8,20 +8,18 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>
-/// The shards' purchase streams read through one consumer group. Entries pending longer than the reclaim time (their
-/// consumer died or stalled) are taken over with XAUTOCLAIM by whichever Worker reads next; entries this consumer read
-/// and did not finish come back to it first.
-/// </summary>
+/// <summary>The shards' purchase streams, read through one consumer group (<see cref="StreamGroupReader"/>).</summary>
 internal sealed partial class RedisPurchaseOutbox(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisPurchaseOutbox> logger)
     : IPurchaseOutbox
 {
     private const string Group = "persisters";
     private readonly QuarantineScript _quarantine = new(keys);
-    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-    private readonly bool[] _groupReady = new bool[keys.Shards];
-    private readonly bool[] _mayHaveUnfinished = new bool[keys.Shards];
+    private readonly StreamGroupReader _reader = new(redis, Group, keys.Shards, options.Value.PendingReclaimAfter, (count, stream) =>
+    {
+        LogDeletedPending(logger, count, stream);
+        ReservationsMetrics.RecordLostPurchases(count, stream);
+    });
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -32,37 +30,7 @@ internal sealed partial class RedisPurchaseOutbox(
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
         var stream = keys.Purchases(shard);
-        try
-        {
-            return await ReadShardAsync(shard, stream, max);
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
-        {
-            // Redis lost its data (a restart without the append-only file): create the group again on the next read.
-            _groupReady[shard] = false;
-            throw;
-        }
-    }
-
-    private async Task<IReadOnlyList<PendingPurchase>> ReadShardAsync(int shard, RedisKey stream, int max)
-    {
-        await EnsureGroupAsync(shard, stream);
-        if (_mayHaveUnfinished[shard])
-        {
-            // Id 0 reads this consumer's own pending entries: what it was given and has not acknowledged.
-            var unfinished = await Db.StreamReadGroupAsync(stream, Group, _consumer, "0-0", max);
-            if (unfinished.Length > 0)
-            {
-                return await ParseOwnAsync(shard, unfinished, stream);
-            }
-        }
-
-        // Entries may be handed out even when the reply is lost (a timeout): until a read proves otherwise, look at
-        // this consumer's own pending entries first.
-        _mayHaveUnfinished[shard] = true;
-        var entries = await ReadNewOrAbandonedAsync(stream, max);
-        _mayHaveUnfinished[shard] = entries.Length > 0;
-        return await ReadableAsync(shard, stream, entries);
+        return await ReadableAsync(shard, stream, await _reader.ReadAsync(shard, stream, max));
     }
 
     public async Task CompleteAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
@@ -115,47 +83,6 @@ internal sealed partial class RedisPurchaseOutbox(
         return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
     }
 
-    private async Task<StreamEntry[]> ReadNewOrAbandonedAsync(RedisKey stream, int count)
-    {
-        var fresh = await Db.StreamReadGroupAsync(stream, Group, _consumer, StreamPosition.NewMessages, count);
-        if (fresh.Length == count)
-        {
-            return fresh;
-        }
-
-        // Also while new purchases keep coming: what a dead Worker left must not wait for the sale to end.
-        var idleMs = (long)options.Value.PendingReclaimAfter.TotalMilliseconds;
-        var claimed = await Db.StreamAutoClaimAsync(stream, Group, _consumer, idleMs, "0-0", count - fresh.Length);
-        if (claimed.DeletedIds.Length > 0)
-        {
-            var name = stream.ToString();
-            LogDeletedPending(logger, claimed.DeletedIds.Length, name);
-            ReservationsMetrics.RecordLostPurchases(claimed.DeletedIds.Length, name);
-        }
-
-        return [.. fresh, .. claimed.ClaimedEntries];
-    }
-
-    private async Task EnsureGroupAsync(int shard, RedisKey stream)
-    {
-        if (_groupReady[shard])
-        {
-            return;
-        }
-
-        try
-        {
-            // From the start of the stream: purchases made before any Worker ran are persisted too.
-            await Db.StreamCreateConsumerGroupAsync(stream, Group, "0", createStream: true);
-        }
-        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // Another Worker, or an earlier run, created it.
-        }
-
-        _groupReady[shard] = true;
-    }
-
     private GateArguments ArgumentsFor(PendingPurchase purchase)
     {
         var shard = keys.ShardOfHold(purchase.ReservationId)
@@ -166,22 +93,6 @@ internal sealed partial class RedisPurchaseOutbox(
             EntryId = purchase.EntryId,
             Group = Group,
         };
-    }
-
-    // Only a trim behind the group's back deletes pending entries (they come back without fields; the product never
-    // trims unacknowledged ones). Nothing is left to persist of them: acknowledge them so they stop coming back.
-    private async Task<IReadOnlyList<PendingPurchase>> ParseOwnAsync(int shard, StreamEntry[] entries, RedisKey stream)
-    {
-        var deleted = entries.Where(e => e.Values is not { Length: > 0 }).Select(e => e.Id).ToArray();
-        if (deleted.Length > 0)
-        {
-            var name = stream.ToString();
-            LogDeletedPending(logger, deleted.Length, name);
-            ReservationsMetrics.RecordLostPurchases(deleted.Length, name);
-            await Db.StreamAcknowledgeAsync(stream, Group, deleted);
-        }
-
-        return await ReadableAsync(shard, stream, [.. entries.Where(e => e.Values is { Length: > 0 })]);
     }
 
     // An entry that cannot be read would stop its shard for good. It stays pending, and is read again with this
