@@ -48,9 +48,13 @@ public sealed class Product
     public static bool IsValidHoldCap(int holdSeconds, int maxHoldSeconds) =>
         maxHoldSeconds >= holdSeconds && maxHoldSeconds <= HoldDuration.MaxSeconds;
 
-    /// <summary>A sale closes after it opens; either end may be open.</summary>
+    /// <summary>A sale closes after it opens (to the millisecond, as the gate compares them); either end may be open.</summary>
     public static bool IsValidSalesWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
-        opensAt is null || closesAt is null || closesAt > opensAt;
+        opensAt is null || closesAt is null || ToMilliseconds(closesAt) > ToMilliseconds(opensAt);
+
+    /// <summary>The instant in whole milliseconds of UTC: the gate decides a sale's ends by Redis TIME in milliseconds.</summary>
+    public static DateTimeOffset? ToMilliseconds(DateTimeOffset? instant) =>
+        instant is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds()) : null;
 
     /// <summary>The terms an admin may change, as they are now.</summary>
     public ProductTerms Terms => new(
@@ -74,8 +78,8 @@ public sealed class Product
             MaxPerCustomer = maxPerCustomer,
             HoldSeconds = hold.Seconds,
             MaxHoldSeconds = HoldDuration.DefaultMaxSeconds(hold.Seconds),
-            SalesOpenAt = window.OpensAt,
-            SalesCloseAt = window.ClosesAt,
+            SalesOpenAt = ToMilliseconds(window.OpensAt),
+            SalesCloseAt = ToMilliseconds(window.ClosesAt),
             Paused = window.Paused,
             CreatedAt = now,
             UpdatedAt = now,
@@ -89,6 +93,7 @@ public sealed class Product
     public IReadOnlyList<ProductFieldChange> Edit(ProductTerms terms, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        terms = terms with { SalesOpenAt = ToMilliseconds(terms.SalesOpenAt), SalesCloseAt = ToMilliseconds(terms.SalesCloseAt) };
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(terms.Name), true, nameof(terms));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(terms.MaxPerCustomer), true, nameof(terms));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidHoldCap(terms.Hold.Seconds, terms.MaxHoldSeconds), true, nameof(terms));
