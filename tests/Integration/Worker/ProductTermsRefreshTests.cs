@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Reservations.Application.Products;
 using Reservations.Application.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
+using StackExchange.Redis;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -61,6 +64,43 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         {
             await TestWorker.StopAsync(worker);
         }
+    }
+
+    [Fact]
+    public async Task RedisRefusingTheTermsAfterTheCommit_Answers503ChangePending_AndTheWorkerBringsThemToTheGate()
+    {
+        // A Redis of this test's own: it is made to refuse every write (maxmemory reached under noeviction).
+        await using var redis = await ScratchRedis.StartAsync();
+        await using var scratchApi = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Redis", redis.ConnectionString));
+        var admin = scratchApi.CreateClient(Tokens.Admin());
+        var product = await (await admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 10)))
+            .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var server = connection.GetServers().Single();
+        var terms = connection.GetDatabase();
+        await server.ConfigSetAsync("maxmemory", "1");
+
+        var response = await admin.PatchProductAsync(product.Id, """{"paused":true}""");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "change-pending");
+        (await api.ChangesAsync(product.Id)).Total.Should().Be(1);
+        (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0|49.90");
+        await server.ConfigSetAsync("maxmemory", "0");
+        var worker = await TestWorker.StartAsync(
+            api, ("ConnectionStrings:Redis", redis.ConnectionString), ("Reservations:TermsRefreshInterval", Refresh.ToString()));
+        try
+        {
+            await Eventually.TrueAsync(
+                async () => (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString() == "600||1800|||1|49.90",
+                TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await TestWorker.StopAsync(worker);
+        }
+
+        await (await scratchApi.CreateClient(Tokens.Customer("refresh-cat")).ReserveAsync(product.Id))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
     }
 
     private async Task WithWorkerAsync(Func<Task<bool>> done)
