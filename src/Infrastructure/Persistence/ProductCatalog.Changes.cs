@@ -24,12 +24,17 @@ internal sealed partial class ProductCatalog
     }
 
     public async Task<IReadOnlyList<Product>> ListUpdatedSinceAsync(
-        DateTimeOffset? since, int page, int pageSize, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking()
-            .Where(p => since == null || p.UpdatedAt >= since)
-            .OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
+        DateTimeOffset? since, Product? after, int limit, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking().Where(p => since == null || p.UpdatedAt >= since);
+        if (after is not null)
+        {
+            // By (updated_at, id), not by offset: a product updated during the walk moves behind it, the others stay put.
+            products = products.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.UpdatedAt, p.Id), ValueTuple.Create(after.UpdatedAt, after.Id)));
+        }
+
+        return await products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+    }
 
     // Run again by the execution strategy after a connection lost in COMMIT: the product then has the terms already,
     // the edit finds nothing to change, and no second audit row is written.

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
 using Reservations.Application.Reservations;
+using Reservations.Domain.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -101,6 +104,35 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
 
         await (await scratchApi.CreateClient(Tokens.Customer("refresh-cat")).ReserveAsync(product.Id))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+    }
+
+    [Fact]
+    public async Task TheRefreshesWalk_VisitsEveryProductUpdatedSince_OnceEach_InBatchesByUpdateThenId()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var created = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add((await api.CreateProductAsync(stock: 1)).Id);
+        }
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<ICatalog>();
+        var walked = new List<Product>();
+        for (Product? last = null; ;)
+        {
+            var batch = await catalog.ListUpdatedSinceAsync(since, last, 2, TestContext.Current.CancellationToken);
+            walked.AddRange(batch);
+            if (batch.Count < 2)
+            {
+                break;
+            }
+
+            last = batch[^1];
+        }
+
+        walked.Select(p => p.Id).Should().OnlyHaveUniqueItems().And.Contain(created);
+        walked.Should().BeInAscendingOrder(p => p.UpdatedAt);
     }
 
     private async Task WithWorkerAsync(Func<Task<bool>> done)

@@ -26,8 +26,11 @@ public interface ICatalog
     Task<(IReadOnlyList<ProductChange> Items, int Total)> ListChangesAsync(
         Guid productId, int page, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>One page of the products updated at or after <paramref name="since"/> (all when null), oldest first.</summary>
-    Task<IReadOnlyList<Product>> ListUpdatedSinceAsync(DateTimeOffset? since, int page, int pageSize, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> products updated at or after <paramref name="since"/> (all when null), oldest update
+    /// first, starting after <paramref name="after"/> (the last of the previous batch; null for the first).
+    /// </summary>
+    Task<IReadOnlyList<Product>> ListUpdatedSinceAsync(DateTimeOffset? since, Product? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>The total stock of each of these products the catalog has, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
