@@ -107,6 +107,37 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
     }
 
     [Fact]
+    public async Task ConcurrentPatchesOfDifferentFields_AllApply_EachAuditedAfterTheOneBefore_AndTheGateEndsWithTheCommittedTerms()
+    {
+        var product = await api.CreateProductAsync(stock: 10);
+        var patches = new[]
+        {
+            """{"name":"Renamed"}""", """{"price":20.00}""", """{"maxPerCustomer":4}""", """{"paused":true}""",
+            """{"holdSeconds":120}""", """{"salesCloseAt":"2031-01-01T00:00:00Z"}""", """{"price":30.00}""", """{"maxHoldSeconds":900}""",
+        };
+
+        var statuses = await Task.WhenAll(patches.Select(async json =>
+            (await api.CreateClient(Tokens.Admin()).PatchProductAsync(product.Id, json)).StatusCode));
+
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.OK);
+        var edited = await api.GetProductAsync(product.Id);
+        edited.Should().BeEquivalentTo(new
+        {
+            Name = "Renamed", MaxPerCustomer = (int?)4, Paused = true, HoldSeconds = 120, MaxHoldSeconds = 900,
+            SalesCloseAt = (DateTimeOffset?)new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+        var changes = (await api.ChangesAsync(product.Id)).Items.Reverse().ToList();
+        changes.Should().HaveCount(patches.Length);
+        var prices = changes.Where(c => c.Changes.TryGetProperty("price", out _)).Select(c => c.Changes.GetProperty("price")).ToList();
+        prices.Should().HaveCount(2);
+        prices[1].GetProperty("before").GetDecimal().Should().Be(prices[0].GetProperty("after").GetDecimal(), "each edit applies to the product as the one before committed it");
+        edited.Price.Should().Be(prices[1].GetProperty("after").GetDecimal());
+        var committed = FormattableString.Invariant($"120|4|900||{new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()}|1|{edited.Price:0.00}");
+
+        await WithWorkerAsync(() => TermsAreAsync(product.Id, committed));
+    }
+
+    [Fact]
     public async Task TheRefreshesWalk_VisitsEveryProductUpdatedSince_OnceEach_InBatchesByUpdateThenId()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
