@@ -35,6 +35,7 @@ public static class DependencyInjection
             .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Reservations:ReconcileInterval must be positive.")
             .Validate(o => o.StateCheckInterval > TimeSpan.Zero, "Reservations:StateCheckInterval must be positive.")
             .Validate(o => o.AdjustmentInterval > TimeSpan.Zero, "Reservations:AdjustmentInterval must be positive.")
+            .Validate(o => o.TermsRefreshInterval > TimeSpan.Zero, "Reservations:TermsRefreshInterval must be positive.")
             .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Reservations:AdjustmentGrace must not be negative.")
             .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
             .ValidateOnStart();
@@ -50,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService<PurchasePersister>();
         builder.Services.AddHostedService<LedgerReconciler>();
         builder.Services.AddHostedService<PendingAdjustmentCompleter>();
+        builder.Services.AddHostedService<ProductTermsRefresher>();
         builder.Services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>();
         builder.Services.AddSingleton<WebhookSenderFactory>();

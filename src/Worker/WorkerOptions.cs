@@ -37,6 +37,9 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan AdjustmentGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often the gate's terms are written again for the products edited lately (ProductTermsRefresher).</summary>
+    public TimeSpan TermsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
     public bool ConfigureKeyspaceEvents { get; set; }
 

@@ -14,6 +14,13 @@ public static class ProductErrors
 
     public static readonly Error IdempotencyKeyReused = new("idempotency-key-reused", 422);
 
+    /// <summary>PostgreSQL has the edit; the gate did not take its terms in time and gets them from the Worker shortly.</summary>
+    public static readonly Error ChangePending = new("change-pending", 503);
+
+    /// <summary>An edit whose fields do not fit together or with the product's other terms, field by field.</summary>
+    public static Error InvalidTerms(IReadOnlyDictionary<string, string[]> errors) =>
+        new("validation", 400, new Dictionary<string, object?> { ["errors"] = errors });
+
     public static Error TotalStockMismatch(int totalStock) =>
         new("total-stock-mismatch", 409, new Dictionary<string, object?> { ["totalStock"] = totalStock });
 

@@ -14,6 +14,12 @@ public static class ReservationErrors
 
     public static readonly Error AlreadyPurchased = new("already-purchased", 409);
 
+    public const string SaleNotOpenCode = "sale-not-open";
+
+    /// <summary>Before the sale opens (<paramref name="opensAt"/> then says when), after it closed, or while it is paused.</summary>
+    public static Error SaleNotOpen(DateTimeOffset? opensAt) =>
+        new(SaleNotOpenCode, 409, opensAt is null ? null : new Dictionary<string, object?> { ["opensAt"] = opensAt });
+
     public static Error OutOfStock(int available) =>
         new("out-of-stock", 409, new Dictionary<string, object?> { ["available"] = available });
 

@@ -44,12 +44,30 @@ public sealed class Product
 
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
+    /// <summary>A hold's cap is at least one hold and at most a day.</summary>
+    public static bool IsValidHoldCap(int holdSeconds, int maxHoldSeconds) =>
+        maxHoldSeconds >= holdSeconds && maxHoldSeconds <= HoldDuration.MaxSeconds;
+
+    /// <summary>A sale closes after it opens (to the millisecond, as the gate compares them); either end may be open.</summary>
+    public static bool IsValidSalesWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
+        opensAt is null || closesAt is null || ToMilliseconds(closesAt) > ToMilliseconds(opensAt);
+
+    /// <summary>The instant in whole milliseconds of UTC: the gate decides a sale's ends by Redis TIME in milliseconds.</summary>
+    public static DateTimeOffset? ToMilliseconds(DateTimeOffset? instant) =>
+        instant is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds()) : null;
+
+    /// <summary>The terms an admin may change, as they are now.</summary>
+    public ProductTerms Terms => new(
+        Name, Money.From(Price), MaxPerCustomer, HoldDuration.FromSeconds(HoldSeconds), MaxHoldSeconds, SalesOpenAt, SalesCloseAt, Paused);
+
     public static Product Create(
-        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now)
+        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
+        SalesWindow window = default)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(name), true, nameof(name));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidStock(stock), true, nameof(stock));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(maxPerCustomer), true, nameof(maxPerCustomer));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidSalesWindow(window.OpensAt, window.ClosesAt), true, nameof(window));
         return new Product
         {
             Id = Guid.CreateVersion7(now),
@@ -60,8 +78,34 @@ public sealed class Product
             MaxPerCustomer = maxPerCustomer,
             HoldSeconds = hold.Seconds,
             MaxHoldSeconds = HoldDuration.DefaultMaxSeconds(hold.Seconds),
+            SalesOpenAt = ToMilliseconds(window.OpensAt),
+            SalesCloseAt = ToMilliseconds(window.ClosesAt),
+            Paused = window.Paused,
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Gives the product these terms; the fields that differ, with their values before and after (none: nothing
+    /// changed, and neither did <see cref="UpdatedAt"/>). Holds already taken keep the terms they were taken under.
+    /// </summary>
+    public IReadOnlyList<ProductFieldChange> Edit(ProductTerms terms, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms = terms with { SalesOpenAt = ToMilliseconds(terms.SalesOpenAt), SalesCloseAt = ToMilliseconds(terms.SalesCloseAt) };
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(terms.Name), true, nameof(terms));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(terms.MaxPerCustomer), true, nameof(terms));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidHoldCap(terms.Hold.Seconds, terms.MaxHoldSeconds), true, nameof(terms));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidSalesWindow(terms.SalesOpenAt, terms.SalesCloseAt), true, nameof(terms));
+        var changes = Terms.ChangesTo(terms);
+        if (changes.Count > 0)
+        {
+            (Name, Price, MaxPerCustomer, HoldSeconds, MaxHoldSeconds) =
+                (terms.Name, terms.Price.Amount, terms.MaxPerCustomer, terms.Hold.Seconds, terms.MaxHoldSeconds);
+            (SalesOpenAt, SalesCloseAt, Paused, UpdatedAt) = (terms.SalesOpenAt, terms.SalesCloseAt, terms.Paused, now);
+        }
+
+        return changes;
     }
 }

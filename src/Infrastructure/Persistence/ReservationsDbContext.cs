@@ -14,6 +14,8 @@ public sealed class ReservationsDbContext(DbContextOptions<ReservationsDbContext
 
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
+    public DbSet<ProductChange> ProductChanges => Set<ProductChange>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookEventRecord> WebhookEvents => Set<WebhookEventRecord>();

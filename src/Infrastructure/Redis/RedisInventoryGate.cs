@@ -25,6 +25,9 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken) => _init.RunAsync(Db, item);
 
+    public Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken) =>
+        Db.HashSetAsync(keys.Catalog(keys.ShardOf(item.ProductId)), RedisKeys.ProductField(item.ProductId), InitScript.Terms(item));
+
     public async Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
     {

@@ -3,10 +3,13 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Common.Paging;
+using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Adjustments;
 using Reservations.Application.Products.AdjustStock;
+using Reservations.Application.Products.Changes;
 using Reservations.Application.Products.Create;
+using Reservations.Application.Products.Edit;
 using Reservations.Application.Products.Get;
 using Reservations.Application.Products.GetAdjustment;
 using Reservations.Application.Products.Ledger;
@@ -14,6 +17,7 @@ using Reservations.Application.Products.List;
 using Reservations.Domain.Products;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Problems;
+using Reservations.WebApi.Products;
 
 namespace Reservations.WebApi.Endpoints;
 
@@ -25,6 +29,23 @@ public static class ProductsEndpoints
         group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         group.MapGet("/", ListProducts).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetProduct);
+        group.MapPatch("/{id:guid}", EditProduct).RequireAuthorization(Policies.Admin)
+            .Accepts<ProductPatchDocument>(ProductPatchReader.MediaType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Edits a product's terms and sale window (JSON merge patch)")
+            .WithDescription("application/merge-patch+json: absent members stay, null clears maxPerCustomer, salesOpenAt and " +
+                "salesCloseAt. Reserves before salesOpenAt, from salesCloseAt on or while paused answer 409 sale-not-open, " +
+                "decided by Redis's clock; holds already taken keep their price, limit and deadline. Each edit is recorded " +
+                "with its admin and the optional ?reason (GET …/changes). 400 validation for unknown members, wrong types, " +
+                "null for name, price, holdSeconds, maxHoldSeconds or paused, salesCloseAt not after salesOpenAt, or " +
+                "holdSeconds above maxHoldSeconds (raise both in one patch). 503 change-pending: PostgreSQL has the edit, " +
+                "the gate gets it from the Worker within seconds.");
+        group.MapGet("/{id:guid}/changes", ListProductChanges).RequireAuthorization(Policies.Admin).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Lists a product's edits, newest first: who, when, why, each field's before and after");
         group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
         group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id:guid}/adjustments", ListStockAdjustments).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
@@ -79,6 +100,34 @@ public static class ProductsEndpoints
         int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize)
     {
         var result = await sender.Send(new ListStockAdjustmentsQuery(id, page, pageSize), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> EditProduct(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken,
+        string? reason = null)
+    {
+        if (!ProductPatchReader.HasMergePatchContentType(request))
+        {
+            return new Error(ProblemCodes.ForStatus(StatusCodes.Status415UnsupportedMediaType), StatusCodes.Status415UnsupportedMediaType)
+                .ToProblem(context);
+        }
+
+        var (patch, errors) = await ProductPatchReader.ReadAsync(request.Body, cancellationToken);
+        if (patch is null)
+        {
+            return ProductErrors.InvalidTerms(errors).ToProblem(context);
+        }
+
+        var result = await sender.Send(new EditProductCommand(id, user.CustomerId(), patch, reason), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Results<Ok<PagedResponse<ProductChangeResponse>>, ProblemHttpResult>> ListProductChanges(
+        Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken,
+        int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize)
+    {
+        var result = await sender.Send(new ListProductChangesQuery(id, page, pageSize), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 

@@ -20,7 +20,10 @@ public static class ReservationsEndpoints
     public static RouteGroupBuilder MapReservations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reservations").WithTags("Reservations").RequireAuthorization(Policies.Customer);
-        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequirePerCustomerLimit();
+        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequirePerCustomerLimit()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("409 sale-not-open (with opensAt while the sale has yet to open) before the product's salesOpenAt, " +
+                "from its salesCloseAt on, or while it is paused, by Redis's clock; then limit-exceeded, out-of-stock.");
         group.MapGet("/{id:guid}", GetReservation);
         group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
         group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit();

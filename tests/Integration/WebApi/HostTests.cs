@@ -54,6 +54,24 @@ public sealed class HostTests(ReservationsApiFactory api) : IClassFixture<Reserv
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheProductEditAsAMergePatch_AndItsAudit()
+    {
+        var response = await GetAsync("/openapi/v1.json");
+
+        var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("paths");
+        var patch = paths.GetProperty("/api/products/{id}").GetProperty("patch");
+        patch.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
+        patch.GetProperty("security").GetArrayLength().Should().Be(1);
+        var body = patch.GetProperty("requestBody").GetProperty("content").GetProperty("application/merge-patch+json").GetProperty("schema");
+        body.GetRawText().Should().Contain("ProductPatchDocument");
+        patch.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "404", "415", "503"]);
+        patch.GetProperty("responses").GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _).Should().BeTrue();
+        var changes = paths.GetProperty("/api/products/{id}/changes").GetProperty("get");
+        changes.GetProperty("summary").GetString().Should().NotBeNullOrEmpty();
+        changes.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "404"]);
+    }
+
+    [Fact]
     public async Task ScalarExplorer_Returns200Html()
     {
         var response = await GetAsync("/scalar/v1");

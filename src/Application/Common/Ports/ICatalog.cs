@@ -15,6 +15,23 @@ public interface ICatalog
     /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Edits the product in one transaction, under its row lock: <paramref name="edit"/> changes the product as it is
+    /// then and answers the change to record for the audit (null: nothing changed), or an error, and then nothing is
+    /// written. The product as edited, or <c>product-not-found</c>.
+    /// </summary>
+    Task<Result<Product>> EditAsync(Guid productId, Func<Product, Result<ProductChange?>> edit, CancellationToken cancellationToken);
+
+    /// <summary>One page of the product's recorded edits, newest first, and how many there are in all.</summary>
+    Task<(IReadOnlyList<ProductChange> Items, int Total)> ListChangesAsync(
+        Guid productId, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> products updated at or after <paramref name="since"/> (all when null), oldest update
+    /// first, starting after <paramref name="after"/> (the last of the previous batch; null for the first).
+    /// </summary>
+    Task<IReadOnlyList<Product>> ListUpdatedSinceAsync(DateTimeOffset? since, Product? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>The total stock of each of these products the catalog has, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 

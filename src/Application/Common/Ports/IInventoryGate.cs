@@ -18,6 +18,12 @@ public interface IInventoryGate
     /// </summary>
     Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the product's terms (price, limit, hold lengths, sale window, pause) over those the gate has; its stock
+    /// and holds are left alone, and so are <see cref="InventoryItem.Available"/> and its tallies.
+    /// </summary>
+    Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken);
+
     /// <summary>Units available to reserve, for each product that has gate state (products without state are left out).</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 
@@ -25,7 +31,7 @@ public interface IInventoryGate
     Task<GateStock?> GetStockAsync(Guid productId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes a hold: <c>product-not-found</c>, <c>limit-exceeded</c>, <c>out-of-stock</c> or, for a key reused with
+    /// Takes a hold: <c>product-not-found</c>, <c>sale-not-open</c> (by Redis's clock), <c>limit-exceeded</c>, <c>out-of-stock</c> or, for a key reused with
     /// another body, <c>idempotency-key-reused</c>. A replayed key returns the hold as it was first answered.
     /// </summary>
     Task<Result<Hold>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken);

@@ -9,4 +9,7 @@ public sealed record CreateProductCommand(
     decimal Price,
     int Stock,
     int? MaxPerCustomer = null,
-    int? HoldSeconds = null) : ICommand<Result<ProductResponse>>;
+    int? HoldSeconds = null,
+    DateTimeOffset? SalesOpenAt = null,
+    DateTimeOffset? SalesCloseAt = null,
+    bool Paused = false) : ICommand<Result<ProductResponse>>;

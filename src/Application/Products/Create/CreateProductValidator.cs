@@ -19,5 +19,7 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProductComm
             .WithMessage($"Max per customer must be between 1 and {Product.MaxStock}, or absent for no limit.");
         RuleFor(c => c.HoldSeconds).Must(s => s is null || HoldDuration.IsValid(s.Value))
             .WithMessage($"Hold seconds must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}.");
+        RuleFor(c => c.SalesCloseAt).Must((c, closesAt) => Product.IsValidSalesWindow(c.SalesOpenAt, closesAt))
+            .WithMessage("Sales close at must be after sales open at.");
     }
 }

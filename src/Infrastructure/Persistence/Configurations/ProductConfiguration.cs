@@ -34,5 +34,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
         builder.Ignore(p => p.Unsold);
+        builder.Ignore(p => p.Terms);
+        // The Worker's terms refresh reads the products updated since its last pass.
+        builder.HasIndex(p => p.UpdatedAt).HasDatabaseName("ix_products_updated_at");
     }
 }

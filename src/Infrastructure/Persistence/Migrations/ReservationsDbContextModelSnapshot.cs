@@ -92,6 +92,9 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_products_sku");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_products_updated_at");
+
                     b.ToTable("products", null, t =>
                         {
                             t.HasCheckConstraint("ck_products_max_hold_seconds", "max_hold_seconds >= hold_seconds AND max_hold_seconds <= 86400");
@@ -104,6 +107,46 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_products_total_stock_not_negative", "total_stock >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Reservations.Domain.Products.ProductChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_changes");
+
+                    b.HasIndex("ProductId", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_product_changes_product_at");
+
+                    b.ToTable("product_changes", (string)null);
                 });
 
             modelBuilder.Entity("Reservations.Domain.Products.StockAdjustment", b =>
@@ -399,6 +442,16 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasFilter("fanned_out_at IS NULL");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("Reservations.Domain.Products.ProductChange", b =>
+                {
+                    b.HasOne("Reservations.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_changes_products");
                 });
 
             modelBuilder.Entity("Reservations.Domain.Products.StockAdjustment", b =>

@@ -67,10 +67,15 @@ internal sealed class ReserveScript(RedisKeys keys)
         "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1])),
         "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1])),
         "key-reused" => new ReserveReply(ReservationErrors.IdempotencyKeyReused),
+        "sale-not-open" => new ReserveReply(ReservationErrors.SaleNotOpen(OpensAt((string)reply[1]!))),
         "not-found" => new ReserveReply(ProductErrors.NotFound),
         "invalid" => new ReserveReply(Invalid: (string)reply[1]!),
         var other => new ReserveReply(Invalid: string.Create(CultureInfo.InvariantCulture, $"unexpected reply '{other}'")),
     };
+
+    // Empty when the sale is paused or closed rather than not yet open.
+    private static DateTimeOffset? OpensAt(string unixMs) =>
+        unixMs.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(unixMs, CultureInfo.InvariantCulture));
 
     // A replay answers with the hold as it was created: the same status (201, held) and the same body.
     private static Result<Hold> ParseReplay(int shard, byte[] value)

@@ -1,6 +1,6 @@
 -- Takes holds for a batch of reserve requests on one shard, in the order given, each decided exactly as if it had been
--- sent alone: replay an idempotency key, reclaim a few overdue holds of the shard, check the product, the limit and
--- the stock, then write. One reply per request, in order.
+-- sent alone: replay an idempotency key, reclaim a few overdue holds of the shard, check the product, its sale window,
+-- the limit and the stock, then write. One reply per request, in order.
 -- KEYS: stock, catalog, holds, due, tally, then the idempotency keys.
 -- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
 -- and the KEYS index of its idempotency key (0 for none).
@@ -65,6 +65,10 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key)
   terms = parse_terms(terms)
   if not terms then
     return { 'invalid', 'the product has malformed terms' }
+  end
+  -- The sale window by this call's TIME, so every API instance refuses and accepts from the same millisecond.
+  if terms.paused or (terms.opens_at and now < terms.opens_at) or (terms.closes_at and now >= terms.closes_at) then
+    return { 'sale-not-open', terms.opens_at and now < terms.opens_at and tostring(terms.opens_at) or '' }
   end
   local hold_seconds, limit, price = terms.hold_seconds, terms.limit, terms.price
 

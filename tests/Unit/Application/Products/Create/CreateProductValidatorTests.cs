@@ -63,6 +63,16 @@ public class CreateProductValidatorTests
         _validator.TestValidate(Valid with { Price = 0m, Stock = stock, MaxPerCustomer = limit, HoldSeconds = seconds })
             .ShouldNotHaveAnyValidationErrors();
 
+    [Fact]
+    public void Validate_WhenTheSaleClosesWhenOrBeforeItOpens_FailsOnSalesCloseAtOnly()
+    {
+        var opens = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+        ShouldFailOnlyOn(Valid with { SalesOpenAt = opens, SalesCloseAt = opens }, nameof(CreateProductCommand.SalesCloseAt));
+        _validator.TestValidate(Valid with { SalesOpenAt = opens, SalesCloseAt = opens.AddMilliseconds(1), Paused = true })
+            .ShouldNotHaveAnyValidationErrors();
+    }
+
     private void ShouldFailOnlyOn(CreateProductCommand command, string property)
     {
         var result = _validator.TestValidate(command);
