@@ -45,11 +45,14 @@ public sealed class Product
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
     public static Product Create(
-        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now)
+        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
+        int? maxHoldSeconds = null)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(name), true, nameof(name));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidStock(stock), true, nameof(stock));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(maxPerCustomer), true, nameof(maxPerCustomer));
+        var maxHold = maxHoldSeconds ?? HoldDuration.DefaultMaxSeconds(hold.Seconds);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(HoldDuration.IsValidMax(hold.Seconds, maxHold), true, nameof(maxHoldSeconds));
         return new Product
         {
             Id = Guid.CreateVersion7(now),
@@ -59,7 +62,7 @@ public sealed class Product
             TotalStock = stock,
             MaxPerCustomer = maxPerCustomer,
             HoldSeconds = hold.Seconds,
-            MaxHoldSeconds = HoldDuration.DefaultMaxSeconds(hold.Seconds),
+            MaxHoldSeconds = maxHold,
             CreatedAt = now,
             UpdatedAt = now,
         };

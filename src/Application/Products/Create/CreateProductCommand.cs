@@ -9,4 +9,5 @@ public sealed record CreateProductCommand(
     decimal Price,
     int Stock,
     int? MaxPerCustomer = null,
-    int? HoldSeconds = null) : ICommand<Result<ProductResponse>>;
+    int? HoldSeconds = null,
+    int? MaxHoldSeconds = null) : ICommand<Result<ProductResponse>>;

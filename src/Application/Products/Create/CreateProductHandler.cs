@@ -16,7 +16,7 @@ public sealed class CreateProductHandler(
         var hold = HoldDuration.FromSeconds(command.HoldSeconds ?? options.Value.DefaultHoldSeconds);
         var product = Product.Create(
             Sku.From(command.Sku), command.Name, Money.From(command.Price), command.Stock,
-            command.MaxPerCustomer, hold, clock.GetUtcNow());
+            command.MaxPerCustomer, hold, clock.GetUtcNow(), command.MaxHoldSeconds);
 
         var added = await catalog.AddAsync(product, cancellationToken);
         if (!added.IsSuccess)
@@ -42,5 +42,6 @@ public sealed class CreateProductHandler(
 
     private static bool SameTerms(Product existing, Product requested) =>
         existing.Name == requested.Name && existing.Price == requested.Price && existing.TotalStock == requested.TotalStock
-        && existing.Sold == 0 && existing.MaxPerCustomer == requested.MaxPerCustomer && existing.HoldSeconds == requested.HoldSeconds;
+        && existing.Sold == 0 && existing.MaxPerCustomer == requested.MaxPerCustomer && existing.HoldSeconds == requested.HoldSeconds
+        && existing.MaxHoldSeconds == requested.MaxHoldSeconds;
 }

@@ -1,11 +1,13 @@
 using FluentValidation;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Create;
 
 public sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
 {
-    public CreateProductValidator()
+    public CreateProductValidator(IOptions<ReservationsOptions> options)
     {
         RuleFor(c => c.Sku).Must(Sku.IsValid)
             .WithMessage($"SKU must be 1–{Sku.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
@@ -19,5 +21,8 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProductComm
             .WithMessage($"Max per customer must be between 1 and {Product.MaxStock}, or absent for no limit.");
         RuleFor(c => c.HoldSeconds).Must(s => s is null || HoldDuration.IsValid(s.Value))
             .WithMessage($"Hold seconds must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}.");
+        RuleFor(c => c.MaxHoldSeconds)
+            .Must((c, max) => max is null || HoldDuration.IsValidMax(c.HoldSeconds ?? options.Value.DefaultHoldSeconds, max.Value))
+            .WithMessage($"Max hold seconds must be at least the hold seconds and at most {HoldDuration.MaxSeconds}.");
     }
 }
