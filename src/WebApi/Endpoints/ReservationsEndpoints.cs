@@ -28,6 +28,10 @@ public static class ReservationsEndpoints
         group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
         group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit().ProducesValidationProblem()
             .WithSummary("Moves a held reservation's deadline later by `seconds`, never past its creation plus the product's maxHoldSeconds")
+            .WithDescription("Owner only; optional Idempotency-Key (a repeat with the same seconds answers the first extension). " +
+                "Problems: 400 validation (seconds 1–86400); 404 reservation-not-found (also someone else's); " +
+                "409 extension-limit (+maxExpiresAt) or already-purchased; 410 hold-expired or hold-released; " +
+                "422 idempotency-key-reused (the key was used with other seconds).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone)

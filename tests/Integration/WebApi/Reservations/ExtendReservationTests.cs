@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
@@ -213,6 +214,22 @@ public abstract class ExtendReservationSuite(ReservationsApiFactory api)
         (await _alice.ReserveAsync(product.Id, idempotencyKey: "cart-s", holdSeconds: 30)).StatusCode.Should().Be(HttpStatusCode.Created);
 
         (await api.LedgerAsync(product.Id)).Held.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheExtendRouteAndTheNewBodyFields()
+    {
+        var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync(
+            new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken)).RootElement;
+
+        var extend = document.GetProperty("paths").GetProperty("/api/reservations/{id}/extend").GetProperty("post");
+        extend.GetProperty("summary").GetString().Should().Contain("maxHoldSeconds");
+        extend.GetProperty("description").GetString().Should().Contain("extension-limit").And.Contain("hold-expired").And.Contain("hold-released");
+        extend.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "404", "409", "410", "422"]);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("ExtendReservationRequest").GetProperty("properties").TryGetProperty("seconds", out _).Should().BeTrue();
+        schemas.GetProperty("ReserveItemRequest").GetProperty("properties").TryGetProperty("holdSeconds", out _).Should().BeTrue();
+        schemas.GetProperty("CreateProductCommand").GetProperty("properties").TryGetProperty("maxHoldSeconds", out _).Should().BeTrue();
     }
 
     private static RedisValue Field(ReservationResponse hold) => RedisKeys.HoldField(hold.Id);
