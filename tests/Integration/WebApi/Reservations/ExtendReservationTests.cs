@@ -162,6 +162,29 @@ public abstract class ExtendReservationSuite(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task Extend_WhenTheNewBucketIsNotAList_Answers500AndChangesNothing()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 60);
+        var hold = await _alice.ReserveOkAsync(product.Id);
+        var corrupt = api.Bucket(api.Keys.ShardOfHold(hold.Id)!.Value, ExpiryKeys.BucketSecond(hold.ExpiresAt.AddSeconds(30)));
+        await api.Redis.StringSetAsync(corrupt, "not a list");
+        try
+        {
+            var response = await _alice.ExtendAsync(hold.Id, 30);
+
+            // The script proved every key's type before its first write.
+            await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
+            (await (await _alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
+                .Should().Be(hold);
+            (await BucketHoldsAsync(hold, hold.ExpiresAt)).Should().ContainSingle(f => f == Field(hold));
+        }
+        finally
+        {
+            await api.Redis.KeyDeleteAsync(corrupt);
+        }
+    }
+
+    [Fact]
     public async Task Reserve_WithHoldSeconds_HoldsForThatLongAndListsTheHoldInThatBucket()
     {
         var product = await api.CreateProductAsync(stock: 5, holdSeconds: 600);
