@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations;
+using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
+using Reservations.Infrastructure.Redis.Scripts;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 
@@ -236,6 +239,25 @@ public abstract class ExtendReservationSuite(ReservationsApiFactory api)
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
         (await _alice.ReserveAsync(product.Id, idempotencyKey: "cart-s", holdSeconds: 30)).StatusCode.Should().Be(HttpStatusCode.Created);
 
+        (await api.LedgerAsync(product.Id)).Held.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ReserveScript_OneKeyWithAnotherLengthInOneBatch_AnswersKeyReusedWithoutTheClaimStep()
+    {
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 600);
+        var shard = api.Keys.ShardOf(product.Id);
+        ReserveCall Call(int? seconds) => new(
+            new ReserveRequest(product.Id, CustomerId.From("alice"), Quantity.From(1), "script-key") { HoldSeconds = seconds },
+            api.Keys.NewHoldId(shard));
+
+        var replies = await new ReserveScript(api.Keys).RunAsync(api.Redis, shard, [Call(30), Call(60), Call(null), Call(30)]);
+
+        var outcomes = replies.Select(r => r.ToResult()).ToList();
+        outcomes[0].Value.ExpiresAt.Should().Be(outcomes[0].Value.CreatedAt.AddSeconds(30));
+        outcomes[1].Error.Should().Be(ReservationErrors.IdempotencyKeyReused);
+        outcomes[2].Error.Should().Be(ReservationErrors.IdempotencyKeyReused);
+        outcomes[3].Value.Should().Be(outcomes[0].Value, "the same length replays the hold");
         (await api.LedgerAsync(product.Id)).Held.Should().Be(1);
     }
 
