@@ -25,4 +25,12 @@ public static class ReservationErrors
 
     public static Error LimitExceeded(int limit) =>
         new("limit-exceeded", 409, new Dictionary<string, object?> { ["limit"] = limit });
+
+    /// <summary>A reserve asked for a longer hold than the product's hold seconds, which it names.</summary>
+    public static Error HoldTooLong(int holdSeconds) =>
+        new("hold-too-long", 400, new Dictionary<string, object?> { ["holdSeconds"] = holdSeconds });
+
+    /// <summary>An extension would move the deadline past the hold's cap: its creation plus the product's max hold seconds.</summary>
+    public static Error ExtensionLimit(DateTimeOffset maxExpiresAt) =>
+        new("extension-limit", 409, new Dictionary<string, object?> { ["maxExpiresAt"] = maxExpiresAt });
 }

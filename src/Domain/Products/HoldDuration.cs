@@ -18,6 +18,9 @@ public readonly record struct HoldDuration
 
     public static bool IsValid(int seconds) => seconds is >= MinSeconds and <= MaxSeconds;
 
+    /// <summary>A cap on a hold's whole length is at least one hold of the product and at most a day.</summary>
+    public static bool IsValidMax(int holdSeconds, int maxHoldSeconds) => maxHoldSeconds >= holdSeconds && maxHoldSeconds <= MaxSeconds;
+
     public static HoldDuration FromSeconds(int seconds) =>
         IsValid(seconds) ? new HoldDuration(seconds) : throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "Not a valid hold duration.");
 }

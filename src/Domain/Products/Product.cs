@@ -44,10 +44,6 @@ public sealed class Product
 
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
-    /// <summary>A hold's cap is at least one hold and at most a day.</summary>
-    public static bool IsValidHoldCap(int holdSeconds, int maxHoldSeconds) =>
-        maxHoldSeconds >= holdSeconds && maxHoldSeconds <= HoldDuration.MaxSeconds;
-
     /// <summary>A sale closes after it opens (to the millisecond, as the gate compares them); either end may be open.</summary>
     public static bool IsValidSalesWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
         opensAt is null || closesAt is null || ToMilliseconds(closesAt) > ToMilliseconds(opensAt);
@@ -62,11 +58,14 @@ public sealed class Product
 
     public static Product Create(
         Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
+        int? maxHoldSeconds = null,
         SalesWindow window = default)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(name), true, nameof(name));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidStock(stock), true, nameof(stock));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(maxPerCustomer), true, nameof(maxPerCustomer));
+        var maxHold = maxHoldSeconds ?? HoldDuration.DefaultMaxSeconds(hold.Seconds);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(HoldDuration.IsValidMax(hold.Seconds, maxHold), true, nameof(maxHoldSeconds));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidSalesWindow(window.OpensAt, window.ClosesAt), true, nameof(window));
         return new Product
         {
@@ -77,7 +76,7 @@ public sealed class Product
             TotalStock = stock,
             MaxPerCustomer = maxPerCustomer,
             HoldSeconds = hold.Seconds,
-            MaxHoldSeconds = HoldDuration.DefaultMaxSeconds(hold.Seconds),
+            MaxHoldSeconds = maxHold,
             SalesOpenAt = ToMilliseconds(window.OpensAt),
             SalesCloseAt = ToMilliseconds(window.ClosesAt),
             Paused = window.Paused,
@@ -96,7 +95,7 @@ public sealed class Product
         terms = terms with { SalesOpenAt = ToMilliseconds(terms.SalesOpenAt), SalesCloseAt = ToMilliseconds(terms.SalesCloseAt) };
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(terms.Name), true, nameof(terms));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(terms.MaxPerCustomer), true, nameof(terms));
-        ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidHoldCap(terms.Hold.Seconds, terms.MaxHoldSeconds), true, nameof(terms));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(HoldDuration.IsValidMax(terms.Hold.Seconds, terms.MaxHoldSeconds), true, nameof(terms));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidSalesWindow(terms.SalesOpenAt, terms.SalesCloseAt), true, nameof(terms));
         var changes = Terms.ChangesTo(terms);
         if (changes.Count > 0)

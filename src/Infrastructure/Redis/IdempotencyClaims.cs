@@ -32,8 +32,9 @@ internal sealed class IdempotencyClaims(RedisKeys keys)
         return claimed.IsNull || claimed == fingerprint;
     }
 
-    // What the request asks for, as reserve.lua writes it in the key's record: the product's field, '|', the quantity.
+    // What the request asks for, as reserve.lua writes it in the key's record: the product's field, '|', the quantity,
+    // then 's' and the hold seconds when the request chose them.
     private static RedisValue Fingerprint(ReserveRequest request) =>
         (byte[])[.. RedisKeys.ProductField(request.ProductId), .. Encoding.ASCII.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"|{request.Quantity.Value}"))];
+            string.Create(CultureInfo.InvariantCulture, $"|{request.Quantity.Value}{(request.HoldSeconds is { } s ? $"s{s}" : "")}"))];
 }

@@ -20,6 +20,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
     private readonly InitScript _init = new(keys);
     private readonly IdempotencyClaims _claims = new(keys);
+    private readonly ExtendScript _extend = new(keys);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -83,6 +84,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             var other => throw new InvalidOperationException($"Unexpected purchase reply '{other}'."),
         };
     }
+
+    public async Task<Result<Hold>> ExtendAsync(ExtendRequest request, CancellationToken cancellationToken) =>
+        keys.ShardOfHold(request.HoldId) is { } shard
+            ? await _extend.RunAsync(Db, shard, request)
+            : ReservationErrors.NotFound;
 
     public async Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
     {

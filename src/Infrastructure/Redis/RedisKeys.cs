@@ -150,6 +150,13 @@ public sealed class RedisKeys
         Key(shard, "idem:" + HashName(IdempotencyHash(customer, idempotencyKey)));
 
     /// <summary>
+    /// The key of a customer's idempotency key for extending one hold, in the hold's shard: hashed as
+    /// <see cref="Idempotency"/> with the hold id, so it never meets a reserve's key or another hold's.
+    /// </summary>
+    public RedisKey ExtensionIdempotency(int shard, string customer, Guid holdId, string idempotencyKey) =>
+        Key(shard, "ext:" + HashName(IdempotencyHash(customer, holdId.ToString("N") + idempotencyKey)));
+
+    /// <summary>
     /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the
     /// key's own hash picks (the product's shard cannot be known from the key), hashed as <see cref="Idempotency"/>.
     /// </summary>

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Reservations;
+using Reservations.Application.Reservations.Extend;
 using Reservations.Application.Reservations.Get;
 using Reservations.Application.Reservations.Purchase;
 using Reservations.Application.Reservations.Release;
@@ -15,7 +16,9 @@ namespace Reservations.WebApi.Endpoints;
 
 public static class ReservationsEndpoints
 {
-    public sealed record ReserveItemRequest(Guid ProductId, int Quantity);
+    public sealed record ReserveItemRequest(Guid ProductId, int Quantity, int? HoldSeconds = null);
+
+    public sealed record ExtendReservationRequest(int Seconds);
 
     public static RouteGroupBuilder MapReservations(this IEndpointRouteBuilder app)
     {
@@ -26,6 +29,16 @@ public static class ReservationsEndpoints
                 "from its salesCloseAt on, or while it is paused, by Redis's clock; then limit-exceeded, out-of-stock.");
         group.MapGet("/{id:guid}", GetReservation);
         group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
+        group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit().ProducesValidationProblem()
+            .WithSummary("Moves a held reservation's deadline later by `seconds`, never past its creation plus the product's maxHoldSeconds")
+            .WithDescription("Owner only; optional Idempotency-Key (a repeat with the same seconds answers the first extension). " +
+                "Problems: 400 validation (seconds 1–86400); 404 reservation-not-found (also someone else's); " +
+                "409 extension-limit (+maxExpiresAt) or already-purchased; 410 hold-expired or hold-released; " +
+                "422 idempotency-key-reused (the key was used with other seconds).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit();
         return group;
     }
@@ -34,7 +47,8 @@ public static class ReservationsEndpoints
         ReserveItemRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var command = new ReserveItemCommand(user.CustomerId(), request.ProductId, request.Quantity, idempotencyKey);
+        var command = new ReserveItemCommand(
+            user.CustomerId(), request.ProductId, request.Quantity, idempotencyKey, request.HoldSeconds);
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/reservations/{result.Value.Id}", result.Value)
@@ -52,6 +66,19 @@ public static class ReservationsEndpoints
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new PurchaseReservationCommand(user.CustomerId(), id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
+    }
+
+    /// <summary>
+    /// 200 with the hold and its new deadline; 409 <c>extension-limit</c> (+<c>maxExpiresAt</c>) or
+    /// <c>already-purchased</c>; 410 <c>hold-expired</c> or <c>hold-released</c>; 422 <c>idempotency-key-reused</c>.
+    /// </summary>
+    public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> ExtendReservation(
+        Guid id, ExtendReservationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var command = new ExtendReservationCommand(user.CustomerId(), id, request.Seconds, idempotencyKey);
+        var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 

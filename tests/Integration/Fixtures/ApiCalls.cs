@@ -12,19 +12,19 @@ namespace Reservations.IntegrationTests.Fixtures;
 public static class ApiCalls
 {
     public static async Task<ProductResponse> CreateProductAsync(
-        this ReservationsApiFactory api, int stock, int? maxPerCustomer = null, int? holdSeconds = null)
+        this ReservationsApiFactory api, int stock, int? maxPerCustomer = null, int? holdSeconds = null, int? maxHoldSeconds = null)
     {
         var response = await api.CreateClient(Tokens.Admin()).PostJsonAsync(
-            "/api/products", ProductRequests.Valid(stock, maxPerCustomer, holdSeconds));
+            "/api/products", ProductRequests.Valid(stock, maxPerCustomer, holdSeconds, maxHoldSeconds: maxHoldSeconds));
         return await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
     }
 
     public static Task<HttpResponseMessage> ReserveAsync(
-        this HttpClient customer, Guid productId, int quantity = 1, string? idempotencyKey = null)
+        this HttpClient customer, Guid productId, int quantity = 1, string? idempotencyKey = null, int? holdSeconds = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
         {
-            Content = JsonContent.Create(new { productId, quantity }),
+            Content = holdSeconds is null ? JsonContent.Create(new { productId, quantity }) : JsonContent.Create(new { productId, quantity, holdSeconds }),
         };
         if (idempotencyKey is not null)
         {
@@ -39,6 +39,21 @@ public static class ApiCalls
 
     public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient customer, Guid reservationId) =>
         customer.PostAsync(new Uri($"/api/reservations/{reservationId}/purchase", UriKind.Relative), null, TestContext.Current.CancellationToken);
+
+    public static Task<HttpResponseMessage> ExtendAsync(
+        this HttpClient customer, Guid reservationId, int seconds, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reservations/{reservationId}/extend")
+        {
+            Content = JsonContent.Create(new { seconds }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return customer.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     public static Task<HttpResponseMessage> ReleaseAsync(this HttpClient customer, Guid reservationId) =>
         customer.DeleteAsync(new Uri($"/api/reservations/{reservationId}", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -105,6 +105,34 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task Extend_BeforeTheDeadline_AppendsNothing()
+    {
+        await api.SwitchEventsAsync(GateTypes);
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 60);
+        var hold = await ReserveOkAsync(product, "alice");
+
+        (await Gate.ExtendAsync(new ExtendRequest(hold.Id, hold.Customer, 30, null), Ct)).IsSuccess.Should().BeTrue();
+
+        (await api.EventsOfAsync(product.Id)).Select(e => e.Type).Should().Equal(WebhookEventTypes.HoldCreated);
+    }
+
+    [Fact]
+    public async Task Extend_PastTheDeadline_AppendsHoldExpired()
+    {
+        await api.SwitchEventsAsync(GateTypes);
+        var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
+        var hold = await ReserveOkAsync(product, "alice");
+        await WaitUntilPastAsync(hold.ExpiresAt);
+
+        (await Gate.ExtendAsync(new ExtendRequest(hold.Id, hold.Customer, 30, null), Ct)).Error
+            .Should().Be(Application.Reservations.ReservationErrors.HoldExpired);
+
+        var entries = await api.EventsOfAsync(product.Id);
+        entries.Select(e => e.Type).Should().Equal(WebhookEventTypes.HoldCreated, WebhookEventTypes.HoldExpired);
+        entries[1].Hold.Should().Be(hold with { Status = HoldStatus.Expired });
+    }
+
+    [Fact]
     public async Task ExpiryByTheSweeperScript_AppendsHoldExpiredForEachHoldItGaveBack()
     {
         await api.SwitchEventsAsync(WebhookEventTypes.HoldExpired);

@@ -39,6 +39,13 @@ public interface IInventoryGate
     /// <summary>Buys the customer's hold before its deadline; repeating it returns the same purchased hold.</summary>
     Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the customer's held hold's deadline later, never past its creation plus its product's max hold seconds
+    /// (<c>extension-limit</c>, nothing changed). A hold already due is expired instead (<c>hold-expired</c>); an ended one
+    /// answers <c>hold-released</c>, <c>hold-expired</c> or <c>already-purchased</c>; someone else's is not found.
+    /// </summary>
+    Task<Result<Hold>> ExtendAsync(ExtendRequest request, CancellationToken cancellationToken);
+
     /// <summary>Gives the customer's hold back; releasing a released or expired hold succeeds and changes nothing.</summary>
     Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken);
 

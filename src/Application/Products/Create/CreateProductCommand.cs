@@ -10,6 +10,7 @@ public sealed record CreateProductCommand(
     int Stock,
     int? MaxPerCustomer = null,
     int? HoldSeconds = null,
+    int? MaxHoldSeconds = null,
     DateTimeOffset? SalesOpenAt = null,
     DateTimeOffset? SalesCloseAt = null,
     bool Paused = false) : ICommand<Result<ProductResponse>>;

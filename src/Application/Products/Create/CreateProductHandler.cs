@@ -16,7 +16,8 @@ public sealed class CreateProductHandler(
         var hold = HoldDuration.FromSeconds(command.HoldSeconds ?? options.Value.DefaultHoldSeconds);
         var product = Product.Create(
             Sku.From(command.Sku), command.Name, Money.From(command.Price), command.Stock,
-            command.MaxPerCustomer, hold, clock.GetUtcNow(), new SalesWindow(command.SalesOpenAt, command.SalesCloseAt, command.Paused));
+            command.MaxPerCustomer, hold, clock.GetUtcNow(), command.MaxHoldSeconds,
+            new SalesWindow(command.SalesOpenAt, command.SalesCloseAt, command.Paused));
 
         var added = await catalog.AddAsync(product, cancellationToken);
         if (!added.IsSuccess)
@@ -43,5 +44,6 @@ public sealed class CreateProductHandler(
     private static bool SameTerms(Product existing, Product requested) =>
         existing.Name == requested.Name && existing.Price == requested.Price && existing.TotalStock == requested.TotalStock
         && existing.Sold == 0 && existing.MaxPerCustomer == requested.MaxPerCustomer && existing.HoldSeconds == requested.HoldSeconds
+        && existing.MaxHoldSeconds == requested.MaxHoldSeconds
         && existing.SalesOpenAt == requested.SalesOpenAt && existing.SalesCloseAt == requested.SalesCloseAt && existing.Paused == requested.Paused;
 }

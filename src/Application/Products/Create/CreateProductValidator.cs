@@ -1,11 +1,13 @@
 using FluentValidation;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Create;
 
 public sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
 {
-    public CreateProductValidator()
+    public CreateProductValidator(IOptions<ReservationsOptions> options)
     {
         RuleFor(c => c.Sku).Must(Sku.IsValid)
             .WithMessage($"SKU must be 1–{Sku.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
@@ -21,5 +23,8 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProductComm
             .WithMessage($"Hold seconds must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}.");
         RuleFor(c => c.SalesCloseAt).Must((c, closesAt) => Product.IsValidSalesWindow(c.SalesOpenAt, closesAt))
             .WithMessage("Sales close at must be after sales open at.");
+        RuleFor(c => c.MaxHoldSeconds)
+            .Must((c, max) => max is null || HoldDuration.IsValidMax(c.HoldSeconds ?? options.Value.DefaultHoldSeconds, max.Value))
+            .WithMessage($"Max hold seconds must be at least the hold seconds and at most {HoldDuration.MaxSeconds}.");
     }
 }

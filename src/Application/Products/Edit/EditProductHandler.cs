@@ -39,7 +39,7 @@ public sealed class EditProductHandler(ICatalog catalog, IInventoryGate gate, IF
     {
         var terms = command.Patch.ApplyTo(product.Terms);
         var problems = new Dictionary<string, string[]>();
-        if (!Product.IsValidHoldCap(terms.Hold.Seconds, terms.MaxHoldSeconds))
+        if (!HoldDuration.IsValidMax(terms.Hold.Seconds, terms.MaxHoldSeconds))
         {
             problems["maxHoldSeconds"] = problems["holdSeconds"] =
             [

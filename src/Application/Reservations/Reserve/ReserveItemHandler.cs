@@ -11,7 +11,10 @@ public sealed class ReserveItemHandler(IInventoryGate gate) : ICommandHandler<Re
     public async ValueTask<Result<ReservationResponse>> Handle(ReserveItemCommand command, CancellationToken cancellationToken)
     {
         var request = new ReserveRequest(
-            command.ProductId, CustomerId.From(command.CustomerId), Quantity.From(command.Quantity), command.IdempotencyKey);
+            command.ProductId, CustomerId.From(command.CustomerId), Quantity.From(command.Quantity), command.IdempotencyKey)
+        {
+            HoldSeconds = command.HoldSeconds,
+        };
         var hold = await gate.ReserveAsync(request, cancellationToken);
         return hold.IsSuccess ? hold.Value.ToResponse() : hold.Error!;
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Reservations.Domain.Customers;
+using Reservations.Domain.Products;
 using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Reservations.Reserve;
@@ -13,12 +14,13 @@ public sealed class ReserveItemValidator : AbstractValidator<ReserveItemCommand>
         RuleFor(c => c.CustomerId).Must(CustomerId.IsValid);
         RuleFor(c => c.ProductId).NotEmpty();
         RuleFor(c => c.Quantity).InclusiveBetween(Quantity.MinValue, Quantity.MaxValue);
+        RuleFor(c => c.HoldSeconds).InclusiveBetween(HoldDuration.MinSeconds, HoldDuration.MaxSeconds);
         RuleFor(c => c.IdempotencyKey)
             .Must(key => key is null || IsValidIdempotencyKey(key))
             .WithMessage($"Idempotency-Key must be 1–{IdempotencyKeyMaxLength} printable ASCII characters.")
             .OverridePropertyName("Idempotency-Key");
     }
 
-    private static bool IsValidIdempotencyKey(string key) =>
+    public static bool IsValidIdempotencyKey(string key) =>
         key.Length is > 0 and <= IdempotencyKeyMaxLength && key.All(c => c is >= ' ' and <= '~');
 }

@@ -14,7 +14,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
     private const int SharedKeys = 5;
-    private const int ValuesPerRequest = 5;
+    private const int ValuesPerRequest = 6;
     private static readonly long IdempotencyTtlMs = (long)IdempotencyClaims.Ttl.TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
 
@@ -50,6 +50,7 @@ internal sealed class ReserveScript(RedisKeys keys)
             values[at + 2] = request.Customer.Value;
             values[at + 3] = request.Quantity.Value;
             values[at + 4] = 0;
+            values[at + 5] = request.HoldSeconds ?? 0;
             if (request.IdempotencyKey is { } idempotencyKey)
             {
                 callKeys.Add(keys.Idempotency(shard, request.Customer.Value, idempotencyKey));
@@ -66,6 +67,7 @@ internal sealed class ReserveScript(RedisKeys keys)
         "replay" => new ReserveReply(ParseReplay(shard, (byte[])reply[1]!)),
         "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1])),
         "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1])),
+        "hold-too-long" => new ReserveReply(ReservationErrors.HoldTooLong((int)reply[1])),
         "key-reused" => new ReserveReply(ReservationErrors.IdempotencyKeyReused),
         "sale-not-open" => new ReserveReply(ReservationErrors.SaleNotOpen(OpensAt((string)reply[1]!))),
         "not-found" => new ReserveReply(ProductErrors.NotFound),

@@ -3,12 +3,12 @@
 -- the limit and the stock, then write. One reply per request, in order.
 -- KEYS: stock, catalog, holds, due, tally, then the idempotency keys.
 -- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
--- and the KEYS index of its idempotency key (0 for none).
+-- the KEYS index of its idempotency key (0 for none), and the hold seconds it asks for (0: the product's).
 -- Every key's type is checked before the first write, so a corrupt key fails the call whole and changes nothing; a
 -- request whose own data is unusable gets an 'invalid' reply and changes nothing, and the others go on.
 local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], due = KEYS[4], tally = KEYS[5] }
 local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local FIELDS = 5
+local FIELDS = 6
 local now = now_ms()
 
 -- The second whose bucket a hold taken now for this many seconds goes in.
@@ -18,7 +18,8 @@ end
 
 -- The keys every request may write: those of the shard, the buckets lazy reclaim may visit (no bucket is added to
 -- them during the call, since a new hold is due after now), each request's bucket and marker (named by its product's
--- hold duration), its idempotency key, and the events stream when hold.created or hold.expired is switched on.
+-- hold duration or its own, when shorter), its idempotency key, and the events stream when hold.created or hold.expired
+-- is switched on.
 local types = add_expiry_types({ k.catalog, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
 add_event_types(types, k, 'hold.created')
 for i = 1, count do
@@ -26,9 +27,12 @@ for i = 1, count do
   local terms = redis.call('HGET', k.catalog, ARGV[base + 1])
   local parsed = terms and parse_terms(terms)
   if parsed then
-    types[#types + 1] = bucket_key(k, due_second(parsed.hold_seconds))
+    local requested = tonumber(ARGV[base + 6])
+    local hold_seconds = requested and requested > 0 and requested < parsed.hold_seconds and requested
+      or parsed.hold_seconds
+    types[#types + 1] = bucket_key(k, due_second(hold_seconds))
     types[#types + 1] = 'list'
-    types[#types + 1] = marker_key(k, due_second(parsed.hold_seconds))
+    types[#types + 1] = marker_key(k, due_second(hold_seconds))
     types[#types + 1] = 'string'
   end
   local idempotency_index = tonumber(ARGV[base + 5])
@@ -42,12 +46,15 @@ expect_types(types)
 -- A lone reserve reclaims up to reclaim_batch overdue holds; once one stops short of that, none is left for the next.
 local may_have_due = true
 
-local function reserve(product, hold_id, customer, quantity, idempotency_key)
+local function reserve(product, hold_id, customer, quantity, idempotency_key, requested_seconds)
   if not quantity or quantity < 1 or quantity > 65535 or quantity ~= math.floor(quantity) then
     return { 'invalid', 'quantity must be a whole number from 1 to 65535' }
   end
-  -- What the request asked for: a replay must ask the same.
-  local fingerprint = product .. '|' .. quantity
+  if not requested_seconds or requested_seconds < 0 or requested_seconds ~= math.floor(requested_seconds) then
+    return { 'invalid', "hold seconds must be a whole number, 0 for the product's" }
+  end
+  -- What the request asked for: a replay must ask the same (IdempotencyClaims.cs builds it alike).
+  local fingerprint = product .. '|' .. quantity .. (requested_seconds > 0 and 's' .. requested_seconds or '')
   if idempotency_key then
     local prior = redis.call('GET', idempotency_key)
     if prior then
@@ -71,6 +78,12 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key)
     return { 'sale-not-open', terms.opens_at and now < terms.opens_at and tostring(terms.opens_at) or '' }
   end
   local hold_seconds, limit, price = terms.hold_seconds, terms.limit, terms.price
+  if requested_seconds > hold_seconds then
+    return { 'hold-too-long', tostring(hold_seconds) }
+  end
+  if requested_seconds > 0 then
+    hold_seconds = requested_seconds
+  end
 
   if may_have_due then
     local _, more = expire_due(k, now, reclaim_batch)
@@ -125,6 +138,6 @@ for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local idempotency_index = tonumber(ARGV[base + 5])
   replies[i] = reserve(ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
-    idempotency_index > 0 and KEYS[idempotency_index] or nil)
+    idempotency_index > 0 and KEYS[idempotency_index] or nil, tonumber(ARGV[base + 6]))
 end
 return replies

@@ -65,6 +65,19 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task CreateProduct_WithMaxHoldSeconds_StoresItAndGivesItToTheGate()
+    {
+        var response = await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 3, holdSeconds: 90, price: 10.05m, maxHoldSeconds: 1000));
+
+        var product = await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        product.MaxHoldSeconds.Should().Be(1000);
+        var read = await _admin.GetAsync(new Uri($"/api/products/{product.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        (await read.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK)).MaxHoldSeconds.Should().Be(1000);
+        (await api.Redis.HashGetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id)))
+            .ToString().Should().Be("90||1000|||0|10.05");
+    }
+
+    [Fact]
     public async Task CreateProduct_WithTakenSku_Returns409DuplicateSku()
     {
         var sku = ProductRequests.NewSku();

@@ -26,6 +26,14 @@ public class HoldDurationTests
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Theory]
+    [InlineData(600, 600, true)]
+    [InlineData(600, 86_400, true)]
+    [InlineData(600, 599, false)]
+    [InlineData(600, 86_401, false)]
+    public void IsValidMax_IsTrueOnlyFromTheHoldToADay(int holdSeconds, int maxHoldSeconds, bool valid) =>
+        HoldDuration.IsValidMax(holdSeconds, maxHoldSeconds).Should().Be(valid);
+
     [Fact]
     public void Default_IsTenMinutes() => HoldDuration.Default.Seconds.Should().Be(600);
 }

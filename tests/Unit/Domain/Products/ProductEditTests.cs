@@ -77,14 +77,6 @@ public class ProductEditTests
         create.Should().Throw<ArgumentOutOfRangeException>();
     }
 
-    [Theory]
-    [InlineData(300, 300, true)]
-    [InlineData(300, 86_400, true)]
-    [InlineData(300, 299, false)]
-    [InlineData(300, 86_401, false)]
-    public void IsValidHoldCap_IsAtLeastTheHoldAndAtMostADay(int holdSeconds, int maxHoldSeconds, bool valid) =>
-        Product.IsValidHoldCap(holdSeconds, maxHoldSeconds).Should().Be(valid);
-
     private static Product Create(SalesWindow window = default) =>
-        Product.Create(Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, 2, HoldDuration.FromSeconds(300), Created, window);
+        Product.Create(Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, 2, HoldDuration.FromSeconds(300), Created, window: window);
 }

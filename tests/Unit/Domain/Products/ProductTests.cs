@@ -86,6 +86,25 @@ public class ProductTests
     [InlineData(Product.MaxStock)]
     public void Create_WhenStockAtBounds_Succeeds(int stock) => Create(stock: stock).TotalStock.Should().Be(stock);
 
-    private static Product Create(string name = "Ticket", int stock = 10, int? maxPerCustomer = 2) =>
-        Product.Create(Sku.From("TICKET-1"), name, Money.From(49.90m), stock, maxPerCustomer, HoldDuration.FromSeconds(300), Now);
+    [Fact]
+    public void Create_WithoutMaxHoldSeconds_CapsAtThreeHolds() => Create().MaxHoldSeconds.Should().Be(900);
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(86_400)]
+    public void Create_WithMaxHoldSecondsFromTheHoldToADay_KeepsIt(int maxHoldSeconds) =>
+        Create(maxHoldSeconds: maxHoldSeconds).MaxHoldSeconds.Should().Be(maxHoldSeconds);
+
+    [Theory]
+    [InlineData(299)]
+    [InlineData(86_401)]
+    public void Create_WithMaxHoldSecondsBelowTheHoldOrAboveADay_ThrowsArgumentOutOfRangeForIt(int maxHoldSeconds)
+    {
+        var act = () => Create(maxHoldSeconds: maxHoldSeconds);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxHoldSeconds");
+    }
+
+    private static Product Create(string name = "Ticket", int stock = 10, int? maxPerCustomer = 2, int? maxHoldSeconds = null) =>
+        Product.Create(Sku.From("TICKET-1"), name, Money.From(49.90m), stock, maxPerCustomer, HoldDuration.FromSeconds(300), Now, maxHoldSeconds);
 }

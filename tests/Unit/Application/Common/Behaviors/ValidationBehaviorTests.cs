@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common;
 using Reservations.Application.Common.Behaviors;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
@@ -18,7 +20,7 @@ public class ValidationBehaviorTests
     [Fact]
     public async Task Handle_WhenValidatorFails_ThrowsValidationExceptionWithErrors()
     {
-        var behavior = Behavior(new CreateProductValidator());
+        var behavior = Behavior(new CreateProductValidator(Options.Create(new ReservationsOptions())));
 
         var act = async () => await behavior.Handle(Valid with { Sku = "" }, Next, TestContext.Current.CancellationToken);
 
@@ -29,7 +31,7 @@ public class ValidationBehaviorTests
     [Fact]
     public async Task Handle_WhenValidatorFails_DoesNotCallNext()
     {
-        var behavior = Behavior(new CreateProductValidator());
+        var behavior = Behavior(new CreateProductValidator(Options.Create(new ReservationsOptions())));
 
         var act = async () => await behavior.Handle(Valid with { Stock = -1 }, Next, TestContext.Current.CancellationToken);
 
@@ -41,7 +43,7 @@ public class ValidationBehaviorTests
     public async Task Handle_WhenALaterValidatorFails_ThrowsAndDoesNotCallNext()
     {
         var rejectsAll = new InlineValidator<CreateProductCommand> { v => v.RuleFor(c => c.Name).Must(_ => false) };
-        var behavior = Behavior(new CreateProductValidator(), rejectsAll);
+        var behavior = Behavior(new CreateProductValidator(Options.Create(new ReservationsOptions())), rejectsAll);
 
         var act = async () => await behavior.Handle(Valid, Next, TestContext.Current.CancellationToken);
 
@@ -53,7 +55,7 @@ public class ValidationBehaviorTests
     [Fact]
     public async Task Handle_WhenValidatorsPass_CallsNextOnceAndReturnsItsResponse()
     {
-        var behavior = Behavior(new CreateProductValidator(), new InlineValidator<CreateProductCommand>());
+        var behavior = Behavior(new CreateProductValidator(Options.Create(new ReservationsOptions())), new InlineValidator<CreateProductCommand>());
 
         var response = await behavior.Handle(Valid, Next, TestContext.Current.CancellationToken);
 

@@ -71,6 +71,24 @@ public class CreateProductHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WithMaxHoldSeconds_StoresItAndGivesItToTheGate()
+    {
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, 4, 120, MaxHoldSeconds: 1000), _ct);
+
+        result.Value.MaxHoldSeconds.Should().Be(1000);
+        await _catalog.Received(1).AddAsync(Arg.Is<Product>(p => p.MaxHoldSeconds == 1000), _ct);
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(i => i.HoldSeconds == 120 && i.MaxHoldSeconds == 1000), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhenMaxHoldSecondsAbsent_CapsAtThreeHolds()
+    {
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, 4, 120), _ct);
+
+        result.Value.MaxHoldSeconds.Should().Be(360);
+    }
+
+    [Fact]
     public async Task Handle_WhenSkuIsTaken_ReturnsDuplicateSkuAndLeavesTheGateAlone()
     {
         _catalog.AddAsync(Arg.Any<Product>(), Arg.Any<CancellationToken>()).Returns(Result<Product>.Failure(ProductErrors.DuplicateSku));

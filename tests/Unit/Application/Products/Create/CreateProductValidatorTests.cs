@@ -1,4 +1,6 @@
 using FluentValidation.TestHelper;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common;
 using Reservations.Application.Products.Create;
 using Reservations.Domain.Products;
 
@@ -8,7 +10,7 @@ public class CreateProductValidatorTests
 {
     private static readonly CreateProductCommand Valid = new("TICKET-1", "Concert ticket", 49.90m, 250, 4, 300);
 
-    private readonly CreateProductValidator _validator = new();
+    private readonly CreateProductValidator _validator = new(Options.Create(new ReservationsOptions { DefaultHoldSeconds = 600 }));
 
     public static TheoryData<string> InvalidSkus => ["", new string('A', Sku.MaxLength + 1), "-abc", "ab c", "ab\0c", "abc\n"];
 
@@ -72,6 +74,22 @@ public class CreateProductValidatorTests
         _validator.TestValidate(Valid with { SalesOpenAt = opens, SalesCloseAt = opens.AddMilliseconds(1), Paused = true })
             .ShouldNotHaveAnyValidationErrors();
     }
+
+    [Theory]
+    [InlineData(300, 300)]
+    [InlineData(300, 86_400)]
+    [InlineData(null, 600)]
+    public void Validate_WhenMaxHoldSecondsFromTheHoldToADay_Passes(int? holdSeconds, int maxHoldSeconds) =>
+        _validator.TestValidate(Valid with { HoldSeconds = holdSeconds, MaxHoldSeconds = maxHoldSeconds })
+            .ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(300, 299)]
+    [InlineData(300, 86_401)]
+    [InlineData(null, 599)]
+    [InlineData(300, 0)]
+    public void Validate_WhenMaxHoldSecondsBelowTheHoldOrAboveADay_FailsOnMaxHoldSecondsOnly(int? holdSeconds, int maxHoldSeconds) =>
+        ShouldFailOnlyOn(Valid with { HoldSeconds = holdSeconds, MaxHoldSeconds = maxHoldSeconds }, nameof(CreateProductCommand.MaxHoldSeconds));
 
     private void ShouldFailOnlyOn(CreateProductCommand command, string property)
     {

@@ -20,6 +20,7 @@ public class ReserveItemHandlerTests
     public static TheoryData<Error> GateErrors =>
     [
         ProductErrors.NotFound, ReservationErrors.OutOfStock(1), ReservationErrors.LimitExceeded(4), ReservationErrors.IdempotencyKeyReused,
+        ReservationErrors.HoldTooLong(60),
     ];
 
     [Theory]
@@ -33,6 +34,18 @@ public class ReserveItemHandlerTests
         await _handler.Handle(new ReserveItemCommand("auth0|alice", productId, 3, key), _ct);
 
         await _gate.Received(1).ReserveAsync(new ReserveRequest(productId, CustomerId.From("auth0|alice"), Quantity.From(3), key), _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WithHoldSeconds_AsksTheGateForAHoldThatLong()
+    {
+        var productId = Guid.CreateVersion7();
+        _gate.ReserveAsync(Arg.Any<ReserveRequest>(), _ct).Returns(TestHolds.Create());
+
+        await _handler.Handle(new ReserveItemCommand("alice", productId, 1, null, HoldSeconds: 45), _ct);
+
+        await _gate.Received(1).ReserveAsync(
+            new ReserveRequest(productId, CustomerId.From("alice"), Quantity.From(1), null) { HoldSeconds = 45 }, _ct);
     }
 
     [Fact]

@@ -54,6 +54,19 @@ public class ReserveItemValidatorTests
     public void Validate_WhenQuantityAtBounds_Passes(int quantity) =>
         _validator.TestValidate(Valid with { Quantity = quantity }).ShouldNotHaveAnyValidationErrors();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(86_400)]
+    public void Validate_WhenHoldSecondsFromOneToADay_Passes(int seconds) =>
+        _validator.TestValidate(Valid with { HoldSeconds = seconds }).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(86_401)]
+    public void Validate_WhenHoldSecondsOutOfRange_FailsOnHoldSecondsOnly(int seconds) =>
+        ShouldFailOnlyOn(Valid with { HoldSeconds = seconds }, nameof(ReserveItemCommand.HoldSeconds));
+
     private void ShouldFailOnlyOn(ReserveItemCommand command, string property)
     {
         var result = _validator.TestValidate(command);
