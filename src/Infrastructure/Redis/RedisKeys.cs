@@ -157,6 +157,13 @@ public sealed class RedisKeys
         Key(shard, "ext:" + HashName(IdempotencyHash(customer, holdId.ToString("N") + idempotencyKey)));
 
     /// <summary>
+    /// A customer's holds of one shard, newest first: a zset of hold fields scored by their creation (Unix ms), written
+    /// by reserve.lua with each hold. The customer id is hashed, so no user byte reaches the key name.
+    /// </summary>
+    public RedisKey CustomerHolds(int shard, string customer) =>
+        Key(shard, "mine:" + HashName(SHA256.HashData(Encoding.UTF8.GetBytes(customer))));
+
+    /// <summary>
     /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the
     /// key's own hash picks (the product's shard cannot be known from the key), hashed as <see cref="Idempotency"/>.
     /// </summary>

@@ -14,7 +14,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
     private const int SharedKeys = 5;
-    private const int ValuesPerRequest = 6;
+    private const int ValuesPerRequest = 7;
     private static readonly long IdempotencyTtlMs = (long)IdempotencyClaims.Ttl.TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
 
@@ -38,6 +38,7 @@ internal sealed class ReserveScript(RedisKeys keys)
             shardKeys.Stock, shardKeys.Catalog, shardKeys.Holds, shardKeys.Due, shardKeys.Tally,
         };
         var values = new RedisValue[3 + requests.Count * ValuesPerRequest];
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         values[0] = requests.Count;
         values[1] = ReclaimBatch;
         values[2] = IdempotencyTtlMs;
@@ -56,6 +57,15 @@ internal sealed class ReserveScript(RedisKeys keys)
                 callKeys.Add(keys.Idempotency(shard, request.Customer.Value, idempotencyKey));
                 values[at + 4] = callKeys.Count;
             }
+
+            // Each customer's index once per call, however many of the batch's requests are theirs.
+            if (!indexes.TryGetValue(request.Customer.Value, out var index))
+            {
+                callKeys.Add(keys.CustomerHolds(shard, request.Customer.Value));
+                index = indexes[request.Customer.Value] = callKeys.Count;
+            }
+
+            values[at + 6] = index;
         }
 
         return ([.. callKeys], values);

@@ -20,6 +20,10 @@
 -- is skipped when the bucket is popped. See docs/decisions/006-lean-layout.md.
 local HOLD_HEAD = '>c1c1c16I2I6I6'
 local ENDED_KEEP_S = 86400
+-- A customer's holds of a shard are indexed in the zset mine:<hash of the customer id> (hold field -> created ms),
+-- written by reserve.lua with the hold. An entry is kept as long as its hold can still be read: a hold lives at most a
+-- day (its cap), then its ended hash stays until the end of the hour it ended in plus ENDED_KEEP_S.
+local MINE_KEEP_MS = (86400 + 3600 + ENDED_KEEP_S) * 1000
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
 -- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.
@@ -66,14 +70,19 @@ local function parse_hold(value)
 end
 
 -- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
--- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made.
-local function find_hold(k, hold_id, now)
+-- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made,
+-- but a caller that knows it from the gate's own records (`created`, ms) spares the hours before it.
+local function find_hold(k, hold_id, now, created)
   local value = redis.call('HGET', k.holds, hold_id)
   if value then
     return value
   end
   local this_hour = hour_of(now)
-  for hour = this_hour, this_hour - ENDED_KEEP_S / 3600, -1 do
+  local oldest = this_hour - ENDED_KEEP_S / 3600
+  if created then
+    oldest = math.max(oldest, hour_of(created))
+  end
+  for hour = this_hour, oldest, -1 do
     value = redis.call('HGET', ended_key(k, hour), hold_id)
     if value then
       return value

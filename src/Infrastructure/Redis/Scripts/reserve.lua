@@ -1,14 +1,15 @@
 -- Takes holds for a batch of reserve requests on one shard, in the order given, each decided exactly as if it had been
 -- sent alone: replay an idempotency key, reclaim a few overdue holds of the shard, check the product, its sale window,
 -- the limit and the stock, then write. One reply per request, in order.
--- KEYS: stock, catalog, holds, due, tally, then the idempotency keys.
+-- KEYS: stock, catalog, holds, due, tally, then the idempotency keys and the customers' indexes (mine:<hash>).
 -- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
--- the KEYS index of its idempotency key (0 for none), and the hold seconds it asks for (0: the product's).
+-- the KEYS index of its idempotency key (0 for none), the hold seconds it asks for (0: the product's), and the KEYS
+-- index of its customer's index of holds.
 -- Every key's type is checked before the first write, so a corrupt key fails the call whole and changes nothing; a
 -- request whose own data is unusable gets an 'invalid' reply and changes nothing, and the others go on.
 local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], due = KEYS[4], tally = KEYS[5] }
 local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local FIELDS = 6
+local FIELDS = 7
 local now = now_ms()
 
 -- The second whose bucket a hold taken now for this many seconds goes in.
@@ -18,8 +19,8 @@ end
 
 -- The keys every request may write: those of the shard, the buckets lazy reclaim may visit (no bucket is added to
 -- them during the call, since a new hold is due after now), each request's bucket and marker (named by its product's
--- hold duration or its own, when shorter), its idempotency key, and the events stream when hold.created or hold.expired
--- is switched on.
+-- hold duration or its own, when shorter), its idempotency key, its customer's index, and the events stream when
+-- hold.created or hold.expired is switched on.
 local types = add_expiry_types({ k.catalog, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
 add_event_types(types, k, 'hold.created')
 for i = 1, count do
@@ -40,13 +41,18 @@ for i = 1, count do
     types[#types + 1] = KEYS[idempotency_index]
     types[#types + 1] = 'string'
   end
+  types[#types + 1] = KEYS[tonumber(ARGV[base + 7])]
+  types[#types + 1] = 'zset'
 end
 expect_types(types)
+
+-- The customers' indexes this call added to, trimmed and given a new expiry once each after the requests.
+local indexes_written = {}
 
 -- A lone reserve reclaims up to reclaim_batch overdue holds; once one stops short of that, none is left for the next.
 local may_have_due = true
 
-local function reserve(product, hold_id, customer, quantity, idempotency_key, requested_seconds)
+local function reserve(product, hold_id, customer, quantity, idempotency_key, requested_seconds, index)
   if not quantity or quantity < 1 or quantity > 65535 or quantity ~= math.floor(quantity) then
     return { 'invalid', 'quantity must be a whole number from 1 to 65535' }
   end
@@ -129,6 +135,8 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key, re
     -- The hold id has a fixed length, so the hold follows it with no separator.
     redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
   end
+  redis.call('ZADD', index, now, hold_id)
+  indexes_written[index] = true
   emit(k, 'hold.created', hold_id, hold, now)
   return { 'reserved', hold }
 end
@@ -138,6 +146,11 @@ for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local idempotency_index = tonumber(ARGV[base + 5])
   replies[i] = reserve(ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
-    idempotency_index > 0 and KEYS[idempotency_index] or nil, tonumber(ARGV[base + 6]))
+    idempotency_index > 0 and KEYS[idempotency_index] or nil, tonumber(ARGV[base + 6]), KEYS[tonumber(ARGV[base + 7])])
+end
+-- Entries older than any hold still readable go; the key itself goes once its newest entry is that old.
+for index in pairs(indexes_written) do
+  redis.call('ZREMRANGEBYSCORE', index, '-inf', now - MINE_KEEP_MS)
+  redis.call('PEXPIRE', index, MINE_KEEP_MS)
 end
 return replies
