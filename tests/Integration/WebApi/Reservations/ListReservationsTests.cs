@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Paging;
@@ -210,6 +211,20 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Available = 0, Held = 40 });
         ledger.ShouldBeBalanced();
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheListRouteItsParametersAndProblems()
+    {
+        var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync(
+            new Uri("/openapi/v1.json", UriKind.Relative), Ct)).RootElement;
+
+        var list = document.GetProperty("paths").GetProperty("/api/reservations").GetProperty("get");
+        list.GetProperty("summary").GetString().Should().Contain("newest first");
+        list.GetProperty("description").GetString().Should().Contain("expired").And.Contain("forbidden");
+        list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .Should().BeEquivalentTo("status", "customerId", "page", "pageSize");
+        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "403"]);
     }
 
     private static string NewCustomer() => $"lister-{Guid.NewGuid():N}";
