@@ -18,7 +18,6 @@ internal sealed record GateArguments
     public RedisKey DeadHoldsKey { get; init; }
     public RedisKey AdjustmentKey { get; init; }
     public RedisKey QuarantineKey { get; init; }
-    public RedisKey MineKey { get; init; }
     public RedisValue ProductId { get; init; }
     public RedisValue HoldId { get; init; }
     public RedisValue Customer { get; init; }
@@ -30,6 +29,7 @@ internal sealed record GateArguments
     public RedisValue Group { get; init; }
     public RedisValue Reason { get; init; }
     public RedisValue Status { get; init; }
+    public RedisValue CustomerField { get; init; }
 
     /// <summary>The keys of one shard; every script call starts from these.</summary>
     public static GateArguments ForShard(RedisKeys keys, int shard) => new()

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// A customer's holds, read from their index in every shard at once (mine.lua), merged newest first. Each shard answers
+/// A customer's holds, read from the index of holds by customer of every shard at once (mine.lua), merged newest first. Each shard answers
 /// its newest matching holds, at most as many as asked for, so the merge's newest are the customer's newest.
 /// </summary>
 internal sealed class RedisHoldReadStore(IConnectionMultiplexer redis, RedisKeys keys) : IHoldReadStore
@@ -28,8 +28,8 @@ internal sealed class RedisHoldReadStore(IConnectionMultiplexer redis, RedisKeys
     {
         var arguments = GateArguments.ForShard(keys, shard) with
         {
-            MineKey = keys.CustomerHolds(shard, customer.Value),
             Customer = customer.Value,
+            CustomerField = RedisKeys.CustomerField(customer.Value),
             Status = status is { } s ? (RedisValue)new[] { HoldCodec.CodeOf(s) } : RedisValue.EmptyString,
             Batch = newest,
         };

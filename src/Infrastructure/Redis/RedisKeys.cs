@@ -15,6 +15,9 @@ public sealed class RedisKeys
     /// <summary>The length of a hold's field: see <see cref="HoldField"/>.</summary>
     public const int HoldFieldLength = 14;
 
+    /// <summary>The length of a customer's field in the index of holds by customer: see <see cref="CustomerField"/>.</summary>
+    public const int CustomerFieldLength = 12;
+
     private readonly string _prefix;
     private readonly ShardKeys[] _shardKeys;
 
@@ -157,11 +160,17 @@ public sealed class RedisKeys
         Key(shard, "ext:" + HashName(IdempotencyHash(customer, holdId.ToString("N") + idempotencyKey)));
 
     /// <summary>
-    /// A customer's holds of one shard, newest first: a zset of hold fields scored by their creation (Unix ms), written
-    /// by reserve.lua with each hold. The customer id is hashed, so no user byte reaches the key name.
+    /// The shard's holds by customer made in <paramref name="hour"/> (Unix hours): a hash of <see cref="CustomerField"/>
+    /// → the ids of the customer's holds, 14 bytes each, written by reserve.lua with each hold (lib.lua).
     /// </summary>
-    public RedisKey CustomerHolds(int shard, string customer) =>
-        Key(shard, "mine:" + HashName(SHA256.HashData(Encoding.UTF8.GetBytes(customer))));
+    public RedisKey CustomerHolds(int shard, long hour) => Key(shard, string.Create(CultureInfo.InvariantCulture, $"mine:{hour}"));
+
+    /// <summary>
+    /// A customer in the index of holds by customer: the first 12 bytes of the SHA-256 of the id. A collision would
+    /// only make the reader look at another customer's holds, which it skips, since every hold names its customer.
+    /// </summary>
+    public static byte[] CustomerField(string customer) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(customer))[..CustomerFieldLength];
 
     /// <summary>
     /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the

@@ -38,7 +38,6 @@ internal sealed class ReserveScript(RedisKeys keys)
             shardKeys.Stock, shardKeys.Catalog, shardKeys.Holds, shardKeys.Due, shardKeys.Tally,
         };
         var values = new RedisValue[3 + requests.Count * ValuesPerRequest];
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         values[0] = requests.Count;
         values[1] = ReclaimBatch;
         values[2] = IdempotencyTtlMs;
@@ -52,20 +51,12 @@ internal sealed class ReserveScript(RedisKeys keys)
             values[at + 3] = request.Quantity.Value;
             values[at + 4] = 0;
             values[at + 5] = request.HoldSeconds ?? 0;
+            values[at + 6] = RedisKeys.CustomerField(request.Customer.Value);
             if (request.IdempotencyKey is { } idempotencyKey)
             {
                 callKeys.Add(keys.Idempotency(shard, request.Customer.Value, idempotencyKey));
                 values[at + 4] = callKeys.Count;
             }
-
-            // Each customer's index once per call, however many of the batch's requests are theirs.
-            if (!indexes.TryGetValue(request.Customer.Value, out var index))
-            {
-                callKeys.Add(keys.CustomerHolds(shard, request.Customer.Value));
-                index = indexes[request.Customer.Value] = callKeys.Count;
-            }
-
-            values[at + 6] = index;
         }
 
         return ([.. callKeys], values);

@@ -137,53 +137,69 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
         var client = api.CreateClient(Tokens.Customer(customer));
         var product = await api.CreateProductAsync(stock: 3, maxPerCustomer: 2);
         var shard = api.Keys.ShardOf(product.Id);
-        var index = api.Keys.CustomerHolds(shard, customer);
 
         var hold = await client.ReserveOkAsync(product.Id, quantity: 2);
         await (await client.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "limit-exceeded");
         await (await api.CreateClient(Tokens.Customer(customer + "-2")).ReserveAsync(product.Id, quantity: 2))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "out-of-stock");
 
-        var entries = await api.Redis.SortedSetRangeByRankWithScoresAsync(index);
-        entries.Should().ContainSingle();
-        ((byte[])entries[0].Element!).Should().Equal(RedisKeys.HoldField(hold.Id));
-        entries[0].Score.Should().Be(hold.CreatedAt.ToUnixTimeMilliseconds());
-        (await api.Redis.KeyTimeToLiveAsync(index)).Should().BeGreaterThan(TimeSpan.FromHours(48));
-        (await api.Redis.KeyExistsAsync(api.Keys.CustomerHolds(shard, customer + "-2"))).Should().BeFalse();
-        index.ToString().Should().NotContain(customer, "no user byte is part of a key name");
+        var hour = hold.CreatedAt.ToUnixTimeSeconds() / 3600;
+        var index = api.Keys.CustomerHolds(shard, hour);
+        ((byte[])(await api.Redis.HashGetAsync(index, RedisKeys.CustomerField(customer)))!).Should().Equal(RedisKeys.HoldField(hold.Id));
+        (await api.Redis.HashExistsAsync(index, RedisKeys.CustomerField(customer + "-2"))).Should().BeFalse();
+        // Kept while a hold made in that hour can still be read: a day's hold, its ended hour, a day more.
+        (await api.Redis.KeyExpireTimeAsync(index)).Should().Be(DateTimeOffset.FromUnixTimeSeconds((hour + 1) * 3600 + 86400 + 3600 + 86400).UtcDateTime);
     }
 
     [Fact]
-    public async Task Reserve_TrimsIndexEntriesOlderThanAnyHoldStillReadable()
+    public async Task Reserve_OfSeveralHoldsInOneHour_AppendsEachToTheCustomersField()
     {
         var customer = NewCustomer();
-        var product = await api.CreateProductAsync(stock: 5);
-        var index = api.Keys.CustomerHolds(api.Keys.ShardOf(product.Id), customer);
-        var old = DateTimeOffset.UtcNow - TimeSpan.FromHours(50);
-        var recent = DateTimeOffset.UtcNow - TimeSpan.FromHours(47);
-        await api.Redis.SortedSetAddAsync(index, [new(new byte[14], old.ToUnixTimeMilliseconds()), new((byte[])[1, .. new byte[13]], recent.ToUnixTimeMilliseconds())]);
+        var client = api.CreateClient(Tokens.Customer(customer));
+        var product = await api.CreateProductAsync(stock: 10);
+        var holds = new List<ReservationResponse>();
+        for (var i = 0; i < 3; i++)
+        {
+            holds.Add(await client.ReserveOkAsync(product.Id));
+        }
 
-        var hold = await api.CreateClient(Tokens.Customer(customer)).ReserveOkAsync(product.Id);
+        var indexed = new List<byte>();
+        foreach (var hour in holds.Select(h => h.CreatedAt.ToUnixTimeSeconds() / 3600).Distinct())
+        {
+            indexed.AddRange((byte[])(await api.Redis.HashGetAsync(
+                api.Keys.CustomerHolds(api.Keys.ShardOf(product.Id), hour), RedisKeys.CustomerField(customer)))!);
+        }
 
-        (await api.Redis.SortedSetRangeByScoreAsync(index)).Select(e => ((byte[])e!)[0])
-            .Should().Equal(1, RedisKeys.HoldField(hold.Id)[0]);
+        indexed.Should().Equal(holds.SelectMany(h => RedisKeys.HoldField(h.Id)));
     }
 
     [Fact]
-    public async Task Reserve_WhenTheCustomersIndexIsNotASortedSet_Answers500AndChangesNothing()
+    public async Task Reserve_WhenTheIndexOfHoldsByCustomerIsNotAHash_Answers500AndChangesNothing()
     {
         var customer = NewCustomer();
         var product = await api.CreateProductAsync(stock: 5);
         var shard = api.Keys.ShardOf(product.Id);
-        await api.Redis.StringSetAsync(api.Keys.CustomerHolds(shard, customer), "x");
+        var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+        // This hour's and the next, so that the reserve meets a corrupt index even if the hour turns meanwhile.
+        RedisKey[] indexes = [api.Keys.CustomerHolds(shard, hour), api.Keys.CustomerHolds(shard, hour + 1)];
+        foreach (var index in indexes)
+        {
+            await api.Redis.StringSetAsync(index, "x", TimeSpan.FromMinutes(5));
+        }
+
         var holdsBefore = await api.Redis.HashLengthAsync(api.Keys.Holds(shard));
+        try
+        {
+            var response = await api.CreateClient(Tokens.Customer(customer)).ReserveAsync(product.Id, quantity: 2);
 
-        var response = await api.CreateClient(Tokens.Customer(customer)).ReserveAsync(product.Id, quantity: 2);
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
-        (await api.Redis.HashLengthAsync(api.Keys.Holds(shard))).Should().Be(holdsBefore);
-        (await api.Redis.StringGetAsync(api.Keys.CustomerHolds(shard, customer))).Should().Be("x");
-        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 5, Held = 0 });
+            await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, "internal-error");
+            (await api.Redis.HashLengthAsync(api.Keys.Holds(shard))).Should().Be(holdsBefore);
+            (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 5, Held = 0 });
+        }
+        finally
+        {
+            await api.Redis.KeyDeleteAsync(indexes);
+        }
     }
 
     [Fact]
