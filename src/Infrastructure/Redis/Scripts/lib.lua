@@ -22,8 +22,9 @@ local HOLD_HEAD = '>c1c1c16I2I6I6'
 local ENDED_KEEP_S = 86400
 -- A customer's holds are indexed by the hour they were made in: the hash mine:<hour> maps the customer's field (a hash
 -- of the id: no user byte) to the ids of the holds they took in that hour in this shard, 14 bytes each, in order.
--- reserve.lua writes it with the hold. The hash expires whole once no hold made in its hour can still be read: a hold
--- lives at most a day (its cap), then its ended hash stays until the end of the hour it ended in plus ENDED_KEEP_S.
+-- reserve.lua writes it with the hold (docs/decisions/014). The hash expires whole once no hold made in its hour can
+-- still be read: a hold lives at most a day (its cap), then its ended hash stays until the end of the hour it ended in
+-- plus ENDED_KEEP_S.
 local MINE_KEEP_S = 86400 + 3600 + ENDED_KEEP_S
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
