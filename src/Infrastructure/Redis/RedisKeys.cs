@@ -15,9 +15,6 @@ public sealed class RedisKeys
     /// <summary>The length of a hold's field: see <see cref="HoldField"/>.</summary>
     public const int HoldFieldLength = 14;
 
-    /// <summary>The length of a customer's field in the index of holds by customer: see <see cref="CustomerField"/>.</summary>
-    public const int CustomerFieldLength = 12;
-
     private readonly string _prefix;
     private readonly ShardKeys[] _shardKeys;
 
@@ -166,11 +163,12 @@ public sealed class RedisKeys
     public RedisKey CustomerHolds(int shard, long hour) => Key(shard, string.Create(CultureInfo.InvariantCulture, $"mine:{hour}"));
 
     /// <summary>
-    /// A customer in the index of holds by customer: the first 12 bytes of the SHA-256 of the id. A collision would
-    /// only make the reader look at another customer's holds, which it skips, since every hold names its customer.
+    /// A customer in the index of holds by customer: the first 12 bytes of the SHA-256 of the id, in base64 (printable,
+    /// so the load tool can pass reserve.lua's arguments to redis-benchmark). A collision would only make the reader
+    /// look at another customer's holds, which it skips, since every hold names its customer.
     /// </summary>
     public static byte[] CustomerField(string customer) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(customer))[..CustomerFieldLength];
+        Encoding.ASCII.GetBytes(Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(customer)), 0, 12));
 
     /// <summary>
     /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the
