@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Products.LiveAvailability;
+using Reservations.Application.Reservations.List;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Delivery;
 using Reservations.Infrastructure.Health;
@@ -74,6 +75,7 @@ public static class DependencyInjection
                 sp.GetRequiredService<ILogger<ReplicaAcknowledgement>>());
         });
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
+        services.AddSingleton<IHoldReadStore, RedisHoldReadStore>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();
         services.AddSingleton<IPurchaseOutbox, RedisPurchaseOutbox>();
         services.AddSingleton<IGateStateMarkers, RedisGateStateMarkers>();

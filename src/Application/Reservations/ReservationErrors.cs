@@ -14,6 +14,9 @@ public static class ReservationErrors
 
     public static readonly Error AlreadyPurchased = new("already-purchased", 409);
 
+    /// <summary>A customer named another customer whose holds to list: only admins may.</summary>
+    public static readonly Error CustomerIdAdminOnly = new("forbidden", 403);
+
     public const string SaleNotOpenCode = "sale-not-open";
 
     /// <summary>Before the sale opens (<paramref name="opensAt"/> then says when), after it closed, or while it is paused.</summary>

@@ -28,6 +28,8 @@ internal sealed record GateArguments
     public RedisValue EntryIds { get; init; }
     public RedisValue Group { get; init; }
     public RedisValue Reason { get; init; }
+    public RedisValue Status { get; init; }
+    public RedisValue CustomerField { get; init; }
 
     /// <summary>The keys of one shard; every script call starts from these.</summary>
     public static GateArguments ForShard(RedisKeys keys, int shard) => new()

@@ -20,6 +20,7 @@ internal static class GateScripts
     public static readonly LuaScript Retry = Load("retry");
     public static readonly LuaScript Read = Load("read");
     public static readonly LuaScript Adjust = Load("adjust");
+    public static readonly LuaScript Mine = Load("mine");
 
     private static LuaScript Load(string name) => LuaScript.Prepare(Library + ReadResource(name));
 

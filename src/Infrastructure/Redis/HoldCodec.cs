@@ -37,6 +37,17 @@ internal static class HoldCodec
     private static long UnixMs(ReadOnlySpan<byte> sixBytes) =>
         ((long)BinaryPrimitives.ReadUInt16BigEndian(sixBytes) << 32) | BinaryPrimitives.ReadUInt32BigEndian(sixBytes[2..]);
 
+    /// <summary>The byte a status is stored as, the first of a packed hold.</summary>
+    public static byte CodeOf(HoldStatus status) => status switch
+    {
+        HoldStatus.Held => (byte)'h',
+        HoldStatus.Purchased => (byte)'p',
+        HoldStatus.Completed => (byte)'c',
+        HoldStatus.Released => (byte)'r',
+        HoldStatus.Expired => (byte)'e',
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a hold status."),
+    };
+
     private static HoldStatus StatusOf(byte code) => code switch
     {
         (byte)'h' => HoldStatus.Held,

@@ -157,6 +157,20 @@ public sealed class RedisKeys
         Key(shard, "ext:" + HashName(IdempotencyHash(customer, holdId.ToString("N") + idempotencyKey)));
 
     /// <summary>
+    /// The shard's holds by customer made in <paramref name="hour"/> (Unix hours): a hash of <see cref="CustomerField"/>
+    /// → the ids of the customer's holds, 14 bytes each, written by reserve.lua with each hold (lib.lua).
+    /// </summary>
+    public RedisKey CustomerHolds(int shard, long hour) => Key(shard, string.Create(CultureInfo.InvariantCulture, $"mine:{hour}"));
+
+    /// <summary>
+    /// A customer in the index of holds by customer: the first 12 bytes of the SHA-256 of the id, in base64 (printable,
+    /// so the load tool can pass reserve.lua's arguments to redis-benchmark). A collision would only make the reader
+    /// look at another customer's holds, which it skips, since every hold names its customer.
+    /// </summary>
+    public static byte[] CustomerField(string customer) =>
+        Encoding.ASCII.GetBytes(Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(customer)), 0, 12));
+
+    /// <summary>
     /// The claim that binds a customer's idempotency key to one request, whatever product it is for: in the shard the
     /// key's own hash picks (the product's shard cannot be known from the key), hashed as <see cref="Idempotency"/>.
     /// </summary>

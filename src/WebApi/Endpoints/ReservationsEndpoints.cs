@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Reservations;
 using Reservations.Application.Reservations.Extend;
+using Reservations.Application.Common.Paging;
 using Reservations.Application.Reservations.Get;
+using Reservations.Application.Reservations.List;
 using Reservations.Application.Reservations.Purchase;
 using Reservations.Application.Reservations.Release;
 using Reservations.Application.Reservations.Reserve;
@@ -27,6 +29,13 @@ public static class ReservationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("409 sale-not-open (with opensAt while the sale has yet to open) before the product's salesOpenAt, " +
                 "from its salesCloseAt on, or while it is paused, by Redis's clock; then limit-exceeded, out-of-stock.");
+        group.MapGet("/", ListReservations).ProducesValidationProblem()
+            .WithSummary("The caller's reservations that Redis still keeps, newest first (an admin may pass customerId)")
+            .WithDescription("Holds created in about the last two days (the time a hold stays readable by id); " +
+                "GET /api/orders lists persisted purchases for good. status filters: held, purchased, completed, released, " +
+                "expired. Problems: 400 validation (status, page ≥ 1, pageSize 1–100, customerId); " +
+                "403 forbidden (customerId given by a customer who is not an admin).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{id:guid}", GetReservation);
         group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
         group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit().ProducesValidationProblem()
@@ -53,6 +62,17 @@ public static class ReservationsEndpoints
         return result.IsSuccess
             ? TypedResults.Created($"/api/reservations/{result.Value.Id}", result.Value)
             : result.Error!.ToProblem(context);
+    }
+
+    public static async Task<Results<Ok<PagedResponse<ReservationResponse>>, ProblemHttpResult>> ListReservations(
+        ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken,
+        string? status = null, string? customerId = null,
+        int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize)
+    {
+        var query = new ListReservationsQuery(
+            user.CustomerId(), user.IsInRole(Policies.Admin), customerId, status, page, pageSize);
+        var result = await sender.Send(query, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(

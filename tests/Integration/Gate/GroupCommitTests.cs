@@ -61,7 +61,7 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
         var calls = Calls(set, "set");
         var (keys, values) = new ReserveScript(api.Keys).Arguments(set.Shard,
             [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId)))]);
-        values[3 + 5 * 6 + 3] = "a lot";
+        values[3 + 5 * 7 + 3] = "a lot";
 
         var replies = (RedisResult[])(await Redis.ScriptEvaluateAsync(ReserveScript.Text, keys, values))!;
 

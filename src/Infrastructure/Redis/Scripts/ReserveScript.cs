@@ -14,7 +14,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     // Overdue holds a reserve gives back first, so stock returns even while no Worker runs; small, to keep reserve lean.
     private const int ReclaimBatch = 16;
     private const int SharedKeys = 5;
-    private const int ValuesPerRequest = 6;
+    private const int ValuesPerRequest = 7;
     private static readonly long IdempotencyTtlMs = (long)IdempotencyClaims.Ttl.TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
 
@@ -51,6 +51,7 @@ internal sealed class ReserveScript(RedisKeys keys)
             values[at + 3] = request.Quantity.Value;
             values[at + 4] = 0;
             values[at + 5] = request.HoldSeconds ?? 0;
+            values[at + 6] = RedisKeys.CustomerField(request.Customer.Value);
             if (request.IdempotencyKey is { } idempotencyKey)
             {
                 callKeys.Add(keys.Idempotency(shard, request.Customer.Value, idempotencyKey));

@@ -20,6 +20,12 @@
 -- is skipped when the bucket is popped. See docs/decisions/006-lean-layout.md.
 local HOLD_HEAD = '>c1c1c16I2I6I6'
 local ENDED_KEEP_S = 86400
+-- A customer's holds are indexed by the hour they were made in: the hash mine:<hour> maps the customer's field (a hash
+-- of the id: no user byte) to the ids of the holds they took in that hour in this shard, 14 bytes each, in order.
+-- reserve.lua writes it with the hold (docs/decisions/014). The hash expires whole once no hold made in its hour can
+-- still be read: a hold lives at most a day (its cap), then its ended hash stays until the end of the hour it ended in
+-- plus ENDED_KEEP_S.
+local MINE_KEEP_S = 86400 + 3600 + ENDED_KEEP_S
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
 -- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.
@@ -41,6 +47,10 @@ end
 
 local function ended_key(k, hour)
   return shard_key(k, 'ended:' .. hour)
+end
+
+local function mine_key(k, hour)
+  return shard_key(k, 'mine:' .. hour)
 end
 
 local function now_ms()
@@ -66,14 +76,19 @@ local function parse_hold(value)
 end
 
 -- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
--- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made.
-local function find_hold(k, hold_id, now)
+-- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made,
+-- but a caller that knows it from the gate's own records (`created`, ms) spares the hours before it.
+local function find_hold(k, hold_id, now, created)
   local value = redis.call('HGET', k.holds, hold_id)
   if value then
     return value
   end
   local this_hour = hour_of(now)
-  for hour = this_hour, this_hour - ENDED_KEEP_S / 3600, -1 do
+  local oldest = this_hour - ENDED_KEEP_S / 3600
+  if created then
+    oldest = math.max(oldest, hour_of(created))
+  end
+  for hour = this_hour, oldest, -1 do
     value = redis.call('HGET', ended_key(k, hour), hold_id)
     if value then
       return value

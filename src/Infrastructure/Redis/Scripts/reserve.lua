@@ -3,12 +3,13 @@
 -- the limit and the stock, then write. One reply per request, in order.
 -- KEYS: stock, catalog, holds, due, tally, then the idempotency keys.
 -- ARGV: request count, reclaim batch, idempotency TTL (ms), then per request: product, hold id, customer, quantity,
--- the KEYS index of its idempotency key (0 for none), and the hold seconds it asks for (0: the product's).
+-- the KEYS index of its idempotency key (0 for none), the hold seconds it asks for (0: the product's), and the
+-- customer's field in the index of holds by customer (mine:<hour>, see lib.lua).
 -- Every key's type is checked before the first write, so a corrupt key fails the call whole and changes nothing; a
 -- request whose own data is unusable gets an 'invalid' reply and changes nothing, and the others go on.
 local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], due = KEYS[4], tally = KEYS[5] }
 local count, reclaim_batch, idempotency_ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local FIELDS = 6
+local FIELDS = 7
 local now = now_ms()
 
 -- The second whose bucket a hold taken now for this many seconds goes in.
@@ -18,9 +19,10 @@ end
 
 -- The keys every request may write: those of the shard, the buckets lazy reclaim may visit (no bucket is added to
 -- them during the call, since a new hold is due after now), each request's bucket and marker (named by its product's
--- hold duration or its own, when shorter), its idempotency key, and the events stream when hold.created or hold.expired
--- is switched on.
-local types = add_expiry_types({ k.catalog, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
+-- hold duration or its own, when shorter), its idempotency key, the index of this hour's holds by customer, and the
+-- events stream when hold.created or hold.expired is switched on.
+local mine = mine_key(k, hour_of(now))
+local types = add_expiry_types({ k.catalog, 'hash', mine, 'hash' }, k, now, due_seconds(k, now, count * reclaim_batch))
 add_event_types(types, k, 'hold.created')
 for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
@@ -43,15 +45,20 @@ for i = 1, count do
 end
 expect_types(types)
 
+local indexed = false
+
 -- A lone reserve reclaims up to reclaim_batch overdue holds; once one stops short of that, none is left for the next.
 local may_have_due = true
 
-local function reserve(product, hold_id, customer, quantity, idempotency_key, requested_seconds)
+local function reserve(product, hold_id, customer, quantity, idempotency_key, requested_seconds, customer_field)
   if not quantity or quantity < 1 or quantity > 65535 or quantity ~= math.floor(quantity) then
     return { 'invalid', 'quantity must be a whole number from 1 to 65535' }
   end
   if not requested_seconds or requested_seconds < 0 or requested_seconds ~= math.floor(requested_seconds) then
     return { 'invalid', "hold seconds must be a whole number, 0 for the product's" }
+  end
+  if not customer_field or customer_field == '' then
+    return { 'invalid', "the customer's field in the index of holds is missing" }
   end
   -- What the request asked for: a replay must ask the same (IdempotencyClaims.cs builds it alike).
   local fingerprint = product .. '|' .. quantity .. (requested_seconds > 0 and 's' .. requested_seconds or '')
@@ -129,6 +136,9 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key, re
     -- The hold id has a fixed length, so the hold follows it with no separator.
     redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
   end
+  -- Hold ids have a fixed length, so they follow each other with no separator.
+  redis.call('HSET', mine, customer_field, (redis.call('HGET', mine, customer_field) or '') .. hold_id)
+  indexed = true
   emit(k, 'hold.created', hold_id, hold, now)
   return { 'reserved', hold }
 end
@@ -138,6 +148,9 @@ for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local idempotency_index = tonumber(ARGV[base + 5])
   replies[i] = reserve(ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], tonumber(ARGV[base + 4]),
-    idempotency_index > 0 and KEYS[idempotency_index] or nil, tonumber(ARGV[base + 6]))
+    idempotency_index > 0 and KEYS[idempotency_index] or nil, tonumber(ARGV[base + 6]), ARGV[base + 7])
+end
+if indexed then
+  redis.call('EXPIREAT', mine, (hour_of(now) + 1) * 3600 + MINE_KEEP_S)
 end
 return replies
