@@ -26,6 +26,9 @@ local ENDED_KEEP_S = 86400
 -- still be read: a hold lives at most a day (its cap), then its ended hash stays until the end of the hour it ended in
 -- plus ENDED_KEEP_S.
 local MINE_KEEP_S = 86400 + 3600 + ENDED_KEEP_S
+-- The index keeps a customer's newest MINE_KEPT holds per shard and hour: each reserve copies the customer's list, so
+-- the copy stays small however many holds a customer takes (a product without a per-customer limit allows any number).
+local MINE_KEPT = 64
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
 -- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.

@@ -136,8 +136,9 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key, re
     -- The hold id has a fixed length, so the hold follows it with no separator.
     redis.call('SET', idempotency_key, fingerprint .. '|' .. hold_id .. hold, 'PX', idempotency_ttl)
   end
-  -- Hold ids have a fixed length, so they follow each other with no separator.
-  redis.call('HSET', mine, customer_field, (redis.call('HGET', mine, customer_field) or '') .. hold_id)
+  -- Hold ids have a fixed length, so they follow each other with no separator; the newest MINE_KEPT are kept.
+  local listed = (redis.call('HGET', mine, customer_field) or '') .. hold_id
+  redis.call('HSET', mine, customer_field, string.sub(listed, -MINE_KEPT * #hold_id))
   indexed = true
   emit(k, 'hold.created', hold_id, hold, now)
   return { 'reserved', hold }

@@ -175,6 +175,28 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task Reserve_OfMoreThan64HoldsInOneHourAndShard_KeepsTheNewest64InTheCustomersField()
+    {
+        var customer = NewCustomer();
+        var product = await api.CreateProductAsync(stock: 100);
+        var holds = new List<Hold>();
+        for (var i = 0; i < 70; i++)
+        {
+            var taken = await Gate.ReserveAsync(
+                new ReserveRequest(product.Id, Domain.Customers.CustomerId.From(customer), Quantity.From(1), null), Ct);
+            holds.Add(taken.Value);
+        }
+
+        // Should the hour turn during the test, each hour's field keeps the newest 64 of that hour.
+        foreach (var hour in holds.GroupBy(h => h.CreatedAt.ToUnixTimeSeconds() / 3600))
+        {
+            var indexed = (byte[])(await api.Redis.HashGetAsync(
+                api.Keys.CustomerHolds(api.Keys.ShardOf(product.Id), hour.Key), RedisKeys.CustomerField(customer)))!;
+            indexed.Should().Equal(hour.TakeLast(64).SelectMany(h => RedisKeys.HoldField(h.Id)));
+        }
+    }
+
+    [Fact]
     public async Task Reserve_WhenTheIndexOfHoldsByCustomerIsNotAHash_Answers500AndChangesNothing()
     {
         var customer = NewCustomer();
