@@ -6,6 +6,10 @@ public sealed class Product
     public const int NameMaxLength = 200;
     public const int MaxStock = 100_000_000;
 
+    public static readonly DateTimeOffset EarliestSaleInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestSaleInstant = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private Product()
     {
         Sku = string.Empty;
@@ -44,9 +48,19 @@ public sealed class Product
 
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
-    /// <summary>A sale closes after it opens (to the millisecond, as the gate compares them); either end may be open.</summary>
+    /// <summary>Both ends of the sale in range, and it closes after it opens; either end may be open.</summary>
     public static bool IsValidSalesWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
+        IsValidSaleInstant(opensAt) && IsValidSaleInstant(closesAt) && ClosesAfterOpens(opensAt, closesAt);
+
+    /// <summary>A sale closes after it opens, to the millisecond, as the gate compares them.</summary>
+    public static bool ClosesAfterOpens(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
         opensAt is null || closesAt is null || ToMilliseconds(closesAt) > ToMilliseconds(opensAt);
+
+    /// <summary>
+    /// A sale's end from 2000 to 2999: the gate keeps it as Unix milliseconds, which must be positive, and a far-away
+    /// sentinel ("9999-12-31" for not scheduled yet) would be a typo rather than a date; pause the sale instead.
+    /// </summary>
+    public static bool IsValidSaleInstant(DateTimeOffset? instant) => instant is null || (instant >= EarliestSaleInstant && instant < LatestSaleInstant);
 
     /// <summary>The instant in whole milliseconds of UTC: the gate decides a sale's ends by Redis TIME in milliseconds.</summary>
     public static DateTimeOffset? ToMilliseconds(DateTimeOffset? instant) =>

@@ -29,7 +29,7 @@ public static class ReservationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("409 sale-not-open (with opensAt while the sale has yet to open) before the product's salesOpenAt, " +
                 "from its salesCloseAt on, or while it is paused, by Redis's clock; then limit-exceeded, out-of-stock.");
-        group.MapGet("/", ListReservations).ProducesValidationProblem()
+        group.MapGet("/", ListReservations).RequirePerCustomerLimit().ProducesValidationProblem()
             .WithSummary("The caller's reservations that Redis still keeps, newest first (an admin may pass customerId)")
             .WithDescription("Holds created in about the last two days (the time a hold stays readable by id); " +
                 "GET /api/orders lists persisted purchases for good. status filters: held, purchased, completed, released, " +

@@ -21,10 +21,15 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProductComm
             .WithMessage($"Max per customer must be between 1 and {Product.MaxStock}, or absent for no limit.");
         RuleFor(c => c.HoldSeconds).Must(s => s is null || HoldDuration.IsValid(s.Value))
             .WithMessage($"Hold seconds must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}.");
-        RuleFor(c => c.SalesCloseAt).Must((c, closesAt) => Product.IsValidSalesWindow(c.SalesOpenAt, closesAt))
+        RuleFor(c => c.SalesOpenAt).Must(Product.IsValidSaleInstant).WithMessage(SaleInstantMessage("Sales open at"));
+        RuleFor(c => c.SalesCloseAt).Must(Product.IsValidSaleInstant).WithMessage(SaleInstantMessage("Sales close at"));
+        RuleFor(c => c.SalesCloseAt).Must((c, closesAt) => Product.ClosesAfterOpens(c.SalesOpenAt, closesAt))
             .WithMessage("Sales close at must be after sales open at.");
         RuleFor(c => c.MaxHoldSeconds)
             .Must((c, max) => max is null || HoldDuration.IsValidMax(c.HoldSeconds ?? options.Value.DefaultHoldSeconds, max.Value))
             .WithMessage($"Max hold seconds must be at least the hold seconds and at most {HoldDuration.MaxSeconds}.");
     }
+
+    private static string SaleInstantMessage(string field) =>
+        $"{field} must be from {Product.EarliestSaleInstant:yyyy-MM-dd} to before {Product.LatestSaleInstant:yyyy-MM-dd}, with its offset.";
 }

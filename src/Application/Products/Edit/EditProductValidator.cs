@@ -20,6 +20,10 @@ public sealed class EditProductValidator : AbstractValidator<EditProductCommand>
             .Must(IsHoldLength).OverridePropertyName("holdSeconds").WithMessage(HoldLengthMessage("Hold seconds")));
         When(c => c.Patch.MaxHoldSeconds.IsPresent, () => RuleFor(c => c.Patch.MaxHoldSeconds.Value)
             .Must(IsHoldLength).OverridePropertyName("maxHoldSeconds").WithMessage(HoldLengthMessage("Max hold seconds")));
+        When(c => c.Patch.SalesOpenAt.IsPresent, () => RuleFor(c => c.Patch.SalesOpenAt.Value)
+            .Must(Product.IsValidSaleInstant).OverridePropertyName("salesOpenAt").WithMessage(SaleInstantMessage("Sales open at")));
+        When(c => c.Patch.SalesCloseAt.IsPresent, () => RuleFor(c => c.Patch.SalesCloseAt.Value)
+            .Must(Product.IsValidSaleInstant).OverridePropertyName("salesCloseAt").WithMessage(SaleInstantMessage("Sales close at")));
         When(c => c.Patch.Paused.IsPresent, () => RuleFor(c => c.Patch.Paused.Value).NotNull().OverridePropertyName("paused")
             .WithMessage("Paused must be true or false, not null."));
         RuleFor(c => c.Reason).Must(StockAdjustment.IsValidReason)
@@ -27,6 +31,9 @@ public sealed class EditProductValidator : AbstractValidator<EditProductCommand>
     }
 
     private static bool IsHoldLength(int? seconds) => seconds is { } s && HoldDuration.IsValid(s);
+
+    private static string SaleInstantMessage(string field) =>
+        $"{field} must be from {Product.EarliestSaleInstant:yyyy-MM-dd} to before {Product.LatestSaleInstant:yyyy-MM-dd}, or null.";
 
     private static string HoldLengthMessage(string field) =>
         $"{field} must be between {HoldDuration.MinSeconds} and {HoldDuration.MaxSeconds}, and not null.";

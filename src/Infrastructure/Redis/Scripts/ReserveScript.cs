@@ -25,7 +25,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     {
         var (callKeys, values) = Arguments(shard, [.. calls.Select(c => (c.Request, (RedisValue)RedisKeys.HoldField(c.HoldId)))]);
         var replies = (RedisResult[])(await Script.EvaluateAsync(db, callKeys, values))!;
-        return [.. replies.Select((reply, i) => Parse(shard, calls[i].HoldId, (RedisResult[])reply!))];
+        return [.. replies.Select((reply, i) => ParseOwn(shard, calls[i].HoldId, reply))];
     }
 
     /// <summary>KEYS and ARGV for requests with these hold fields (the load tool passes a placeholder).</summary>
@@ -75,6 +75,20 @@ internal sealed class ReserveScript(RedisKeys keys)
         "invalid" => new ReserveReply(Invalid: (string)reply[1]!),
         var other => new ReserveReply(Invalid: string.Create(CultureInfo.InvariantCulture, $"unexpected reply '{other}'")),
     };
+
+    // A reply this code cannot read answers its own request as invalid: the others of the batch, whose holds may be
+    // taken, are answered as they would have been alone.
+    private static ReserveReply ParseOwn(int shard, Guid holdId, RedisResult reply)
+    {
+        try
+        {
+            return Parse(shard, holdId, (RedisResult[])reply!);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            return new ReserveReply(Invalid: $"unreadable reply: {e.Message}");
+        }
+    }
 
     // Empty when the sale is paused or closed rather than not yet open.
     private static DateTimeOffset? OpensAt(string unixMs) =>

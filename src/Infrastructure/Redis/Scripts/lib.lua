@@ -79,19 +79,14 @@ local function parse_hold(value)
 end
 
 -- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
--- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made,
--- but a caller that knows it from the gate's own records (`created`, ms) spares the hours before it.
-local function find_hold(k, hold_id, now, created)
+-- first (most reads of an ended hold come soon after it ended); the id's bytes are not trusted to say when it was made.
+local function find_hold(k, hold_id, now)
   local value = redis.call('HGET', k.holds, hold_id)
   if value then
     return value
   end
   local this_hour = hour_of(now)
-  local oldest = this_hour - ENDED_KEEP_S / 3600
-  if created then
-    oldest = math.max(oldest, hour_of(created))
-  end
-  for hour = this_hour, oldest, -1 do
+  for hour = this_hour, this_hour - ENDED_KEEP_S / 3600, -1 do
     value = redis.call('HGET', ended_key(k, hour), hold_id)
     if value then
       return value
@@ -131,7 +126,7 @@ local function parse_terms(terms)
   local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, price =
     string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|(.+)$')
   if not hold_seconds then
-    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|(.+)$')
+    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|([^|]+)$')
     if not hold_seconds then
       return nil
     end

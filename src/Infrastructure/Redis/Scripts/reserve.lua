@@ -82,7 +82,7 @@ local function reserve(product, hold_id, customer, quantity, idempotency_key, re
   end
   -- The sale window by this call's TIME, so every API instance refuses and accepts from the same millisecond.
   if terms.paused or (terms.opens_at and now < terms.opens_at) or (terms.closes_at and now >= terms.closes_at) then
-    return { 'sale-not-open', terms.opens_at and now < terms.opens_at and tostring(terms.opens_at) or '' }
+    return { 'sale-not-open', terms.opens_at and now < terms.opens_at and string.format('%d', terms.opens_at) or '' }
   end
   local hold_seconds, limit, price = terms.hold_seconds, terms.limit, terms.price
   if requested_seconds > hold_seconds then

@@ -1,6 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
+using Reservations.Domain.Customers;
+using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -52,6 +56,22 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         hold.UnitPrice.Should().Be(10.05m);
         (hold.ExpiresAt - hold.CreatedAt).Should().Be(TimeSpan.FromSeconds(90));
         (await customer.ReserveAsync(product.Id)).StatusCode.Should().Be(HttpStatusCode.Conflict, "the limit of 2 still counts");
+    }
+
+    [Fact]
+    public async Task TermsOfTheNewLayoutThatDoNotParse_AreNeverReadAsTheOldLayout_AndTakeNoHold()
+    {
+        var product = await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 5)))
+            .ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+        // A negative instant: the seven-field pattern refuses it, and the old three-field one must not take the rest as
+        // the price.
+        await api.Redis.HashSetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id), "600||1800|-315619200000||0|49.90");
+
+        var reserve = () => api.Services.GetRequiredService<IInventoryGate>().ReserveAsync(
+            new ReserveRequest(product.Id, CustomerId.From("alice"), Quantity.From(1), null), TestContext.Current.CancellationToken);
+
+        await reserve.Should().ThrowAsync<InvalidOperationException>().WithMessage("*malformed terms*");
+        (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 5, Held = 0 });
     }
 
     [Fact]

@@ -35,6 +35,13 @@ public abstract class ExtendReservationSuite(ReservationsApiFactory api)
             .Should().Be(extended);
         (await BucketHoldsAsync(hold, hold.ExpiresAt)).Should().NotContain(Field(hold), "the hold left its old bucket");
         (await BucketHoldsAsync(hold, extended.ExpiresAt)).Should().ContainSingle(f => f == Field(hold));
+        var shard = api.Keys.ShardOfHold(hold.Id)!.Value;
+        var (oldSecond, newSecond) = (ExpiryKeys.BucketSecond(hold.ExpiresAt), ExpiryKeys.BucketSecond(extended.ExpiresAt));
+        (await api.Redis.SortedSetScoreAsync(api.Keys.Due(shard), newSecond)).Should().Be(newSecond, "the index lists the new second");
+        var oldBucketEmptied = (await BucketHoldsAsync(hold, hold.ExpiresAt)).Length == 0;
+        (await api.Redis.SortedSetScoreAsync(api.Keys.Due(shard), oldSecond)).HasValue.Should().Be(!oldBucketEmptied,
+            "an emptied bucket leaves the index, one another hold still uses stays");
+        (await api.Redis.KeyTimeToLiveAsync(api.Keys.ExpiryMarker(shard, newSecond))).Should().BePositive("its marker raises the event");
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Available = 3, Held = 2 }, "an extension moves no stock");
         ledger.ShouldBeBalanced();

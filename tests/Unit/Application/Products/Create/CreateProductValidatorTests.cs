@@ -65,6 +65,19 @@ public class CreateProductValidatorTests
         _validator.TestValidate(Valid with { Price = 0m, Stock = stock, MaxPerCustomer = limit, HoldSeconds = seconds })
             .ShouldNotHaveAnyValidationErrors();
 
+    [Theory]
+    [InlineData("1969-12-31T23:59:59Z")]
+    [InlineData("1999-12-31T23:59:59Z")]
+    [InlineData("3000-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T00:00:00Z")]
+    public void Validate_WhenASaleInstantIsOutside2000To2999_FailsOnIt(string instant)
+    {
+        var at = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+
+        ShouldFailOnlyOn(Valid with { SalesOpenAt = at }, nameof(CreateProductCommand.SalesOpenAt));
+        ShouldFailOnlyOn(Valid with { SalesCloseAt = at }, nameof(CreateProductCommand.SalesCloseAt));
+    }
+
     [Fact]
     public void Validate_WhenTheSaleClosesWhenOrBeforeItOpens_FailsOnSalesCloseAtOnly()
     {
