@@ -6,9 +6,10 @@ namespace Reservations.Worker.Inventory;
 
 /// <summary>
 /// Every <see cref="WorkerOptions.TermsRefreshInterval"/>, writes the gate's terms again from PostgreSQL for the products
-/// updated since its last successful pass began (less <see cref="ClockMargin"/>; every product on its first pass). An
-/// edit whose request could not reach Redis after its commit, or whose terms a concurrent write overtook, reaches the
-/// gate so. Terms only: stock and holds are never touched.
+/// updated since its last pass that wrote them all began (less <see cref="ClockMargin"/>; every product on its first
+/// pass). An edit whose request could not reach Redis after its commit, or whose terms a concurrent write overtook,
+/// reaches the gate so. A product whose terms cannot be written is logged and does not stop the others; the next pass
+/// looks as far back again. Terms only: stock and holds are never touched.
 /// </summary>
 public sealed partial class ProductTermsRefresher(
     IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ProductTermsRefresher> logger)
@@ -30,8 +31,11 @@ public sealed partial class ProductTermsRefresher(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshProductTermsCommand(since), stoppingToken);
-                since = started - ClockMargin;
+                var refresh = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshProductTermsCommand(since), stoppingToken);
+                if (refresh.Failed == 0)
+                {
+                    since = started - ClockMargin;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

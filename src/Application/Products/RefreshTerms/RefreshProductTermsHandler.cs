@@ -1,29 +1,49 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.RefreshTerms;
 
-public sealed class RefreshProductTermsHandler(ICatalog catalog, IInventoryGate gate)
-    : ICommandHandler<RefreshProductTermsCommand, int>
+public sealed partial class RefreshProductTermsHandler(ICatalog catalog, IInventoryGate gate, ILogger<RefreshProductTermsHandler> logger)
+    : ICommandHandler<RefreshProductTermsCommand, TermsRefresh>
 {
     private const int Batch = PageRequest.MaxPageSize;
 
-    public async ValueTask<int> Handle(RefreshProductTermsCommand command, CancellationToken cancellationToken)
+    public async ValueTask<TermsRefresh> Handle(RefreshProductTermsCommand command, CancellationToken cancellationToken)
     {
-        var (written, last) = (0, (Product?)null);
+        var (written, failed, last) = (0, 0, (Product?)null);
         while (true)
         {
             var products = await catalog.ListUpdatedSinceAsync(command.UpdatedSince, last, Batch, cancellationToken);
-            await Task.WhenAll(products.Select(p => gate.WriteTermsAsync(p.ToInventoryItem(p.Unsold), cancellationToken)));
-            written += products.Count;
+            var outcomes = await Task.WhenAll(products.Select(p => WriteAsync(p, cancellationToken)));
+            written += outcomes.Count(ok => ok);
+            failed += outcomes.Count(ok => !ok);
             if (products.Count < Batch)
             {
-                return written;
+                return new TermsRefresh(written, failed);
             }
 
             last = products[^1];
         }
     }
+
+    // A shard that refuses (down, a corrupt catalog key) stops only its own products.
+    private async Task<bool> WriteAsync(Product product, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gate.WriteTermsAsync(product.ToInventoryItem(product.Unsold), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWriteFailed(logger, e, product.Id);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the gate's terms of product {ProductId} failed; the next pass tries again")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, Guid productId);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
@@ -22,12 +23,28 @@ public class RefreshProductTermsHandlerTests
         _catalog.ListUpdatedSinceAsync(Since, null, PageRequest.MaxPageSize, _ct).Returns(first);
         _catalog.ListUpdatedSinceAsync(Since, first[^1], PageRequest.MaxPageSize, _ct).Returns([second]);
 
-        var written = await new RefreshProductTermsHandler(_catalog, _gate).Handle(new RefreshProductTermsCommand(Since), _ct);
+        var refresh = await Handler().Handle(new RefreshProductTermsCommand(Since), _ct);
 
-        written.Should().Be(PageRequest.MaxPageSize + 1);
+        refresh.Should().Be(new TermsRefresh(PageRequest.MaxPageSize + 1, 0));
         foreach (var product in first.Append(second))
         {
             await _gate.Received(1).WriteTermsAsync(Arg.Is<InventoryItem>(i => i.ProductId == product.Id && i.Price == product.Price), _ct);
         }
     }
+
+    [Fact]
+    public async Task Handle_WhenOneProductsTermsCannotBeWritten_WritesTheOthersAndCountsIt()
+    {
+        var (broken, healthy) = (TestProducts.Create("BROKEN-0"), TestProducts.Create("HEALTHY-0"));
+        _catalog.ListUpdatedSinceAsync(Since, null, PageRequest.MaxPageSize, _ct).Returns([broken, healthy]);
+        _gate.WriteTermsAsync(Arg.Is<InventoryItem>(i => i.ProductId == broken.Id), _ct)
+            .Returns(Task.FromException(new InvalidOperationException("WRONGTYPE")));
+
+        var refresh = await Handler().Handle(new RefreshProductTermsCommand(Since), _ct);
+
+        refresh.Should().Be(new TermsRefresh(1, 1));
+        await _gate.Received(1).WriteTermsAsync(Arg.Is<InventoryItem>(i => i.ProductId == healthy.Id), _ct);
+    }
+
+    private RefreshProductTermsHandler Handler() => new(_catalog, _gate, NullLogger<RefreshProductTermsHandler>.Instance);
 }
