@@ -16,8 +16,9 @@
 #                                         the gate (stock for every reserve) with appendfsync always, then everysec
 #                                         (the setting is put back as it was)
 #   build/bench.sh --stream [options]    live availability: 5,000 subscribers (HTTP/1.1) to one product's stream while
-#                                         reserves and releases of it run; events/s and the delay from each event's
-#                                         `at` to its delivery, p50/p99/max (options: dotnet <Load dll> stream --help)
+#                                         reserves and releases of it run; events/s, the delay from each event's `at`
+#                                         to its delivery, and from a change (a probe's reserve) to its delivery,
+#                                         p50/p99/max (options: dotnet <Load dll> stream --help)
 #   build/bench.sh --persist [--purchases N]
 #                                         no HTTP: N purchases (20,000) of one product waiting in the stream, then a
 #                                         Worker process timed until every one is in PostgreSQL (purchases/s)
