@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.Json;
 using Reservations.WebApi.LiveAvailability;
 using Reservations.WebApi.Metrics;
 using Reservations.WebApi.OpenApi;
@@ -79,5 +80,6 @@ public static class DependencyInjection
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
         json.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        json.Converters.Add(new InstantWithOffsetConverter());
     }
 }

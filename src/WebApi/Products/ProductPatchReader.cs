@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using Reservations.Application.Products.Edit;
+using Reservations.WebApi.Json;
 
 namespace Reservations.WebApi.Products;
 
@@ -106,7 +107,8 @@ internal static class ProductPatchReader
     private static bool Instant(JsonElement value, out DateTimeOffset? instant)
     {
         instant = null;
-        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var parsed))
+        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var parsed)
+            && InstantWithOffsetConverter.HasOffset(value.GetString()!))
         {
             instant = parsed;
         }

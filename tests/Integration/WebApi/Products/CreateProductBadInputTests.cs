@@ -21,6 +21,8 @@ public sealed class CreateProductBadInputTests(ReservationsApiFactory api) : ICl
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"holdSeconds":90,"maxHoldSeconds":89}""", "maxHoldSeconds")]
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"maxHoldSeconds":599}""", "maxHoldSeconds")]
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"holdSeconds":90,"maxHoldSeconds":86401}""", "maxHoldSeconds")]
+    [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"salesOpenAt":"2026-12-07T10:00:00"}""", "$.salesOpenAt")]
+    [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"salesOpenAt":"9999-12-31T00:00:00Z"}""", "salesOpenAt")]
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":"5"}""", "$.stock")]
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1.5}""", "$.stock")]
     [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":null}""", "$.stock")]

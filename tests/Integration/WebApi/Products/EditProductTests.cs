@@ -131,6 +131,8 @@ public abstract class EditProductSuite(ReservationsApiFactory api)
     [InlineData("""{"maxPerCustomer":0}""", "maxPerCustomer")]
     [InlineData("""{"salesOpenAt":"2030-01-01T10:00:00Z","salesCloseAt":"2030-01-01T09:00:00Z"}""", "salesCloseAt")]
     [InlineData("""{"holdSeconds":700}""", "holdSeconds")]
+    [InlineData("""{"salesOpenAt":"2030-01-01T10:00:00"}""", "salesOpenAt")]
+    [InlineData("""{"salesCloseAt":"1969-01-01T10:00:00Z"}""", "salesCloseAt")]
     [InlineData("""{"name":"a","name":"b"}""", "$")]
     [InlineData("""[1]""", "$")]
     public async Task BadPatch_Is400NamingTheField_AndChangesNothing(string json, string field)
