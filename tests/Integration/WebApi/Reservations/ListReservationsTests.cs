@@ -99,6 +99,7 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
 
         (await ListOkAsync(client, "status=expired")).Items.Should().ContainSingle().Which.Id.Should().Be(hold.Id);
         (await ListOkAsync(client, "status=held")).Total.Should().Be(0);
+        (await api.LedgerAsync(product.Id)).Held.Should().Be(1, "no Worker runs here: the gate still holds it, and the list reads it expired");
     }
 
     [Fact]
