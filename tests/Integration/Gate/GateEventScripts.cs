@@ -140,7 +140,9 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         var (first, second) = (await ReserveOkAsync(product, "alice"), await ReserveOkAsync(product, "bob"));
         await WaitUntilDueAsync(first.ExpiresAt, second.ExpiresAt);
 
-        (await Gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Delays.Should().HaveCount(2);
+        // Earlier tests of this class may have left due holds in the same shard: the call expires those too, and the
+        // entries of this product's holds say what it did with them.
+        (await Gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Delays.Should().HaveCountGreaterThanOrEqualTo(2);
 
         var entries = await api.EventsOfAsync(product.Id);
         entries.Should().OnlyContain(e => e.Type == WebhookEventTypes.HoldExpired);
