@@ -15,14 +15,14 @@ internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore
         var total = await mine.CountAsync(cancellationToken);
         var items = await mine.OrderByDescending(p => p.PurchasedAt).ThenByDescending(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
+            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, new[] { new OrderItemResponse(p.ProductId, p.Quantity, p.UnitPrice) }, p.Quantity * p.UnitPrice, p.PurchasedAt))
             .ToListAsync(cancellationToken);
         return (items, total);
     }
 
     public Task<OrderResponse?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Purchases.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, p.Quantity * p.UnitPrice, p.PurchasedAt))
+            .Select(p => new OrderResponse(p.Id, p.ProductId, p.CustomerId, p.Quantity, p.UnitPrice, new[] { new OrderItemResponse(p.ProductId, p.Quantity, p.UnitPrice) }, p.Quantity * p.UnitPrice, p.PurchasedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<Hold?> FindHoldAsync(Guid id, CancellationToken cancellationToken)

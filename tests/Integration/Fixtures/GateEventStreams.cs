@@ -31,7 +31,7 @@ public static class GateEventStreams
     {
         var shard = api.Keys.ShardOf(productId);
         var entries = await api.Redis.StreamRangeAsync(api.Keys.Events(shard));
-        return [.. entries.Select(e => GateEventEntry.Parse(shard, e)).Where(e => e.Hold.ProductId == productId)];
+        return [.. entries.Select(e => GateEventEntry.Parse(shard, e)).Where(e => e.Hold.Lines.Any(line => line.ProductId == productId))];
     }
 }
 

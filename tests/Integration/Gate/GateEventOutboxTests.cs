@@ -95,7 +95,7 @@ public abstract class GateEventOutbox(ReservationsApiFactory api)
 
         var events = await outbox.ReadAsync(shard, 1000, Ct);
 
-        events.Where(e => e.Hold.ProductId == product.Id).Select(e => e.Hold.Id).Should().Equal(before.Id, after.Id);
+        events.Where(e => e.Hold.Lines[0].ProductId == product.Id).Select(e => e.Hold.Id).Should().Equal(before.Id, after.Id);
         var quarantined = (await api.Redis.StreamRangeAsync(api.Keys.Quarantine(shard)))
             .Where(e => e["entry"] == garbled || e["entry"] == unknown).ToList();
         quarantined.Select(e => (string?)e["type"]).Should().Equal(WebhookEventTypes.HoldCreated, "hold.teleported");

@@ -109,8 +109,8 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
             }
 
             holdsByRequest[hold.Id] = i;
-            var product = Array.IndexOf(set.Products, hold.ProductId);
-            return $"{hold.Status.ToString().ToLowerInvariant()} {hold.Quantity.Value} of #{product} by {hold.Customer.Value}";
+            var product = Array.IndexOf(set.Products, hold.Lines[0].ProductId);
+            return $"{hold.Status.ToString().ToLowerInvariant()} {hold.Lines[0].Quantity.Value} of #{product} by {hold.Customer.Value}";
         })];
     }
 

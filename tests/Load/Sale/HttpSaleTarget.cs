@@ -35,7 +35,7 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
     public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, Guid productId, int quantity)
     {
         var (status, hold) = await _api.ReserveAsync(_tokens[customer], productId, quantity);
-        return (status, hold is null ? null : new SaleHold(hold.Id, hold.ProductId, customer, hold.Quantity));
+        return (status, hold is null ? null : new SaleHold(hold.Id, hold.Items[0].ProductId, customer, hold.Items[0].Quantity));
     }
 
     public Task<int> PurchaseAsync(SaleHold hold) => _api.PurchaseAsync(_tokens[hold.Customer], hold.Id);

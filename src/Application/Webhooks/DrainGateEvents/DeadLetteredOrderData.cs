@@ -5,5 +5,5 @@ namespace Reservations.Application.Webhooks.DrainGateEvents;
 /// (<see cref="Orders.OrderResponse"/>, property for property) and why PostgreSQL refused it.
 /// </summary>
 public sealed record DeadLetteredOrderData(
-    Guid Id, Guid ProductId, string CustomerId, int Quantity, decimal UnitPrice, decimal Total, DateTimeOffset PurchasedAt,
-    string Reason);
+    Guid Id, Guid? ProductId, string CustomerId, int? Quantity, decimal? UnitPrice, IReadOnlyList<Orders.OrderItemResponse> Items,
+    decimal Total, DateTimeOffset PurchasedAt, string Reason);

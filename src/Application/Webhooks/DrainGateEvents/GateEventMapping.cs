@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Orders;
 using Reservations.Application.Reservations;
 
 namespace Reservations.Application.Webhooks.DrainGateEvents;
@@ -30,8 +31,9 @@ public static class GateEventMapping
         var deadLetter = gateEvent.DeadLetter
             ?? throw new ArgumentException($"The {gateEvent.Type} event {gateEvent.EntryId} has no dead letter.", nameof(gateEvent));
         var hold = gateEvent.Hold;
-        var order = new DeadLetteredOrderData(hold.Id, hold.ProductId, hold.Customer.Value, hold.Quantity.Value, hold.UnitPrice,
-            hold.Quantity.Value * hold.UnitPrice, deadLetter.PurchasedAt, deadLetter.Reason);
+        var order = new DeadLetteredOrderData(hold.Id, hold.SingleLine?.ProductId, hold.Customer.Value, hold.SingleLine?.Quantity.Value,
+            hold.SingleLine?.UnitPrice, [.. hold.Lines.Select(line => new OrderItemResponse(line.ProductId, line.Quantity.Value, line.UnitPrice))],
+            hold.Total, deadLetter.PurchasedAt, deadLetter.Reason);
         return JsonSerializer.Serialize(order, WebhookJson.Options);
     }
 }

@@ -302,7 +302,7 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
     // What the Worker's sweeper does: once the deadline passed, the gate expires the hold into its ended hash.
     private async Task ExpireAsync(ReservationResponse hold)
     {
-        var shard = api.Keys.ShardOf(hold.ProductId);
+        var shard = api.Keys.ShardOf(hold.ProductId!.Value);
         await Eventually.TrueAsync(async () =>
         {
             await Gate.ExpireDueAsync(shard, Ct);

@@ -29,7 +29,7 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
     public async Task Purchase_RepeatedAfterTheWorkerPersistedIt_AnswersTheSameBodyAsTheFirst()
     {
         var (hold, first) = await PurchasedAsync();
-        await PersistAsync(hold.ProductId);
+        await PersistAsync(hold.ProductId!.Value);
 
         var repeat = await _alice.PurchaseAsync(hold.Id);
 
@@ -41,14 +41,14 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
     public async Task Purchase_RepeatedAfterRedisForgotThePersistedHold_AnswersTheSameBodyAsTheFirst()
     {
         var (hold, first) = await PurchasedAsync();
-        await PersistAsync(hold.ProductId);
+        await PersistAsync(hold.ProductId!.Value);
         await ForgetAsync(hold.Id);
 
         var repeat = await _alice.PurchaseAsync(hold.Id);
 
         repeat.StatusCode.Should().Be(HttpStatusCode.OK);
         (await repeat.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be(first);
-        var ledger = await api.LedgerAsync(hold.ProductId);
+        var ledger = await api.LedgerAsync(hold.ProductId!.Value);
         ledger.Should().BeEquivalentTo(new { Sold = 2, Purchasing = 0 }, "the repeat buys nothing more");
         ledger.ShouldBeBalanced();
     }
@@ -57,7 +57,7 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
     public async Task Get_AfterRedisForgotThePersistedHold_AnswersFromPostgresAsBefore()
     {
         var (hold, _) = await PurchasedAsync();
-        await PersistAsync(hold.ProductId);
+        await PersistAsync(hold.ProductId!.Value);
         var before = await (await _alice.GetReservationAsync(hold.Id)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         await ForgetAsync(hold.Id);
 
@@ -73,7 +73,7 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
     public async Task GetAndPurchase_AfterRedisForgotThePersistedHold_AreStill404ForSomeoneElse()
     {
         var (hold, _) = await PurchasedAsync();
-        await PersistAsync(hold.ProductId);
+        await PersistAsync(hold.ProductId!.Value);
         await ForgetAsync(hold.Id);
         var bob = api.CreateClient(Tokens.Customer("bob"));
 
@@ -98,7 +98,7 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
     {
         var (hold, _) = await PurchasedAsync();
         await WithoutTheHoldsTimesAsync(hold);
-        await PersistAsync(hold.ProductId);
+        await PersistAsync(hold.ProductId!.Value);
         await ForgetAsync(hold.Id);
 
         var read = await (await _alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK);

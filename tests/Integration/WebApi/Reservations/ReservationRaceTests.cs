@@ -87,7 +87,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         var results = await Task.WhenAll(quantities.Select((q, i) => gate.ReserveAsync(
             new ReserveRequest(product.Id, CustomerId.From($"gate-mixed-{i}"), Quantity.From(q), null), TestContext.Current.CancellationToken)));
 
-        var taken = results.Where(r => r.IsSuccess).Sum(r => r.Value.Quantity.Value);
+        var taken = results.Where(r => r.IsSuccess).Sum(r => r.Value.Lines[0].Quantity.Value);
         taken.Should().BeInRange(Stock - 2, Stock);
         results.Where(r => !r.IsSuccess).Should().OnlyContain(r => r.Error!.Code == "out-of-stock");
         var ledger = await api.LedgerAsync(product.Id);
@@ -238,7 +238,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         await expirer;
         await gate.ExpireDueAsync(shard, ct);
 
-        var purchased = holds.Where(o => o.Purchased).Sum(o => o.Hold!.Quantity.Value);
+        var purchased = holds.Where(o => o.Purchased).Sum(o => o.Hold!.Lines[0].Quantity.Value);
         output.WriteLine($"{holds.Count} holds, {purchased} units purchased, {expiredByBuckets} holds expired by popped buckets");
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Held = 0, Purchasing = purchased, Available = 40 - purchased });

@@ -36,7 +36,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
     {
         var request = new ReserveRequest(productId, _customers[customer], Quantity.From(quantity), null);
         var (status, hold) = await AnswerAsync(() => gate.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
-        return (status, hold is null ? null : new SaleHold(hold.Id, hold.ProductId, customer, hold.Quantity.Value));
+        return (status, hold is null ? null : new SaleHold(hold.Id, hold.Lines[0].ProductId, customer, hold.Lines[0].Quantity.Value));
     }
 
     public async Task<int> PurchaseAsync(SaleHold hold) =>

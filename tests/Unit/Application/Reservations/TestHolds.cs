@@ -14,5 +14,7 @@ internal static class TestHolds
 
     /// <summary>The response a hold should map to, written out field by field.</summary>
     public static ReservationResponse ExpectedResponse(this Hold hold) =>
-        new(hold.Id, hold.ProductId, hold.Customer.Value, hold.Quantity.Value, hold.UnitPrice, hold.Status, hold.CreatedAt, hold.ExpiresAt);
+        new(hold.Id, hold.Lines[0].ProductId, hold.Customer.Value, hold.Lines[0].Quantity.Value, hold.Lines[0].UnitPrice,
+            [new ReservationItemResponse(hold.Lines[0].ProductId, hold.Lines[0].Quantity.Value, hold.Lines[0].UnitPrice)],
+            hold.Lines[0].Quantity.Value * hold.Lines[0].UnitPrice, hold.Status, hold.CreatedAt, hold.ExpiresAt);
 }

@@ -54,7 +54,7 @@ public class ReserveItemHandlerTests
         var hold = TestHolds.Create("alice", HoldStatus.Held, quantity: 3);
         _gate.ReserveAsync(Arg.Any<ReserveRequest>(), _ct).Returns(hold);
 
-        var result = await _handler.Handle(new ReserveItemCommand("alice", hold.ProductId, 3, null), _ct);
+        var result = await _handler.Handle(new ReserveItemCommand("alice", hold.Lines[0].ProductId, 3, null), _ct);
 
         result.Value.Should().Be(hold.ExpectedResponse());
         result.Value.Should().BeEquivalentTo(new { CustomerId = "alice", Quantity = 3, Status = HoldStatus.Held });

@@ -24,7 +24,7 @@ public class GateEventMappingTests
         webhookEvent.Type.Should().Be(WebhookEventTypes.HoldExpired);
         webhookEvent.CreatedAt.Should().Be(At);
         webhookEvent.Data.Should().Be(
-            """{"id":"019af5a1-2b3c-7d4e-8f60-718293a40003","productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","customerId":"alice","quantity":2,"unitPrice":89.00,"status":"expired","createdAt":"2026-12-06T23:30:00.415+00:00","expiresAt":"2026-12-06T23:40:00.415+00:00"}""");
+            """{"id":"019af5a1-2b3c-7d4e-8f60-718293a40003","productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","customerId":"alice","quantity":2,"unitPrice":89.00,"items":[{"productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","quantity":2,"unitPrice":89.00}],"total":178.00,"status":"expired","createdAt":"2026-12-06T23:30:00.415+00:00","expiresAt":"2026-12-06T23:40:00.415+00:00"}""");
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class GateEventMappingTests
 
         webhookEvent.Type.Should().Be(WebhookEventTypes.OrderDeadLettered);
         webhookEvent.Data.Should().Be(
-            """{"id":"019af5a1-2b3c-7d4e-8f60-718293a40003","productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","customerId":"alice","quantity":2,"unitPrice":89.00,"total":178.00,"purchasedAt":"2026-12-06T23:35:02.005+00:00","reason":"sold would exceed total_stock"}""");
+            """{"id":"019af5a1-2b3c-7d4e-8f60-718293a40003","productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","customerId":"alice","quantity":2,"unitPrice":89.00,"items":[{"productId":"01a212fe-11bf-7ac6-9dca-37e1fd0586f0","quantity":2,"unitPrice":89.00}],"total":178.00,"purchasedAt":"2026-12-06T23:35:02.005+00:00","reason":"sold would exceed total_stock"}""");
     }
 
     [Fact]
