@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Reservations.Application.Common.Ports;
+using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Binds a customer's idempotency key to one request (product and quantity) across every shard, before the reserve runs
+/// Binds a customer's idempotency key to one request (its products and quantities) across every shard, before the reserve runs
 /// in the product's shard (docs/decisions/008). The product's shard keeps the key's record with the hold it took and
 /// replays it; the claim keeps the key from taking a hold on a product of another shard.
 /// </summary>
@@ -32,9 +33,9 @@ internal sealed class IdempotencyClaims(RedisKeys keys)
         return claimed.IsNull || claimed == fingerprint;
     }
 
-    // What the request asks for, as reserve.lua writes it in the key's record: the product's field, '|', the quantity,
-    // then 's' and the hold seconds when the request chose them.
+    // What the request asks for, as reserve.lua writes it in the key's record: the products' fields back to back, '|',
+    // their quantities comma-separated, then 's' and the hold seconds when the request chose them.
     private static RedisValue Fingerprint(ReserveRequest request) =>
-        (byte[])[.. RedisKeys.ProductField(request.ProductId), .. Encoding.ASCII.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"|{request.Quantity.Value}{(request.HoldSeconds is { } s ? $"s{s}" : "")}"))];
+        (byte[])[.. ReserveScript.Products(request), .. Encoding.ASCII.GetBytes(
+            $"|{ReserveScript.Quantities(request)}{(request.HoldSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"s{s}") : "")}")];
 }

@@ -54,7 +54,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.IdempotencyKeyReused;
         }
 
-        var shard = keys.ShardOf(request.ProductId);
+        var shard = keys.ShardOf(request.Lines[0].ProductId);
         var reply = await _reserves.SendAsync(shard, new ReserveCall(request, keys.NewHoldId(shard)));
         return reply.ToResult();
     }

@@ -20,4 +20,7 @@ public sealed record InventoryItem(Guid ProductId, int Available, decimal Price,
     public DateTimeOffset? SalesCloseAt { get; init; }
 
     public bool Paused { get; init; }
+
+    /// <summary>The sale the product belongs to: the products of one sale may be held together in one cart.</summary>
+    public string? SaleId { get; init; }
 }

@@ -3,9 +3,20 @@ using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>A request for a hold. The idempotency key, when given, makes retries of the same request answer the same.</summary>
-public sealed record ReserveRequest(Guid ProductId, CustomerId Customer, Quantity Quantity, string? IdempotencyKey)
+/// <summary>
+/// A request for a hold on one or more products (a cart), all or nothing. The idempotency key, when given, makes
+/// retries of the same request answer the same.
+/// </summary>
+public sealed record ReserveRequest(IReadOnlyList<ReserveLine> Lines, CustomerId Customer, string? IdempotencyKey)
 {
-    /// <summary>How long the hold lasts, at most the product's hold seconds; null: the product's hold seconds.</summary>
+    public ReserveRequest(Guid productId, CustomerId customer, Quantity quantity, string? idempotencyKey)
+        : this([new ReserveLine(productId, quantity)], customer, idempotencyKey)
+    {
+    }
+
+    /// <summary>How long the hold lasts, at most the hold seconds of each of its products; null: the shortest of them.</summary>
     public int? HoldSeconds { get; init; }
 }
+
+/// <summary>One product of a reserve request and how many units of it.</summary>
+public sealed record ReserveLine(Guid ProductId, Quantity Quantity);

@@ -30,5 +30,5 @@ internal sealed class InitScript(RedisKeys keys)
 
     /// <summary>The product's terms as parse_terms in lib.lua reads them: the price last, since nothing bounds its text.</summary>
     public static string Terms(InventoryItem item) => string.Create(CultureInfo.InvariantCulture,
-        $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.MaxHoldSeconds}|{item.SalesOpenAt?.ToUnixTimeMilliseconds()}|{item.SalesCloseAt?.ToUnixTimeMilliseconds()}|{(item.Paused ? 1 : 0)}|{item.Price}");
+        $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.MaxHoldSeconds}|{item.SalesOpenAt?.ToUnixTimeMilliseconds()}|{item.SalesCloseAt?.ToUnixTimeMilliseconds()}|{(item.Paused ? 1 : 0)}|{item.SaleId}|{item.Price}");
 }

@@ -45,10 +45,10 @@ internal sealed class ReserveScript(RedisKeys keys)
         {
             var (request, holdField) = requests[i];
             var at = 3 + i * ValuesPerRequest;
-            values[at] = RedisKeys.ProductField(request.ProductId);
+            values[at] = Products(request);
             values[at + 1] = holdField;
             values[at + 2] = request.Customer.Value;
-            values[at + 3] = request.Quantity.Value;
+            values[at + 3] = Quantities(request);
             values[at + 4] = 0;
             values[at + 5] = request.HoldSeconds ?? 0;
             values[at + 6] = RedisKeys.CustomerField(request.Customer.Value);
@@ -61,6 +61,13 @@ internal sealed class ReserveScript(RedisKeys keys)
 
         return ([.. callKeys], values);
     }
+
+    /// <summary>The fields of the request's products back to back, in the order of its lines.</summary>
+    public static byte[] Products(ReserveRequest request) => [.. request.Lines.SelectMany(line => RedisKeys.ProductField(line.ProductId))];
+
+    /// <summary>The quantities of the request's lines, comma-separated, in order.</summary>
+    public static string Quantities(ReserveRequest request) =>
+        string.Join(',', request.Lines.Select(line => line.Quantity.Value.ToString(CultureInfo.InvariantCulture)));
 
     private static ReserveReply Parse(int shard, Guid holdId, RedisResult[] reply) => (string)reply[0]! switch
     {

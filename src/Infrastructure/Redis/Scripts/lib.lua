@@ -119,21 +119,29 @@ local function expect_types(keys_and_types)
 end
 
 -- A product's terms, the value of its field in the shard's catalog (init.lua writes them from PostgreSQL):
--- "holdSeconds|limit|maxHoldSeconds|opensAt|closesAt|paused|price", limit and the sale window (Unix ms) empty when there
--- is none, paused '1' or '0', the price last. Terms written before the cap and the window ("holdSeconds|limit|price")
--- still read, with the default cap and an open sale, until the Worker's warm-up writes them again. Nil when malformed.
+-- "holdSeconds|limit|maxHoldSeconds|opensAt|closesAt|paused|sale|price", limit and the sale window (Unix ms) empty when
+-- there is none, paused '1' or '0', the sale id (letters, digits, '.', '_', '-') empty when the product belongs to none,
+-- the price last. Terms written by earlier versions, without the sale ("...|paused|price") or also without the cap and
+-- the window ("holdSeconds|limit|price"), still read, with no sale, the default cap and an open sale, until the Worker's
+-- warm-up writes them again. Nil when malformed.
 local function parse_terms(terms)
-  local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, price =
-    string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|(.+)$')
+  local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, sale, price =
+    string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|([%w%._%-]*)|([%d%.]+)$')
   if not hold_seconds then
-    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|([^|]+)$')
+    sale = ''
+    hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, price =
+      string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|([%d%.]+)$')
+  end
+  if not hold_seconds then
+    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|([%d%.]+)$')
     if not hold_seconds then
       return nil
     end
     max_hold_seconds, opens_at, closes_at, paused = math.min(3 * tonumber(hold_seconds), 86400), '', '', '0'
   end
   return { hold_seconds = tonumber(hold_seconds), limit = limit, max_hold_seconds = tonumber(max_hold_seconds),
-           opens_at = tonumber(opens_at), closes_at = tonumber(closes_at), paused = paused == '1', price = price }
+           opens_at = tonumber(opens_at), closes_at = tonumber(closes_at), paused = paused == '1', sale = sale,
+           price = price }
 end
 
 -- Webhook events: a script appends an entry to its shard's events stream, in the same step as the change, for each

@@ -40,7 +40,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
             $"{api.KeyPrefix}:{{s{shard}}}:stock", [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
         stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");
         (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", RedisKeys.ProductField(product.Id)))
-            .ToString().Should().Be("90|3|270|||0|10.05", "hold seconds|limit|cap|opens|closes|paused|price");
+            .ToString().Should().Be("90|3|270|||0||10.05", "hold seconds|limit|cap|opens|closes|paused|sale|price");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var read = await _admin.GetAsync(new Uri($"/api/products/{product.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
         (await read.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK)).MaxHoldSeconds.Should().Be(1000);
         (await api.Redis.HashGetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id)))
-            .ToString().Should().Be("90||1000|||0|10.05");
+            .ToString().Should().Be("90||1000|||0||10.05");
     }
 
     [Fact]
