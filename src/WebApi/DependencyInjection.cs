@@ -69,13 +69,14 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Numbers must be numbers ("5", 1.5 or null for an integer are 400), a property may appear once, nesting stops at 8,
-    /// and a missing required property or a null where none is allowed is 400 rather than a silent default.
+    /// Numbers must be numbers ("5", 1.5 or null for an integer are 400), a property may appear once, nesting stops at 16
+    /// (no body needs more than 3; the OpenAPI schemas of lists of holds with their items reach 9, and they are written with
+    /// these options), and a missing required property or a null where none is allowed is 400 rather than a silent default.
     /// </summary>
     private static void ConfigureStrictJson(System.Text.Json.JsonSerializerOptions json)
     {
         json.NumberHandling = JsonNumberHandling.Strict;
-        json.MaxDepth = 8;
+        json.MaxDepth = 16;
         json.AllowDuplicateProperties = false;
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;

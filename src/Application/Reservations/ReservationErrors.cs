@@ -19,15 +19,27 @@ public static class ReservationErrors
 
     public const string SaleNotOpenCode = "sale-not-open";
 
+    // A refusal of a reserve names the product of the line it concerns (a cart has several).
+
     /// <summary>Before the sale opens (<paramref name="opensAt"/> then says when), after it closed, or while it is paused.</summary>
-    public static Error SaleNotOpen(DateTimeOffset? opensAt) =>
-        new(SaleNotOpenCode, 409, opensAt is null ? null : new Dictionary<string, object?> { ["opensAt"] = opensAt });
+    public static Error SaleNotOpen(DateTimeOffset? opensAt, Guid productId) =>
+        new(SaleNotOpenCode, 409, opensAt is null
+            ? new Dictionary<string, object?> { ["productId"] = productId }
+            : new Dictionary<string, object?> { ["opensAt"] = opensAt, ["productId"] = productId });
 
-    public static Error OutOfStock(int available) =>
-        new("out-of-stock", 409, new Dictionary<string, object?> { ["available"] = available });
+    public static Error OutOfStock(int available, Guid productId) =>
+        new("out-of-stock", 409, new Dictionary<string, object?> { ["available"] = available, ["productId"] = productId });
 
-    public static Error LimitExceeded(int limit) =>
-        new("limit-exceeded", 409, new Dictionary<string, object?> { ["limit"] = limit });
+    public static Error LimitExceeded(int limit, Guid productId) =>
+        new("limit-exceeded", 409, new Dictionary<string, object?> { ["limit"] = limit, ["productId"] = productId });
+
+    /// <summary>A product of the request that the gate does not know.</summary>
+    public static Error ProductNotFound(Guid productId) =>
+        new("product-not-found", 404, new Dictionary<string, object?> { ["productId"] = productId });
+
+    /// <summary>A cart's products must belong to one sale (their saleId); this one does not share the others'.</summary>
+    public static Error CartSpansSales(Guid productId) =>
+        new("cart-spans-sales", 409, new Dictionary<string, object?> { ["productId"] = productId });
 
     /// <summary>A reserve asked for a longer hold than the product's hold seconds, which it names.</summary>
     public static Error HoldTooLong(int holdSeconds) =>

@@ -55,8 +55,23 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var shard = keys.ShardOf(request.Lines[0].ProductId);
+        if (request.Lines.FirstOrDefault(line => keys.ShardOf(line.ProductId) != shard) is { } elsewhere)
+        {
+            return await CrossShardRefusalAsync(request, elsewhere.ProductId);
+        }
+
         var reply = await _reserves.SendAsync(shard, new ReserveCall(request, keys.NewHoldId(shard)));
         return reply.ToResult();
+    }
+
+    // The products of one sale share a shard (their ids are drawn into it), so a cart over two shards spans sales, unless
+    // it names a product that does not exist: that is the answer then, as it would be in one shard.
+    private async Task<Error> CrossShardRefusalAsync(ReserveRequest request, Guid elsewhere)
+    {
+        var known = await Task.WhenAll(request.Lines.Select(line =>
+            Db.HashExistsAsync(keys.Catalog(keys.ShardOf(line.ProductId)), RedisKeys.ProductField(line.ProductId))));
+        var unknown = request.Lines.Where((_, i) => !known[i]).Select(line => (Guid?)line.ProductId).FirstOrDefault();
+        return unknown is { } productId ? ReservationErrors.ProductNotFound(productId) : ReservationErrors.CartSpansSales(elsewhere);
     }
 
     public async Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)

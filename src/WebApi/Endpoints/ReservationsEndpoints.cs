@@ -18,7 +18,9 @@ namespace Reservations.WebApi.Endpoints;
 
 public static class ReservationsEndpoints
 {
-    public sealed record ReserveItemRequest(Guid ProductId, int Quantity, int? HoldSeconds = null);
+    /// <summary>One product (<c>productId</c>, <c>quantity</c>) or a cart (<c>items</c>), not both.</summary>
+    public sealed record ReserveItemRequest(
+        Guid? ProductId = null, int? Quantity = null, IReadOnlyList<ReserveItemLine>? Items = null, int? HoldSeconds = null);
 
     public sealed record ExtendReservationRequest(int Seconds);
 
@@ -27,8 +29,13 @@ public static class ReservationsEndpoints
         var group = app.MapGroup("/api/reservations").WithTags("Reservations").RequireAuthorization(Policies.Customer);
         group.MapPost("/", ReserveItem).ProducesValidationProblem().RequirePerCustomerLimit()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithDescription("409 sale-not-open (with opensAt while the sale has yet to open) before the product's salesOpenAt, " +
-                "from its salesCloseAt on, or while it is paused, by Redis's clock; then limit-exceeded, out-of-stock.");
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Holds units of one product ({productId, quantity}) or of several at once ({items: [...]}, a cart: all or nothing)")
+            .WithDescription("A cart has 1–20 items, each product once, all of one sale (the products' saleId); it has one " +
+                "deadline, the shortest holdSeconds of its products unless holdSeconds asks for less. Problems, each naming " +
+                "the productId of the line it concerns: 404 product-not-found; 409 sale-not-open (with opensAt while the sale " +
+                "has yet to open) before the product's salesOpenAt, from its salesCloseAt on, or while it is paused, by Redis's " +
+                "clock; 409 cart-spans-sales; 409 limit-exceeded, out-of-stock. 400 validation, hold-too-long.");
         group.MapGet("/", ListReservations).RequirePerCustomerLimit().ProducesValidationProblem()
             .WithSummary("The caller's reservations that Redis still keeps, newest first (an admin may pass customerId)")
             .WithDescription("Holds created in about the last two days (the time a hold stays readable by id); " +
@@ -57,7 +64,7 @@ public static class ReservationsEndpoints
         ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
         var command = new ReserveItemCommand(
-            user.CustomerId(), request.ProductId, request.Quantity, idempotencyKey, request.HoldSeconds);
+            user.CustomerId(), request.ProductId, request.Quantity, request.Items, idempotencyKey, request.HoldSeconds);
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/reservations/{result.Value.Id}", result.Value)

@@ -16,6 +16,13 @@ public sealed record ReserveRequest(IReadOnlyList<ReserveLine> Lines, CustomerId
 
     /// <summary>How long the hold lasts, at most the hold seconds of each of its products; null: the shortest of them.</summary>
     public int? HoldSeconds { get; init; }
+
+    // Records compare lists by reference: two requests are equal when their lines are, in order.
+    public bool Equals(ReserveRequest? other) =>
+        other is not null && Lines.SequenceEqual(other.Lines) && Customer == other.Customer
+        && IdempotencyKey == other.IdempotencyKey && HoldSeconds == other.HoldSeconds;
+
+    public override int GetHashCode() => HashCode.Combine(Lines.Count, Customer, IdempotencyKey, HoldSeconds);
 }
 
 /// <summary>One product of a reserve request and how many units of it.</summary>

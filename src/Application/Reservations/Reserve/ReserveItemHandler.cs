@@ -11,7 +11,9 @@ public sealed class ReserveItemHandler(IInventoryGate gate) : ICommandHandler<Re
     public async ValueTask<Result<ReservationResponse>> Handle(ReserveItemCommand command, CancellationToken cancellationToken)
     {
         var request = new ReserveRequest(
-            command.ProductId, CustomerId.From(command.CustomerId), Quantity.From(command.Quantity), command.IdempotencyKey)
+            [.. command.Lines().Select(item => new ReserveLine(item.ProductId, Quantity.From(item.Quantity)))],
+            CustomerId.From(command.CustomerId),
+            command.IdempotencyKey)
         {
             HoldSeconds = command.HoldSeconds,
         };

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Products;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using StackExchange.Redis;
@@ -73,12 +72,13 @@ internal sealed class ReserveScript(RedisKeys keys)
     {
         "reserved" => new ReserveReply(HoldCodec.Parse(holdId, (byte[])reply[1]!)),
         "replay" => new ReserveReply(ParseReplay(shard, (byte[])reply[1]!)),
-        "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1])),
-        "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1])),
+        "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1], ProductOf(reply[2]))),
+        "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1], ProductOf(reply[2]))),
         "hold-too-long" => new ReserveReply(ReservationErrors.HoldTooLong((int)reply[1])),
         "key-reused" => new ReserveReply(ReservationErrors.IdempotencyKeyReused),
-        "sale-not-open" => new ReserveReply(ReservationErrors.SaleNotOpen(OpensAt((string)reply[1]!))),
-        "not-found" => new ReserveReply(ProductErrors.NotFound),
+        "sale-not-open" => new ReserveReply(ReservationErrors.SaleNotOpen(OpensAt((string)reply[1]!), ProductOf(reply[2]))),
+        "not-found" => new ReserveReply(ReservationErrors.ProductNotFound(ProductOf(reply[1]))),
+        "not-one-sale" => new ReserveReply(ReservationErrors.CartSpansSales(ProductOf(reply[1]))),
         "invalid" => new ReserveReply(Invalid: (string)reply[1]!),
         var other => new ReserveReply(Invalid: string.Create(CultureInfo.InvariantCulture, $"unexpected reply '{other}'")),
     };
@@ -96,6 +96,8 @@ internal sealed class ReserveScript(RedisKeys keys)
             return new ReserveReply(Invalid: $"unreadable reply: {e.Message}");
         }
     }
+
+    private static Guid ProductOf(RedisResult field) => RedisKeys.ProductOfField((byte[])field!);
 
     // Empty when the sale is paused or closed rather than not yet open.
     private static DateTimeOffset? OpensAt(string unixMs) =>

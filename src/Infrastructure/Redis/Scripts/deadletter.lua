@@ -18,15 +18,14 @@ local value = find_hold(k, hold_id, now)
 local completed = value and string.sub(value, 1, 1) == 'c'
 if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id) == 0 then
   local fields = entry[1][2]
-  local purchase = {}
-  for i = 1, #fields, 2 do
-    purchase[fields[i]] = fields[i + 1]
-  end
+  local purchase = entry_fields(fields)
   fields[#fields + 1] = 'reason'
   fields[#fields + 1] = @Reason
   local dead_letter = redis.call('XADD', @DeadLettersKey, '*', unpack(fields))
   redis.call('HSET', k.dead_holds, hold_id, dead_letter)
-  redis.call('HINCRBY', k.stock, purchase.product .. ':d', tonumber(purchase.quantity))
+  for _, line in ipairs(purchase.lines) do
+    redis.call('HINCRBY', k.stock, line.product .. ':d', line.quantity)
+  end
   -- The order is the purchased hold as it stands; a hold long gone leaves no value, and an entry without a time no
   -- purchase time: the reader sets such an event aside rather than failing here, after the writes.
   emit(k, 'order.dead_lettered', hold_id, value or '', now, 'purchased', purchase.at or '', 'reason', @Reason)

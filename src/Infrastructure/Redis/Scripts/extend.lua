@@ -1,14 +1,14 @@
 -- The owner moves a held hold's deadline later, never past its cap: its creation plus its product's max hold seconds
--- (the product's terms as they are now). The hold moves from its old expiry bucket to the new one in the same step, so
--- an expiry that pops the old bucket no longer finds it and the bucket that lists it is never earlier than its
--- deadline (hold_fate's rule). At or past the deadline it is expired instead, as a late purchase is: either extended or
--- expired, never both. With an idempotency key, a repeat asking the same seconds answers what the first extension did.
+-- (the product's terms as they are now; a cart's strictest product's). The hold moves from its old expiry bucket to the
+-- new one in the same step, so an expiry that pops the old bucket no longer finds it and the bucket that lists it is
+-- never earlier than its deadline (hold_fate's rule). At or past the deadline it is expired instead, as a late purchase
+-- is: either extended or expired, never both. With an idempotency key, a repeat asking the same seconds answers what the
+-- first extension did.
 -- KEYS: stock, catalog, holds, due, tally, then the idempotency key when one is given.
 -- ARGV: hold id, customer, seconds, idempotency TTL (ms).
 local k = { stock = KEYS[1], catalog = KEYS[2], holds = KEYS[3], due = KEYS[4], tally = KEYS[5] }
 local idempotency_key = KEYS[6]
 local hold_id, customer, seconds, idempotency_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
-local DEADLINE_OFFSET = 26
 local now = now_ms()
 
 if not seconds or seconds < 1 or seconds ~= math.floor(seconds) then
@@ -62,18 +62,21 @@ if now >= hold.deadline then
   return { 'expired' }
 end
 
-local terms = redis.call('HGET', k.catalog, hold.product)
-terms = terms and parse_terms(terms)
-if not terms then
-  error("the hold's product has no readable terms in this shard")
+-- A cart's cap is its strictest product's.
+local cap
+for _, line in ipairs(hold.lines) do
+  local terms = redis.call('HGET', k.catalog, line.product)
+  terms = terms and parse_terms(terms)
+  if not terms then
+    error("a product of the hold has no readable terms in this shard")
+  end
+  cap = math.min(cap or math.huge, hold.created + terms.max_hold_seconds * 1000)
 end
-local cap = hold.created + terms.max_hold_seconds * 1000
 if deadline > cap then
   return { 'extension-limit', tostring(cap) }
 end
 
-local extended = string.sub(value, 1, DEADLINE_OFFSET) .. struct.pack('>I6', deadline)
-  .. string.sub(value, DEADLINE_OFFSET + 7)
+local extended = with_deadline(value, deadline)
 redis.call('HSET', k.holds, hold_id, extended)
 redis.call('LREM', bucket_key(k, old_second), 1, hold_id)
 if redis.call('EXISTS', bucket_key(k, old_second)) == 0 then

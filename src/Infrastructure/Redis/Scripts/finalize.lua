@@ -1,6 +1,6 @@
--- After PostgreSQL committed a batch of purchases of one shard: each hold becomes completed, its units leave
--- purchasing, and every entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is only
--- acknowledged. A hold another Worker dead-lettered meanwhile (see deadletter.lua) was committed all the same: its
+-- After PostgreSQL committed a batch of purchases of one shard: each hold becomes completed, the units of its lines
+-- leave purchasing, and every entry is acknowledged and deleted. Idempotent: a redelivered entry of a completed hold is
+-- only acknowledged. A hold another Worker dead-lettered meanwhile (see deadletter.lua) was committed all the same: its
 -- units leave dead-lettered too and its dead letter is deleted, so Redis agrees with PostgreSQL. @HoldIds packs the
 -- holds' 14-byte ids back to back; @EntryIds lists their entries, comma-separated, in the same order. The loop is
 -- bounded by the batch the caller sends.
@@ -26,10 +26,14 @@ for i = 1, #entry_ids do
   local value = redis.call('HGET', k.holds, hold_id)
   if value and string.sub(value, 1, 1) == 'p' then
     local hold = parse_hold(value)
-    redis.call('HINCRBY', k.stock, hold.product .. ':p', -hold.quantity)
     local dead_letter = redis.call('HGET', k.dead_holds, hold_id)
+    for _, line in ipairs(hold.lines) do
+      redis.call('HINCRBY', k.stock, line.product .. ':p', -line.quantity)
+      if dead_letter then
+        redis.call('HINCRBY', k.stock, line.product .. ':d', -line.quantity)
+      end
+    end
     if dead_letter then
-      redis.call('HINCRBY', k.stock, hold.product .. ':d', -hold.quantity)
       redis.call('XDEL', k.dead_letters, dead_letter)
       redis.call('HDEL', k.dead_holds, hold_id)
     end

@@ -1,6 +1,6 @@
 -- Shared by every gate script (prepended when the scripts are loaded).
 -- Ids are raw bytes: a product id its 16 bytes, a hold id its first 14 (its last two name the shard, which every
--- key's hash tag already says). A hold is one field of a hash; its value packs, numbers big-endian:
+-- key's hash tag already says). A hold is one field of a hash; its value packs, numbers big-endian, for one product:
 --   offset  0  status     1 byte   h held, p purchased, c completed, r released, e expired
 --           1  tallied    1 byte   '1' when its quantity counts against the customer's limit, else '0'
 --           2  product   16 bytes
@@ -8,7 +8,15 @@
 --          20  created    6 bytes  Unix ms of Redis TIME
 --          26  deadline   6 bytes  Unix ms
 --          32  the unit price as the catalog writes it, '|', then the customer id (last, so it may hold '|')
--- The status comes first so that a transition rewrites one byte. HoldCodec.cs reads the same layout.
+-- and a hold of several products (a cart, docs/decisions/015), whose second byte 'L' no one-product hold has:
+--   offset  0  status     1 byte
+--           1  'L'        1 byte
+--           2  lines      1 byte   how many, 2 to 20
+--           3  created    6 bytes
+--           9  deadline   6 bytes
+--          15  per line, 19 bytes: tallied (1), product (16), quantity (2)
+--              then the lines' unit prices, comma-separated, '|', then the customer id
+-- The status comes first so that a transition rewrites one byte. HoldCodec.cs reads the same layouts.
 -- Stock per product lives in the shard's stock hash: <productId>:a available, :h held, :p purchasing,
 -- :d dead-lettered (a part of purchasing that PostgreSQL refused); the shard's dead-holds hash maps each dead-lettered
 -- hold to its dead-letter entry (deadletter.lua).
@@ -19,6 +27,11 @@
 -- keyspace event tells the Worker when a bucket is due. A hold purchased or released early stays in its bucket and
 -- is skipped when the bucket is popped. See docs/decisions/006-lean-layout.md.
 local HOLD_HEAD = '>c1c1c16I2I6I6'
+local CART_HEAD = '>c1c1BI6I6'
+local CART_HEAD_LENGTH = 15
+local CART_LINE = '>c1c16I2'
+local CART_LINE_LENGTH = 19
+local MAX_LINES = 20
 local ENDED_KEEP_S = 86400
 -- A customer's holds are indexed by the hour they were made in: the hash mine:<hour> maps the customer's field (a hash
 -- of the id: no user byte) to the ids of the holds they took in that hour in this shard, 14 bytes each, in order.
@@ -64,18 +77,57 @@ end
 -- Called before a script's first write: a quantity the 2-byte field cannot hold fails the script whole rather than
 -- being truncated while the stock moves by all of it.
 local function pack_hold(hold)
-  if hold.quantity < 1 or hold.quantity > 65535 then
-    error('quantity ' .. hold.quantity .. ' does not fit a hold')
+  local lines = hold.lines
+  for _, line in ipairs(lines) do
+    if line.quantity < 1 or line.quantity > 65535 then
+      error('quantity ' .. line.quantity .. ' does not fit a hold')
+    end
   end
-  return struct.pack(HOLD_HEAD, hold.status, hold.tallied and '1' or '0', hold.product, hold.quantity, hold.created,
-    hold.deadline) .. hold.price .. '|' .. hold.customer
+  if #lines == 1 then
+    local line = lines[1]
+    return struct.pack(HOLD_HEAD, hold.status, line.tallied and '1' or '0', line.product, line.quantity, hold.created,
+      hold.deadline) .. line.price .. '|' .. hold.customer
+  end
+  if #lines > MAX_LINES then
+    error(#lines .. ' lines do not fit a hold')
+  end
+  local packed, prices = { struct.pack(CART_HEAD, hold.status, 'L', #lines, hold.created, hold.deadline) }, {}
+  for i, line in ipairs(lines) do
+    packed[#packed + 1] = struct.pack(CART_LINE, line.tallied and '1' or '0', line.product, line.quantity)
+    prices[i] = line.price
+  end
+  return table.concat(packed) .. table.concat(prices, ',') .. '|' .. hold.customer
 end
 
+-- A hold's fields, its lines in order (each: product, quantity, price, tallied, and `flag`, the tallied byte as stored).
 local function parse_hold(value)
-  local status, tallied, product, quantity, created, deadline, tail = struct.unpack(HOLD_HEAD, value)
-  local price, customer = string.match(string.sub(value, tail), '^([^|]*)|(.*)$')
-  return { status = status, product = product, quantity = quantity, price = price,
-           created = created, deadline = deadline, tallied = tallied == '1', customer = customer }
+  if string.sub(value, 2, 2) ~= 'L' then
+    local status, flag, product, quantity, created, deadline, tail = struct.unpack(HOLD_HEAD, value)
+    local price, customer = string.match(string.sub(value, tail), '^([^|]*)|(.*)$')
+    return { status = status, created = created, deadline = deadline, customer = customer,
+             lines = { { product = product, quantity = quantity, price = price, tallied = flag == '1', flag = flag } } }
+  end
+  local status, _, count, created, deadline = struct.unpack(CART_HEAD, value)
+  local tail_at = CART_HEAD_LENGTH + count * CART_LINE_LENGTH + 1
+  local prices, customer = string.match(string.sub(value, tail_at), '^([^|]*)|(.*)$')
+  local lines = {}
+  for price in string.gmatch(prices or '', '[^,]+') do
+    lines[#lines + 1] = { price = price }
+  end
+  if #lines ~= count then
+    error('a cart of ' .. count .. ' lines with ' .. #lines .. ' prices')
+  end
+  for i, line in ipairs(lines) do
+    local flag, product, quantity = struct.unpack(CART_LINE, value, CART_HEAD_LENGTH + (i - 1) * CART_LINE_LENGTH + 1)
+    line.flag, line.product, line.quantity, line.tallied = flag, product, quantity, flag == '1'
+  end
+  return { status = status, created = created, deadline = deadline, customer = customer, lines = lines }
+end
+
+-- The value with another deadline, in either layout.
+local function with_deadline(value, deadline)
+  local at = string.sub(value, 2, 2) == 'L' and 9 or 26
+  return string.sub(value, 1, at) .. struct.pack('>I6', deadline) .. string.sub(value, at + 7)
 end
 
 -- A hold's packed value, live or ended, or nil. An ended hold is looked for in the hourly hashes still kept, newest
@@ -183,6 +235,22 @@ local function emit(k, event_type, hold_id, value, now, ...)
   end
 end
 
+-- A purchase entry's fields by name, its lines (product and quantity, in order) apart: a cart's entry repeats them.
+local function entry_fields(fields)
+  local purchase, lines = {}, {}
+  for i = 1, #fields, 2 do
+    if fields[i] == 'product' then
+      lines[#lines + 1] = { product = fields[i + 1] }
+    elseif fields[i] == 'quantity' and lines[#lines] then
+      lines[#lines].quantity = tonumber(fields[i + 1])
+    else
+      purchase[fields[i]] = fields[i + 1]
+    end
+  end
+  purchase.lines = lines
+  return purchase
+end
+
 -- The hash an ending hold moves to; callers prove its type before their first write.
 local function ended_now(k, now)
   return ended_key(k, hour_of(now))
@@ -197,14 +265,16 @@ local function end_hold(k, hold_id, value, status, now)
   redis.call('HDEL', k.holds, hold_id)
 end
 
--- Gives a held hold's stock back and ends it released ('r') or expired ('e'). Callers check it is held.
+-- Gives a held hold's stock back, every line's, and ends it released ('r') or expired ('e'). Callers check it is held.
 local function finish_hold(k, hold_id, value, hold, status, now)
-  redis.call('HINCRBY', k.stock, hold.product .. ':a', hold.quantity)
-  redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
-  if hold.tallied then
-    local field = hold.product .. hold.customer
-    if redis.call('HINCRBY', k.tally, field, -hold.quantity) <= 0 then
-      redis.call('HDEL', k.tally, field)
+  for _, line in ipairs(hold.lines) do
+    redis.call('HINCRBY', k.stock, line.product .. ':a', line.quantity)
+    redis.call('HINCRBY', k.stock, line.product .. ':h', -line.quantity)
+    if line.tallied then
+      local field = line.product .. hold.customer
+      if redis.call('HINCRBY', k.tally, field, -line.quantity) <= 0 then
+        redis.call('HDEL', k.tally, field)
+      end
     end
   end
   end_hold(k, hold_id, value, status, now)
@@ -238,52 +308,59 @@ local function counter(value)
   return nil
 end
 
--- Called before a script's first write: a stock field of the hold's product (the suffixes given) or its customer's
+-- Called before a script's first write: a stock field of a product of the hold (the suffixes given) or its customer's
 -- tally that is not an integer would fail HINCRBY half-way through, after the hold had changed.
 local function expect_counters(k, hold, suffixes)
-  for _, suffix in ipairs(suffixes) do
-    local value = redis.call('HGET', k.stock, hold.product .. suffix)
-    if value and not counter(value) then
-      error("the stock field '" .. suffix .. "' of the hold's product is not an integer")
+  for _, line in ipairs(hold.lines) do
+    for _, suffix in ipairs(suffixes) do
+      local value = redis.call('HGET', k.stock, line.product .. suffix)
+      if value and not counter(value) then
+        error("the stock field '" .. suffix .. "' of a product of the hold is not an integer")
+      end
     end
-  end
-  local tally = hold.tallied and redis.call('HGET', k.tally, hold.product .. hold.customer)
-  if tally and not counter(tally) then
-    error("the tally of the hold's customer is not an integer")
+    local tally = line.tallied and redis.call('HGET', k.tally, line.product .. hold.customer)
+    if tally and not counter(tally) then
+      error("the tally of the hold's customer is not an integer")
+    end
   end
 end
 
 -- Why a due held hold cannot be given back, or nil when it can (its units then come off `held`, which counts per
 -- product whose stock was checked the units still held once the holds this call already plans to expire are gone).
-local function expiry_problem(k, value, hold, held)
-  local tallied = string.sub(value, 2, 2)
-  if tallied ~= '0' and tallied ~= '1' then
-    return "its tallied flag '" .. tallied .. "' is not 0 or 1"
-  end
-  if hold.quantity < 1 then
-    return 'it holds no units'
-  end
+local function expiry_problem(k, hold, held)
   if not hold.customer then
     return 'it has no price|customer tail'
   end
-  local product_held = held[hold.product]
-  if not product_held then
-    local available = redis.call('HGET', k.stock, hold.product .. ':a')
-    if not available then
-      return 'its product has no stock in this shard'
+  local planned = {}
+  for _, line in ipairs(hold.lines) do
+    if line.flag ~= '0' and line.flag ~= '1' then
+      return "its tallied flag '" .. line.flag .. "' is not 0 or 1"
     end
-    product_held = counter(redis.call('HGET', k.stock, hold.product .. ':h'))
-    if not counter(available) or not product_held then
-      return "its product's available or held units are not integers"
+    if line.quantity < 1 then
+      return 'it holds no units'
     end
+    local product_held = planned[line.product] or held[line.product]
+    if not product_held then
+      local available = redis.call('HGET', k.stock, line.product .. ':a')
+      if not available then
+        return 'its product has no stock in this shard'
+      end
+      product_held = counter(redis.call('HGET', k.stock, line.product .. ':h'))
+      if not counter(available) or not product_held then
+        return "its product's available or held units are not integers"
+      end
+    end
+    if product_held < line.quantity then
+      return 'it holds ' .. line.quantity .. ' units, its product only ' .. product_held
+    end
+    if line.tallied and not counter(redis.call('HGET', k.tally, line.product .. hold.customer) or '0') then
+      return "its customer's tally is not an integer"
+    end
+    planned[line.product] = product_held - line.quantity
   end
-  if product_held < hold.quantity then
-    return 'it holds ' .. hold.quantity .. ' units, its product only ' .. product_held
+  for product, units in pairs(planned) do
+    held[product] = units
   end
-  if hold.tallied and not counter(redis.call('HGET', k.tally, hold.product .. hold.customer) or '0') then
-    return "its customer's tally is not an integer"
-  end
-  held[hold.product] = product_held - hold.quantity
   return nil
 end
 
@@ -308,7 +385,7 @@ local function hold_fate(k, value, second, now, held)
   if now < hold.deadline then
     return 'wait'
   end
-  local problem = expiry_problem(k, value, hold, held)
+  local problem = expiry_problem(k, hold, held)
   if problem then
     return 'corrupt', problem
   end

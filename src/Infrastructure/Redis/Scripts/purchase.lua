@@ -29,12 +29,20 @@ if now >= hold.deadline then
   return { 'expired', expired }
 end
 
--- A purchased hold stays live until the Worker has persisted it; its expiry bucket skips it.
+-- A purchased hold stays live until the Worker has persisted it; its expiry bucket skips it. Its entry lists every line
+-- as a product, quantity and price, in order (field names repeat for a cart).
 local purchased = 'p' .. string.sub(value, 2)
 redis.call('HSET', k.holds, hold_id, purchased)
-redis.call('HINCRBY', k.stock, hold.product .. ':h', -hold.quantity)
-redis.call('HINCRBY', k.stock, hold.product .. ':p', hold.quantity)
-redis.call('XADD', @PurchasesKey, '*', 'hold', hold_id, 'product', hold.product, 'customer', hold.customer,
-  'quantity', hold.quantity, 'price', hold.price, 'at', now, 'created', hold.created, 'deadline', hold.deadline)
+local entry = { 'hold', hold_id }
+for _, line in ipairs(hold.lines) do
+  redis.call('HINCRBY', k.stock, line.product .. ':h', -line.quantity)
+  redis.call('HINCRBY', k.stock, line.product .. ':p', line.quantity)
+  entry[#entry + 1], entry[#entry + 2], entry[#entry + 3], entry[#entry + 4], entry[#entry + 5], entry[#entry + 6] =
+    'product', line.product, 'quantity', line.quantity, 'price', line.price
+end
+for _, field in ipairs({ 'customer', hold.customer, 'at', now, 'created', hold.created, 'deadline', hold.deadline }) do
+  entry[#entry + 1] = field
+end
+redis.call('XADD', @PurchasesKey, '*', unpack(entry))
 emit(k, 'hold.purchased', hold_id, purchased, now)
 return { 'purchased', purchased }

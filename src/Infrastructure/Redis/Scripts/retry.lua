@@ -6,16 +6,18 @@ if #entry == 0 then
   return 0
 end
 expect_types({ @StockKey, 'hash', @PurchasesKey, 'stream', @DeadHoldsKey, 'hash' })
-local fields, kept, purchase = entry[1][2], {}, {}
+local fields, kept = entry[1][2], {}
+local purchase = entry_fields(fields)
 for i = 1, #fields, 2 do
-  purchase[fields[i]] = fields[i + 1]
   if fields[i] ~= 'reason' then
     kept[#kept + 1] = fields[i]
     kept[#kept + 1] = fields[i + 1]
   end
 end
 redis.call('XADD', @PurchasesKey, '*', unpack(kept))
-redis.call('HINCRBY', @StockKey, purchase.product .. ':d', -tonumber(purchase.quantity))
+for _, line in ipairs(purchase.lines) do
+  redis.call('HINCRBY', @StockKey, line.product .. ':d', -line.quantity)
+end
 redis.call('HDEL', @DeadHoldsKey, purchase.hold)
 redis.call('XDEL', @DeadLettersKey, entry_id)
 return 1

@@ -144,8 +144,8 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
 
         reserved.Should().BeEquivalentTo(new
         {
-            ProductId = product.Id, Customer = customer, Quantity = Quantity.From(Quantity.MaxValue),
-            UnitPrice = Money.MaxValue, Status = HoldStatus.Held,
+            Lines = new[] { new HoldLine(product.Id, Quantity.From(Quantity.MaxValue), Money.MaxValue) },
+            Customer = customer, Status = HoldStatus.Held,
         });
         (reserved.ExpiresAt - reserved.CreatedAt).Should().Be(TimeSpan.FromSeconds(HoldDuration.MaxSeconds));
         found.Should().Be(reserved);

@@ -30,7 +30,7 @@ public sealed class MetricsBehaviorTests : IDisposable
     [Fact]
     public async Task Handle_WhenResultFails_CountsItsErrorCode()
     {
-        var failure = Result<int>.Failure(ReservationErrors.OutOfStock(0));
+        var failure = Result<int>.Failure(ReservationErrors.OutOfStock(0, Guid.CreateVersion7()));
 
         var response = await Handle(_ => ValueTask.FromResult(failure));
 

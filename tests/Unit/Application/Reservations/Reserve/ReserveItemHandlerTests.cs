@@ -19,7 +19,7 @@ public class ReserveItemHandlerTests
 
     public static TheoryData<Error> GateErrors =>
     [
-        ProductErrors.NotFound, ReservationErrors.OutOfStock(1), ReservationErrors.LimitExceeded(4), ReservationErrors.IdempotencyKeyReused,
+        ProductErrors.NotFound, ReservationErrors.OutOfStock(1, Guid.CreateVersion7()), ReservationErrors.LimitExceeded(4, Guid.CreateVersion7()), ReservationErrors.IdempotencyKeyReused,
         ReservationErrors.HoldTooLong(60),
     ];
 

@@ -41,6 +41,19 @@ public class ReserveItemValidatorTests
     public void Validate_WhenProductIdEmpty_FailsOnProductIdOnly() =>
         ShouldFailOnlyOn(Valid with { ProductId = Guid.Empty }, nameof(ReserveItemCommand.ProductId));
 
+    [Fact]
+    public void Validate_WhenACartLinesProductIdEmpty_FailsOnThatLineOnly() =>
+        ShouldFailOnlyOn(WithItems((Guid.CreateVersion7(), 1), (Guid.Empty, 1)), "Items[1].ProductId");
+
+    [Fact]
+    public void Validate_WhenBothFormsAreGiven_FailsOnProductIdAndQuantity()
+    {
+        var result = _validator.TestValidate(Valid with { Items = [new ReserveItemLine(Guid.CreateVersion7(), 1)] });
+
+        result.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo(
+            [nameof(ReserveItemCommand.ProductId), nameof(ReserveItemCommand.Quantity)]);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -49,10 +62,37 @@ public class ReserveItemValidatorTests
         ShouldFailOnlyOn(Valid with { Quantity = quantity }, nameof(ReserveItemCommand.Quantity));
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(Quantity.MaxValue + 1)]
+    public void Validate_WhenACartLinesQuantityOutOfRange_FailsOnThatLineOnly(int quantity) =>
+        ShouldFailOnlyOn(WithItems((Guid.CreateVersion7(), 1), (Guid.CreateVersion7(), quantity)), "Items[1].Quantity");
+
+    [Theory]
     [InlineData(1)]
     [InlineData(1000)]
     public void Validate_WhenQuantityAtBounds_Passes(int quantity) =>
-        _validator.TestValidate(Valid with { Quantity = quantity }).ShouldNotHaveAnyValidationErrors();
+        _validator.TestValidate(WithItems((Guid.CreateVersion7(), quantity))).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(Hold.MaxLines)]
+    public void Validate_WhenOneToTwentyDistinctProducts_Passes(int lines) =>
+        _validator.TestValidate(WithItems([.. Enumerable.Range(0, lines).Select(_ => (Guid.CreateVersion7(), 1))]))
+            .ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Hold.MaxLines + 1)]
+    public void Validate_WhenNoItemsOrMoreThanTwenty_FailsOnItemsOnly(int lines) =>
+        ShouldFailOnlyOn(WithItems([.. Enumerable.Range(0, lines).Select(_ => (Guid.CreateVersion7(), 1))]), nameof(ReserveItemCommand.Items));
+
+    [Fact]
+    public void Validate_WhenAProductAppearsTwice_FailsOnItemsOnly()
+    {
+        var product = Guid.CreateVersion7();
+
+        ShouldFailOnlyOn(WithItems((product, 1), (Guid.CreateVersion7(), 1), (product, 2)), nameof(ReserveItemCommand.Items));
+    }
 
     [Theory]
     [InlineData(1)]
@@ -66,6 +106,9 @@ public class ReserveItemValidatorTests
     [InlineData(86_401)]
     public void Validate_WhenHoldSecondsOutOfRange_FailsOnHoldSecondsOnly(int seconds) =>
         ShouldFailOnlyOn(Valid with { HoldSeconds = seconds }, nameof(ReserveItemCommand.HoldSeconds));
+
+    private static ReserveItemCommand WithItems(params (Guid ProductId, int Quantity)[] items) =>
+        Valid with { ProductId = null, Quantity = null, Items = [.. items.Select(item => new ReserveItemLine(item.ProductId, item.Quantity))] };
 
     private void ShouldFailOnlyOn(ReserveItemCommand command, string property)
     {
