@@ -99,7 +99,7 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
             var outcome = reply.ToResult();
             if (!outcome.IsSuccess)
             {
-                return Describe(outcome.Error!);
+                return Describe(outcome.Error!, set.Products);
             }
 
             var hold = outcome.Value;
@@ -114,6 +114,8 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
         })];
     }
 
-    private static string Describe(Error error) =>
-        string.Join(' ', [error.Code, .. (error.Extensions ?? new Dictionary<string, object?>()).Select(e => $"{e.Key}={e.Value}")]);
+    // A product is named by its place in its set, so that two sets of products describe alike.
+    private static string Describe(Error error, Guid[] products) =>
+        string.Join(' ', [error.Code, .. (error.Extensions ?? new Dictionary<string, object?>()).Select(e =>
+            e.Value is Guid product && Array.IndexOf(products, product) is var index and >= 0 ? $"{e.Key}=#{index}" : $"{e.Key}={e.Value}")]);
 }
