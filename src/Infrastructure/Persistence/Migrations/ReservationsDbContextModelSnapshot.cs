@@ -59,6 +59,11 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
+                    b.Property<string>("SaleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sale_id");
+
                     b.Property<DateTimeOffset?>("SalesCloseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sales_close_at");
