@@ -228,6 +228,10 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<short>("Line")
+                        .HasColumnType("smallint")
+                        .HasColumnName("line");
+
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -259,7 +263,7 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("unit_price");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "Line")
                         .HasName("pk_purchases");
 
                     b.HasIndex("ProductId")
@@ -271,6 +275,8 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                     b.ToTable("purchases", null, t =>
                         {
+                            t.HasCheckConstraint("ck_purchases_line_not_negative", "line >= 0");
+
                             t.HasCheckConstraint("ck_purchases_quantity_positive", "quantity > 0");
                         });
                 });
