@@ -74,6 +74,7 @@ public static class DependencyInjection
                 options.PurchaseReplicaTimeout,
                 sp.GetRequiredService<ILogger<ReplicaAcknowledgement>>());
         });
+        services.AddSingleton<IProductIds, RedisProductIds>();
         services.AddSingleton<IInventoryGate, RedisInventoryGate>();
         services.AddSingleton<IHoldReadStore, RedisHoldReadStore>();
         services.AddSingleton<IHoldExpiryEvents, RedisHoldExpiryEvents>();

@@ -18,5 +18,6 @@ public static class ProductMapping
             SalesOpenAt = product.SalesOpenAt,
             SalesCloseAt = product.SalesCloseAt,
             Paused = product.Paused,
+            SaleId = product.SaleId,
         };
 }

@@ -12,4 +12,5 @@ public sealed record ProductResponse(
     int MaxHoldSeconds,
     DateTimeOffset? SalesOpenAt,
     DateTimeOffset? SalesCloseAt,
-    bool Paused);
+    bool Paused,
+    string? SaleId);

@@ -5,6 +5,7 @@ public sealed class Product
 {
     public const int NameMaxLength = 200;
     public const int MaxStock = 100_000_000;
+    public const int SaleIdMaxLength = 64;
 
     public static readonly DateTimeOffset EarliestSaleInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -36,6 +37,9 @@ public sealed class Product
 
     /// <summary>Reserves are refused while paused; holds already taken are not touched.</summary>
     public bool Paused { get; private set; }
+
+    /// <summary>The sale the product belongs to, set at its creation: the products of one sale may be held in one cart.</summary>
+    public string? SaleId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -45,6 +49,10 @@ public sealed class Product
         !string.IsNullOrWhiteSpace(name) && name.Length <= NameMaxLength && !name.Contains('\0', StringComparison.Ordinal);
 
     public static bool IsValidStock(int stock) => stock is >= 0 and <= MaxStock;
+
+    /// <summary>1–64 letters, digits, '.', '_' or '-': a sale id names a shard and is written into the gate's terms.</summary>
+    public static bool IsValidSaleId(string? saleId) =>
+        saleId is { Length: >= 1 and <= SaleIdMaxLength } && saleId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
@@ -70,11 +78,15 @@ public sealed class Product
     public ProductTerms Terms => new(
         Name, Money.From(Price), MaxPerCustomer, HoldDuration.FromSeconds(HoldSeconds), MaxHoldSeconds, SalesOpenAt, SalesCloseAt, Paused);
 
+    /// <summary>A new product; <paramref name="id"/> is drawn by the caller so that a sale's products share a gate shard.</summary>
     public static Product Create(
-        Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
+        Guid id, Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
         int? maxHoldSeconds = null,
-        SalesWindow window = default)
+        SalesWindow window = default,
+        string? saleId = null)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(id, Guid.Empty, nameof(id));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(saleId is null || IsValidSaleId(saleId), true, nameof(saleId));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidName(name), true, nameof(name));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidStock(stock), true, nameof(stock));
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidLimit(maxPerCustomer), true, nameof(maxPerCustomer));
@@ -83,7 +95,7 @@ public sealed class Product
         ArgumentOutOfRangeException.ThrowIfNotEqual(IsValidSalesWindow(window.OpensAt, window.ClosesAt), true, nameof(window));
         return new Product
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             Sku = sku.Value,
             Name = name,
             Price = price.Amount,
@@ -94,6 +106,7 @@ public sealed class Product
             SalesOpenAt = ToMilliseconds(window.OpensAt),
             SalesCloseAt = ToMilliseconds(window.ClosesAt),
             Paused = window.Paused,
+            SaleId = saleId,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -1,6 +1,9 @@
 namespace Reservations.Domain.Purchases;
 
-/// <summary>A completed purchase (an order). Its id is the id of the reservation it came from.</summary>
+/// <summary>
+/// One line of a completed purchase (an order): a single-product order has one, a cart's has one per product. The
+/// order's id is the id of the reservation it came from; <see cref="Line"/> numbers its lines from 0.
+/// </summary>
 public sealed class Purchase
 {
     private Purchase()
@@ -9,6 +12,7 @@ public sealed class Purchase
     }
 
     public Guid Id { get; private set; }
+    public short Line { get; private set; }
     public Guid ProductId { get; private set; }
     public string CustomerId { get; private set; }
     public int Quantity { get; private set; }

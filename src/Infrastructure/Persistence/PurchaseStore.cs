@@ -10,29 +10,39 @@ namespace Reservations.Infrastructure.Persistence;
 
 internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
 {
-    // One statement, so one transaction: the orders are inserted unless they exist, sold rises per product by what
-    // was inserted, and each inserted order gets its order.completed webhook event when an endpoint wants that type.
-    // Repeating it after a connection lost during COMMIT is therefore safe, which lets the execution strategy retry it.
-    // A data-modifying CTE runs to completion even though the final SELECT does not read it.
+    // One statement, so one transaction: the orders' lines are inserted unless they exist, sold rises per product by
+    // what was inserted, and each inserted order gets one order.completed webhook event (its data the order as GET
+    // /api/orders/{id} returns it) when an endpoint wants that type. Repeating it after a connection lost during
+    // COMMIT is therefore safe, which lets the execution strategy retry it. A data-modifying CTE runs to completion
+    // even though the final SELECT does not read it. An order's lines are always written together, so an order is
+    // inserted whole or found whole.
     private static readonly string InsertBatch = $"""
         WITH inserted AS (
-            INSERT INTO purchases (id, product_id, customer_id, quantity, unit_price, purchased_at, reserved_at, expires_at)
-            SELECT * FROM unnest(@ids, @products, @customers, @quantities, @prices, @purchased_at, @reserved_at, @expires_at)
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id, product_id, customer_id, quantity, unit_price, purchased_at),
+            INSERT INTO purchases (id, line, product_id, customer_id, quantity, unit_price, purchased_at, reserved_at, expires_at)
+            SELECT * FROM unnest(@ids, @lines, @products, @customers, @quantities, @prices, @purchased_at, @reserved_at, @expires_at)
+            ON CONFLICT (id, line) DO NOTHING
+            RETURNING id, line, product_id, customer_id, quantity, unit_price, purchased_at),
         sold AS (
             UPDATE products SET sold = products.sold + added.quantity, updated_at = now()
             FROM (SELECT product_id, sum(quantity)::int AS quantity FROM inserted GROUP BY product_id) AS added
             WHERE products.id = added.product_id),
+        orders AS (
+            SELECT id, customer_id, purchased_at, count(*) AS lines, sum(quantity * unit_price) AS total,
+                jsonb_agg(jsonb_build_object('productId', product_id, 'quantity', quantity, 'unitPrice', unit_price) ORDER BY line) AS items
+            FROM inserted
+            GROUP BY id, customer_id, purchased_at),
         completed_events AS (
             INSERT INTO webhook_events (id, type, created_at, data)
             SELECT {WebhookSql.EventId(WebhookEventTypes.OrderCompleted, "o.id")}, '{WebhookEventTypes.OrderCompleted}', now(),
-                jsonb_build_object('id', o.id, 'productId', o.product_id, 'customerId', o.customer_id, 'quantity', o.quantity,
-                    'unitPrice', o.unit_price, 'total', o.quantity * o.unit_price, 'purchasedAt', {WebhookSql.IsoUtc("o.purchased_at")})
-            FROM inserted o
+                jsonb_build_object('id', o.id, 'customerId', o.customer_id,
+                    'productId', CASE WHEN o.lines = 1 THEN o.items -> 0 -> 'productId' END,
+                    'quantity', CASE WHEN o.lines = 1 THEN o.items -> 0 -> 'quantity' END,
+                    'unitPrice', CASE WHEN o.lines = 1 THEN o.items -> 0 -> 'unitPrice' END,
+                    'items', o.items, 'total', o.total, 'purchasedAt', {WebhookSql.IsoUtc("o.purchased_at")})
+            FROM orders o
             WHERE {WebhookSql.Subscribed(WebhookEventTypes.OrderCompleted)}
             ON CONFLICT (id) DO NOTHING)
-        SELECT id FROM inserted
+        SELECT DISTINCT id FROM inserted
         """;
 
     public async Task<PersistBatchResult> PersistAsync(IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
@@ -72,18 +82,21 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
         }
     }
 
+    // One element per line: an order's id, customer and times repeat on each of its lines.
     private static DbCommand CreateCommand(DbConnection connection, IReadOnlyList<PendingPurchase> batch)
     {
+        var lines = batch.SelectMany(p => p.Lines.Select((line, index) => (Purchase: p, Line: line, Index: (short)index))).ToArray();
         var command = connection.CreateCommand();
         command.CommandText = InsertBatch;
-        command.Parameters.Add(Array("ids", batch.Select(p => p.ReservationId), NpgsqlDbType.Uuid));
-        command.Parameters.Add(Array("products", batch.Select(p => p.ProductId), NpgsqlDbType.Uuid));
-        command.Parameters.Add(Array("customers", batch.Select(p => p.CustomerId), NpgsqlDbType.Text));
-        command.Parameters.Add(Array("quantities", batch.Select(p => p.Quantity), NpgsqlDbType.Integer));
-        command.Parameters.Add(Array("prices", batch.Select(p => p.UnitPrice), NpgsqlDbType.Numeric));
-        command.Parameters.Add(Array("purchased_at", batch.Select(p => p.PurchasedAt), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Array("reserved_at", batch.Select(p => p.ReservedAt), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Array("expires_at", batch.Select(p => p.ExpiresAt), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array("ids", lines.Select(l => l.Purchase.ReservationId), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array("lines", lines.Select(l => l.Index), NpgsqlDbType.Smallint));
+        command.Parameters.Add(Array("products", lines.Select(l => l.Line.ProductId), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array("customers", lines.Select(l => l.Purchase.CustomerId), NpgsqlDbType.Text));
+        command.Parameters.Add(Array("quantities", lines.Select(l => l.Line.Quantity), NpgsqlDbType.Integer));
+        command.Parameters.Add(Array("prices", lines.Select(l => l.Line.UnitPrice), NpgsqlDbType.Numeric));
+        command.Parameters.Add(Array("purchased_at", lines.Select(l => l.Purchase.PurchasedAt), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array("reserved_at", lines.Select(l => l.Purchase.ReservedAt), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array("expires_at", lines.Select(l => l.Purchase.ExpiresAt), NpgsqlDbType.TimestampTz));
         return command;
     }
 

@@ -48,6 +48,18 @@ public sealed class RedisKeys
     {
         Span<byte> bytes = stackalloc byte[16];
         productId.TryWriteBytes(bytes, bigEndian: true, out _);
+        return ShardOfHash(bytes);
+    }
+
+    /// <summary>The shard of a sale's products (see RedisProductIds): FNV-1a over the sale id's UTF-8 bytes.</summary>
+    public int ShardOfSale(string saleId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        return ShardOfHash(Encoding.UTF8.GetBytes(saleId));
+    }
+
+    private int ShardOfHash(ReadOnlySpan<byte> bytes)
+    {
         var hash = 2166136261u;
         foreach (var b in bytes)
         {

@@ -162,15 +162,34 @@ internal sealed partial class RedisPurchaseOutbox(
     private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,
         RedisKeys.HoldOfField(shard, Field(entry, "hold")),
-        RedisKeys.ProductOfField((byte[])Field(entry, "product")! is { Length: 16 } product
-            ? product
-            : throw new FormatException("The product field is not a 16-byte id.")),
         (string)Field(entry, "customer")!,
-        (int)Field(entry, "quantity"),
-        decimal.Parse((string)Field(entry, "price")!, CultureInfo.InvariantCulture),
+        Lines(entry),
         HoldCodec.Time((string)Field(entry, "at")!),
         OptionalTime(entry, "created"),
         OptionalTime(entry, "deadline"));
+
+    // A cart's entry repeats product, quantity and price once per line, in line order; a single product's has each once.
+    private static PurchaseLine[] Lines(StreamEntry entry)
+    {
+        var products = Repeated(entry, "product");
+        var quantities = Repeated(entry, "quantity");
+        var prices = Repeated(entry, "price");
+        if (products.Count == 0 || products.Count != quantities.Count || products.Count != prices.Count)
+        {
+            throw new FormatException(
+                $"The entry has {products.Count} product, {quantities.Count} quantity and {prices.Count} price fields; one of each per line.");
+        }
+
+        return [.. products.Select((product, i) => new PurchaseLine(
+            RedisKeys.ProductOfField((byte[])product! is { Length: 16 } bytes
+                ? bytes
+                : throw new FormatException("The product field is not a 16-byte id.")),
+            (int)quantities[i],
+            decimal.Parse((string)prices[i]!, CultureInfo.InvariantCulture)))];
+    }
+
+    private static List<RedisValue> Repeated(StreamEntry entry, string name) =>
+        [.. entry.Values.Where(v => v.Name == name && !v.Value.IsNull).Select(v => v.Value)];
 
     // Entries written before the gate recorded the hold's times lack them.
     private static DateTimeOffset? OptionalTime(StreamEntry entry, string name) =>

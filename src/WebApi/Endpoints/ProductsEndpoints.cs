@@ -39,7 +39,7 @@ public static class ProductsEndpoints
             .WithDescription("application/merge-patch+json: absent members stay, null clears maxPerCustomer, salesOpenAt and " +
                 "salesCloseAt. Reserves before salesOpenAt, from salesCloseAt on or while paused answer 409 sale-not-open, " +
                 "decided by Redis's clock; holds already taken keep their price, limit and deadline. Each edit is recorded " +
-                "with its admin and the optional ?reason (GET …/changes). 400 validation for unknown members, wrong types, " +
+                "with its admin and the optional ?reason (GET …/changes). 400 validation for unknown members, saleId (set at creation), wrong types, " +
                 "null for name, price, holdSeconds, maxHoldSeconds or paused, salesCloseAt not after salesOpenAt, or " +
                 "holdSeconds above maxHoldSeconds (raise both in one patch). 503 change-pending: PostgreSQL has the edit, " +
                 "the gate gets it from the Worker within seconds.");

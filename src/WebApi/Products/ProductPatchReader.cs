@@ -70,6 +70,9 @@ internal static class ProductPatchReader
             case "name" or "price" or "maxPerCustomer" or "holdSeconds" or "maxHoldSeconds" or "salesOpenAt" or "salesCloseAt" or "paused":
                 errors[member.Name] = ["The value is of the wrong type."];
                 return patch;
+            case "saleId":
+                errors[member.Name] = ["The sale id is set when the product is created and cannot change: create a product in the other sale."];
+                return patch;
             default:
                 errors[member.Name] = ["Not a field of a product that can be changed."];
                 return patch;

@@ -12,10 +12,11 @@ namespace Reservations.IntegrationTests.Fixtures;
 public static class ApiCalls
 {
     public static async Task<ProductResponse> CreateProductAsync(
-        this ReservationsApiFactory api, int stock, int? maxPerCustomer = null, int? holdSeconds = null, int? maxHoldSeconds = null)
+        this ReservationsApiFactory api, int stock, int? maxPerCustomer = null, int? holdSeconds = null, int? maxHoldSeconds = null,
+        string? saleId = null)
     {
         var response = await api.CreateClient(Tokens.Admin()).PostJsonAsync(
-            "/api/products", ProductRequests.Valid(stock, maxPerCustomer, holdSeconds, maxHoldSeconds: maxHoldSeconds));
+            "/api/products", ProductRequests.Valid(stock, maxPerCustomer, holdSeconds, maxHoldSeconds: maxHoldSeconds, saleId: saleId));
         return await response.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
     }
 

@@ -4,7 +4,8 @@ namespace Reservations.IntegrationTests.Fixtures;
 public static class ProductRequests
 {
     public static object Valid(
-        int stock = 100, int? maxPerCustomer = null, int? holdSeconds = null, decimal price = 49.90m, int? maxHoldSeconds = null) => new
+        int stock = 100, int? maxPerCustomer = null, int? holdSeconds = null, decimal price = 49.90m, int? maxHoldSeconds = null,
+        string? saleId = null) => new
     {
         sku = NewSku(),
         name = "Concert ticket",
@@ -13,6 +14,7 @@ public static class ProductRequests
         maxPerCustomer,
         holdSeconds,
         maxHoldSeconds,
+        saleId,
     };
 
     public static string NewSku() => $"SKU-{Guid.NewGuid():N}"[..20];

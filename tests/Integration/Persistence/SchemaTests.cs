@@ -40,6 +40,25 @@ public sealed class SchemaTests(ReservationsApiFactory api) : IClassFixture<Rese
         definition.Should().Contain("(customer_id, purchased_at DESC)");
     }
 
+    [Theory]
+    [InlineData(-1, "ck_purchases_line_not_negative")]
+    [InlineData(0, "pk_purchases")]
+    public async Task Purchases_WhenALineIsNegativeOrRepeated_IsRefused(int line, string constraint)
+    {
+        await using var connection = new NpgsqlConnection(api.PostgresConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var (product, order) = (Guid.NewGuid(), Guid.NewGuid());
+        await ExecuteAsync(connection,
+            $"INSERT INTO products (id, sku, name, price, total_stock, sold, hold_seconds, max_hold_seconds, created_at, updated_at) " +
+            $"VALUES ('{product}', '{ProductRequests.NewSku()}', 'n', 1, 10, 0, 600, 1800, now(), now())");
+        var insert = (int l) => ExecuteAsync(connection,
+            $"INSERT INTO purchases (id, line, product_id, customer_id, quantity, unit_price, purchased_at) VALUES ('{order}', {l}, '{product}', 'c', 1, 1, now())");
+        await insert(0);
+        await insert(1);
+
+        (await insert.Invoking(i => i(line)).Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be(constraint);
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -35,7 +35,7 @@ public sealed class WebhookOutboxTests(ReservationsApiFactory api) : IClassFixtu
         var bob = api.CreateClient(Tokens.Customer($"bob-{Guid.NewGuid():N}"));
         var hold = await bob.ReserveOkAsync(product.Id);
         (await bob.PurchaseAsync(hold.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
-        var purchase = new PendingPurchase("0-1", hold.Id, product.Id, hold.CustomerId, hold.Quantity!.Value, hold.UnitPrice!.Value,
+        var purchase = new PendingPurchase("0-1", hold.Id, hold.CustomerId, [new PurchaseLine(product.Id, hold.Quantity!.Value, hold.UnitPrice!.Value)],
             DateTimeOffset.UtcNow, hold.CreatedAt, hold.ExpiresAt);
 
         using (var scope = api.Services.CreateScope())

@@ -81,7 +81,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         await RunWorkerUntilAsync(async () => (await api.LedgerAsync(good.Id)).Purchasing == 0
             && (await outbox.ListDeadLettersAsync(ct)).Any(d => d.Purchase.ReservationId == poison.Id));
 
-        var deadLetter = (await outbox.ListDeadLettersAsync(ct)).Should().ContainSingle(d => d.Purchase.ProductId == unknown.Id).Subject;
+        var deadLetter = (await outbox.ListDeadLettersAsync(ct)).Should().ContainSingle(d => d.Purchase.Lines[0].ProductId == unknown.Id).Subject;
         deadLetter.Purchase.ReservationId.Should().Be(poison.Id);
         deadLetter.Reason.Should().Contain("fk_purchases_products");
         (await api.OrderIdsAsync(good.Id)).Should().BeEquivalentTo(goodHolds.Select(h => h.Id));
@@ -105,7 +105,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         await RunWorkerUntilAsync(async () => (await api.LedgerAsync(product.Id)) is { Sold: 5, DeadLettered: 1 }, async () =>
         {
             await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
-            var refused = (await outbox.ListDeadLettersAsync(ct)).Single(d => d.Purchase.ProductId == product.Id);
+            var refused = (await outbox.ListDeadLettersAsync(ct)).Single(d => d.Purchase.Lines[0].ProductId == product.Id);
             refused.Reason.Should().Contain("ck_products_sold_within_stock");
             (await outbox.RetryDeadLetterAsync(refused.Purchase.ReservationId, ct)).Should().BeTrue();
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(10));
@@ -165,7 +165,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         }
 
         var deadLetter = (await api.Services.GetRequiredService<IPurchaseOutbox>().ListDeadLettersAsync(TestContext.Current.CancellationToken))
-            .Should().ContainSingle(d => d.Purchase.ProductId == product.Id).Subject;
+            .Should().ContainSingle(d => d.Purchase.Lines[0].ProductId == product.Id).Subject;
         deadLetter.Purchase.ReservationId.Should().Be(cursed.Id);
         deadLetter.Reason.Should().Be("not persisted after 5 deliveries: P0001: cursed customer");
         (await api.OrderIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));

@@ -106,7 +106,7 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
         ledger.Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, DeadLettered = 0, Available = 0, Held = 0 });
         ledger.ShouldBeBalanced();
         (await api.OrderIdsAsync(product)).Should().BeEquivalentTo(holds);
-        (await stalled.ListDeadLettersAsync(ct)).Should().NotContain(d => d.Purchase.ProductId == product);
+        (await stalled.ListDeadLettersAsync(ct)).Should().NotContain(d => d.Purchase.Lines[0].ProductId == product);
         (await api.Redis.HashLengthAsync(api.Keys.DeadHolds(shard))).Should().Be(0);
         (await api.WaitingPurchasesAsync(product)).Should().BeEmpty();
     }

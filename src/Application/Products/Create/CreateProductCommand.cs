@@ -13,4 +13,5 @@ public sealed record CreateProductCommand(
     int? MaxHoldSeconds = null,
     DateTimeOffset? SalesOpenAt = null,
     DateTimeOffset? SalesCloseAt = null,
-    bool Paused = false) : ICommand<Result<ProductResponse>>;
+    bool Paused = false,
+    string? SaleId = null) : ICommand<Result<ProductResponse>>;

@@ -8,16 +8,17 @@ using Reservations.Domain.Products;
 namespace Reservations.Application.Products.Create;
 
 public sealed class CreateProductHandler(
-    ICatalog catalog, IInventoryGate gate, TimeProvider clock, IOptions<ReservationsOptions> options)
+    ICatalog catalog, IInventoryGate gate, IProductIds ids, TimeProvider clock, IOptions<ReservationsOptions> options)
     : ICommandHandler<CreateProductCommand, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(CreateProductCommand command, CancellationToken cancellationToken)
     {
         var hold = HoldDuration.FromSeconds(command.HoldSeconds ?? options.Value.DefaultHoldSeconds);
+        var now = clock.GetUtcNow();
         var product = Product.Create(
-            Sku.From(command.Sku), command.Name, Money.From(command.Price), command.Stock,
-            command.MaxPerCustomer, hold, clock.GetUtcNow(), command.MaxHoldSeconds,
-            new SalesWindow(command.SalesOpenAt, command.SalesCloseAt, command.Paused));
+            ids.NewProductId(command.SaleId, now), Sku.From(command.Sku), command.Name, Money.From(command.Price), command.Stock,
+            command.MaxPerCustomer, hold, now, command.MaxHoldSeconds,
+            new SalesWindow(command.SalesOpenAt, command.SalesCloseAt, command.Paused), command.SaleId);
 
         var added = await catalog.AddAsync(product, cancellationToken);
         if (!added.IsSuccess)
@@ -45,5 +46,6 @@ public sealed class CreateProductHandler(
         existing.Name == requested.Name && existing.Price == requested.Price && existing.TotalStock == requested.TotalStock
         && existing.Sold == 0 && existing.MaxPerCustomer == requested.MaxPerCustomer && existing.HoldSeconds == requested.HoldSeconds
         && existing.MaxHoldSeconds == requested.MaxHoldSeconds
-        && existing.SalesOpenAt == requested.SalesOpenAt && existing.SalesCloseAt == requested.SalesCloseAt && existing.Paused == requested.Paused;
+        && existing.SalesOpenAt == requested.SalesOpenAt && existing.SalesCloseAt == requested.SalesCloseAt && existing.Paused == requested.Paused
+        && existing.SaleId == requested.SaleId;
 }

@@ -25,6 +25,8 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProductComm
         RuleFor(c => c.SalesCloseAt).Must(Product.IsValidSaleInstant).WithMessage(SaleInstantMessage("Sales close at"));
         RuleFor(c => c.SalesCloseAt).Must((c, closesAt) => Product.ClosesAfterOpens(c.SalesOpenAt, closesAt))
             .WithMessage("Sales close at must be after sales open at.");
+        RuleFor(c => c.SaleId).Must(s => s is null || Product.IsValidSaleId(s))
+            .WithMessage($"Sale id must be 1–{Product.SaleIdMaxLength} letters, digits, '.', '_' or '-', or absent.");
         RuleFor(c => c.MaxHoldSeconds)
             .Must((c, max) => max is null || HoldDuration.IsValidMax(c.HoldSeconds ?? options.Value.DefaultHoldSeconds, max.Value))
             .WithMessage($"Max hold seconds must be at least the hold seconds and at most {HoldDuration.MaxSeconds}.");

@@ -31,6 +31,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.SalesOpenAt).HasColumnName("sales_open_at");
         builder.Property(p => p.SalesCloseAt).HasColumnName("sales_close_at");
         builder.Property(p => p.Paused).HasColumnName("paused");
+        builder.Property(p => p.SaleId).HasColumnName("sale_id").HasMaxLength(Product.SaleIdMaxLength);
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
         builder.Ignore(p => p.Unsold);

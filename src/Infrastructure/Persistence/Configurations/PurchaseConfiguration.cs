@@ -10,9 +10,15 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
 {
     public void Configure(EntityTypeBuilder<Purchase> builder)
     {
-        builder.ToTable("purchases", t => t.HasCheckConstraint("ck_purchases_quantity_positive", "quantity > 0"));
-        builder.HasKey(p => p.Id).HasName("pk_purchases");
+        builder.ToTable("purchases", t =>
+        {
+            t.HasCheckConstraint("ck_purchases_quantity_positive", "quantity > 0");
+            t.HasCheckConstraint("ck_purchases_line_not_negative", "line >= 0");
+        });
+        // One row per line of an order: a cart's lines share the order's id.
+        builder.HasKey(p => new { p.Id, p.Line }).HasName("pk_purchases");
         builder.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(p => p.Line).HasColumnName("line").ValueGeneratedNever();
         builder.Property(p => p.ProductId).HasColumnName("product_id");
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId)
             .HasConstraintName("fk_purchases_products").OnDelete(DeleteBehavior.Restrict);

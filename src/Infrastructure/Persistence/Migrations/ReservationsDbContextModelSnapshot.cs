@@ -59,6 +59,11 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
+                    b.Property<string>("SaleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sale_id");
+
                     b.Property<DateTimeOffset?>("SalesCloseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sales_close_at");
@@ -223,6 +228,10 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<short>("Line")
+                        .HasColumnType("smallint")
+                        .HasColumnName("line");
+
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -254,7 +263,7 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("unit_price");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "Line")
                         .HasName("pk_purchases");
 
                     b.HasIndex("ProductId")
@@ -266,6 +275,8 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                     b.ToTable("purchases", null, t =>
                         {
+                            t.HasCheckConstraint("ck_purchases_line_not_negative", "line >= 0");
+
                             t.HasCheckConstraint("ck_purchases_quantity_positive", "quantity > 0");
                         });
                 });

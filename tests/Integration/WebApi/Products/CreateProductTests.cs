@@ -44,6 +44,31 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task CreateProduct_TwoOfOneSale_LandInOneShard_AndTheGateTermsCarryTheSale()
+    {
+        var sale = $"sale-{Guid.NewGuid():N}";
+
+        var first = await api.CreateProductAsync(stock: 5, holdSeconds: 600, saleId: sale);
+        var second = await api.CreateProductAsync(stock: 5, holdSeconds: 600, saleId: sale);
+
+        first.SaleId.Should().Be(sale);
+        second.SaleId.Should().Be(sale);
+        api.Keys.ShardOf(second.Id).Should().Be(api.Keys.ShardOf(first.Id)).And.Be(api.Keys.ShardOfSale(sale));
+        (await api.GetProductAsync(first.Id)).SaleId.Should().Be(sale);
+        (await api.Redis.HashGetAsync(api.Keys.Catalog(api.Keys.ShardOf(first.Id)), RedisKeys.ProductField(first.Id)))
+            .ToString().Should().Be($"600||1800|||0|{sale}|49.90", "hold seconds|limit|cap|opens|closes|paused|sale|price");
+        (await api.ScalarAsync<string>($"SELECT sale_id FROM products WHERE id = '{second.Id}'")).Should().Be(sale);
+    }
+
+    [Fact]
+    public async Task CreateProduct_WithoutSale_ReturnsNoSaleId()
+    {
+        var product = await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid())).ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.Created);
+
+        product.SaleId.Should().BeNull();
+    }
+
+    [Fact]
     public async Task TermsWrittenBeforeTheHoldCapAndSaleWindow_StillTakeHoldsOnTheirTerms()
     {
         var product = await (await _admin.PostJsonAsync("/api/products", ProductRequests.Valid(stock: 5, maxPerCustomer: 2, holdSeconds: 90, price: 10.05m)))

@@ -166,6 +166,20 @@ public abstract class EditProductSuite(ReservationsApiFactory api)
     }
 
     [Fact]
+    public async Task Patch_SaleId_Is400_AndChangesNothing()
+    {
+        var sale = $"sale-{Guid.NewGuid():N}";
+        var product = await api.CreateProductAsync(stock: 10, saleId: sale);
+
+        var refused = await (await api.CreateClient(Tokens.Admin()).PatchProductAsync(product.Id, """{"saleId":"other-sale","paused":true}"""))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+
+        refused.GetProperty("errors").GetProperty("saleId")[0].GetString().Should().Contain("cannot change");
+        (await api.GetProductAsync(product.Id)).Should().BeEquivalentTo(new { SaleId = sale, Paused = false });
+        (await api.ChangesAsync(product.Id)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Patch_AsApplicationJson_Is415_ForAnUnknownProduct404_AndForACustomer403()
     {
         var product = await api.CreateProductAsync(stock: 10);

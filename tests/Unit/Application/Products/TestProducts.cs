@@ -5,7 +5,7 @@ namespace Reservations.UnitTests.Application.Products;
 internal static class TestProducts
 {
     public static Product Create(string sku = "TICKET-1", int stock = 10, decimal price = 49.90m, int? maxPerCustomer = 2, int holdSeconds = 300) =>
-        Product.Create(Sku.From(sku), "Ticket " + sku, Money.From(price), stock, maxPerCustomer,
+        Product.Create(Guid.CreateVersion7(), Sku.From(sku), "Ticket " + sku, Money.From(price), stock, maxPerCustomer,
             HoldDuration.FromSeconds(holdSeconds), DateTimeOffset.UtcNow);
 
     // Only EF Core materialization sets Sold (the domain has no method for it yet), so tests set it the same way.

@@ -78,5 +78,5 @@ public class ProductEditTests
     }
 
     private static Product Create(SalesWindow window = default) =>
-        Product.Create(Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, 2, HoldDuration.FromSeconds(300), Created, window: window);
+        Product.Create(Guid.CreateVersion7(), Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, 2, HoldDuration.FromSeconds(300), Created, window: window);
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Reservations.Domain.Products;
 
 namespace Reservations.UnitTests.Domain.Products;
@@ -32,15 +31,33 @@ public class ProductTests
     }
 
     [Fact]
-    public void Create_WhenValid_IdIsVersion7GuidOfCreationTime()
+    public void Create_WhenGivenAnId_KeepsIt()
     {
-        var product = Create();
+        var id = Guid.CreateVersion7(Now);
 
-        product.Id.Version.Should().Be(7);
-        Span<byte> bytes = stackalloc byte[16];
-        product.Id.TryWriteBytes(bytes, bigEndian: true, out _).Should().BeTrue();
-        var unixMs = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
-        unixMs.Should().Be(Now.ToUnixTimeMilliseconds());
+        Product.Create(id, Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, null, HoldDuration.FromSeconds(300), Now).Id.Should().Be(id);
+    }
+
+    [Fact]
+    public void Create_WithTheEmptyId_ThrowsArgumentOutOfRangeForIt()
+    {
+        var act = () => Product.Create(Guid.Empty, Sku.From("TICKET-1"), "Ticket", Money.From(49.90m), 10, null, HoldDuration.FromSeconds(300), Now);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("id");
+    }
+
+    [Fact]
+    public void Create_WithSaleId_KeepsIt() => Create(saleId: "tour-2026").SaleId.Should().Be("tour-2026");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tour 2026")]
+    [InlineData("tour{1}")]
+    public void Create_WithInvalidSaleId_ThrowsArgumentOutOfRangeForIt(string saleId)
+    {
+        var act = () => Create(saleId: saleId);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("saleId");
     }
 
     [Fact]
@@ -105,6 +122,8 @@ public class ProductTests
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxHoldSeconds");
     }
 
-    private static Product Create(string name = "Ticket", int stock = 10, int? maxPerCustomer = 2, int? maxHoldSeconds = null) =>
-        Product.Create(Sku.From("TICKET-1"), name, Money.From(49.90m), stock, maxPerCustomer, HoldDuration.FromSeconds(300), Now, maxHoldSeconds);
+    private static Product Create(
+        string name = "Ticket", int stock = 10, int? maxPerCustomer = 2, int? maxHoldSeconds = null, string? saleId = null) =>
+        Product.Create(Guid.CreateVersion7(), Sku.From("TICKET-1"), name, Money.From(49.90m), stock, maxPerCustomer, HoldDuration.FromSeconds(300), Now,
+            maxHoldSeconds, saleId: saleId);
 }

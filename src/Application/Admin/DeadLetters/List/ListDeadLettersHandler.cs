@@ -1,5 +1,6 @@
 using Mediator;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Orders;
 
 namespace Reservations.Application.Admin.DeadLetters.List;
 
@@ -8,8 +9,14 @@ public sealed class ListDeadLettersHandler(IPurchaseOutbox outbox) : IQueryHandl
     public async ValueTask<IReadOnlyList<DeadLetterResponse>> Handle(ListDeadLettersQuery query, CancellationToken cancellationToken)
     {
         var deadLetters = await outbox.ListDeadLettersAsync(cancellationToken);
-        return [.. deadLetters.Select(d => new DeadLetterResponse(
-            d.Purchase.ReservationId, d.Purchase.ProductId, d.Purchase.CustomerId, d.Purchase.Quantity,
-            d.Purchase.UnitPrice, d.Purchase.PurchasedAt, d.Reason))];
+        return [.. deadLetters.Select(d => ToResponse(d.Purchase, d.Reason))];
+    }
+
+    private static DeadLetterResponse ToResponse(PendingPurchase purchase, string reason)
+    {
+        var single = purchase.Lines.Count == 1 ? purchase.Lines[0] : null;
+        return new DeadLetterResponse(
+            purchase.ReservationId, single?.ProductId, purchase.CustomerId, single?.Quantity, single?.UnitPrice,
+            [.. purchase.Lines.Select(l => new OrderItemResponse(l.ProductId, l.Quantity, l.UnitPrice))], purchase.PurchasedAt, reason);
     }
 }

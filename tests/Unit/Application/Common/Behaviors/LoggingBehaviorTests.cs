@@ -13,7 +13,7 @@ public class LoggingBehaviorTests
     private static readonly CreateProductCommand Command = new("TICKET-1", "Concert ticket", 49.90m, 250);
 
     private static readonly Result<ProductResponse> Created =
-        new ProductResponse(Guid.CreateVersion7(), "TICKET-1", "Concert ticket", 49.90m, 250, 250, null, 600, 1800, null, null, false);
+        new ProductResponse(Guid.CreateVersion7(), "TICKET-1", "Concert ticket", 49.90m, 250, 250, null, 600, 1800, null, null, false, null);
 
     private static readonly Result<ProductResponse> Duplicate = ProductErrors.DuplicateSku;
 

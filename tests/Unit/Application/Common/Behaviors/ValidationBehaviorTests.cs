@@ -13,7 +13,7 @@ public class ValidationBehaviorTests
     private static readonly CreateProductCommand Valid = new("TICKET-1", "Concert ticket", 49.90m, 250);
 
     private readonly Result<ProductResponse> _response =
-        new ProductResponse(Guid.CreateVersion7(), "TICKET-1", "Concert ticket", 49.90m, 250, 250, null, 600, 1800, null, null, false);
+        new ProductResponse(Guid.CreateVersion7(), "TICKET-1", "Concert ticket", 49.90m, 250, 250, null, 600, 1800, null, null, false, null);
 
     private int _nextCalls;
 

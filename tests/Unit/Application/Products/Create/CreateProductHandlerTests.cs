@@ -16,6 +16,7 @@ public class CreateProductHandlerTests
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
     private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IProductIds _ids = Substitute.For<IProductIds>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly CreateProductHandler _handler;
 
@@ -24,8 +25,9 @@ public class CreateProductHandlerTests
         _catalog.AddAsync(Arg.Any<Product>(), Arg.Any<CancellationToken>())
             .Returns(call => Result<Product>.Success(call.Arg<Product>()));
         _gate.InitializeAsync(Arg.Any<InventoryItem>(), Arg.Any<CancellationToken>()).Returns(true);
+        _ids.NewProductId(Arg.Any<string?>(), Arg.Any<DateTimeOffset>()).Returns(_ => Guid.CreateVersion7());
         var options = Options.Create(new ReservationsOptions { DefaultHoldSeconds = 900 });
-        _handler = new CreateProductHandler(_catalog, _gate, new FixedTimeProvider(Now), options);
+        _handler = new CreateProductHandler(_catalog, _gate, _ids, new FixedTimeProvider(Now), options);
     }
 
     [Fact]
@@ -58,6 +60,20 @@ public class CreateProductHandlerTests
             Sku = "TICKET-1", Name = "Concert ticket", Price = 49.90m, TotalStock = 250, Available = 250, MaxPerCustomer = 4, HoldSeconds = 120,
         });
         result.Value.Id.Version.Should().Be(7);
+    }
+
+    [Fact]
+    public async Task Handle_WithSaleId_DrawsTheIdForTheSaleAndGivesTheSaleToTheGate()
+    {
+        var id = Guid.CreateVersion7();
+        _ids.NewProductId("tour-2026", Now).Returns(id);
+
+        var result = await _handler.Handle(new CreateProductCommand("TICKET-1", "Concert ticket", 49.90m, 250, SaleId: "tour-2026"), _ct);
+
+        result.Value.Id.Should().Be(id);
+        result.Value.SaleId.Should().Be("tour-2026");
+        await _catalog.Received(1).AddAsync(Arg.Is<Product>(p => p.Id == id && p.SaleId == "tour-2026"), _ct);
+        await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(i => i.ProductId == id && i.SaleId == "tour-2026"), _ct);
     }
 
     [Fact]

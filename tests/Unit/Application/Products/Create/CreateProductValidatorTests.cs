@@ -21,6 +21,17 @@ public class CreateProductValidatorTests
     [Fact]
     public void Validate_WhenEveryFieldValid_Passes() => _validator.TestValidate(Valid).ShouldNotHaveAnyValidationErrors();
 
+    public static TheoryData<string> InvalidSaleIds => ["", new string('s', Product.SaleIdMaxLength + 1), "tour 2026", "tour/2026", "tour{1}", "tour\n"];
+
+    [Fact]
+    public void Validate_WhenSaleIdHasEveryAllowedCharacter_Passes() =>
+        _validator.TestValidate(Valid with { SaleId = "Tour_2026.GA-" + new string('s', Product.SaleIdMaxLength - 13) }).ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [MemberData(nameof(InvalidSaleIds))]
+    public void Validate_WhenSaleIdInvalid_FailsOnSaleIdOnly(string saleId) =>
+        ShouldFailOnlyOn(Valid with { SaleId = saleId }, nameof(CreateProductCommand.SaleId));
+
     [Fact]
     public void Validate_WhenLimitAndHoldAbsent_Passes() =>
         _validator.TestValidate(Valid with { MaxPerCustomer = null, HoldSeconds = null }).ShouldNotHaveAnyValidationErrors();

@@ -36,7 +36,7 @@ public class GetProductHandlerTests
 
         var result = await _handler.Handle(new GetProductQuery(product.Id), _ct);
 
-        result.Value.Should().Be(new ProductResponse(product.Id, "TICKET-1", "Ticket TICKET-1", 12.50m, 250, 7, 4, 120, 360, null, null, false));
+        result.Value.Should().Be(new ProductResponse(product.Id, "TICKET-1", "Ticket TICKET-1", 12.50m, 250, 7, 4, 120, 360, null, null, false, null));
     }
 
     [Fact]

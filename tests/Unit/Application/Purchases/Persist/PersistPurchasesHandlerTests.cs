@@ -241,7 +241,7 @@ public class PersistPurchasesHandlerTests
     }
 
     private static PendingPurchase Purchase(string entryId) =>
-        new(entryId, Guid.CreateVersion7(), Guid.CreateVersion7(), "alice", 2, 49.90m, PurchasedAt);
+        new(entryId, Guid.CreateVersion7(), "alice", [new PurchaseLine(Guid.CreateVersion7(), 2, 49.90m)], PurchasedAt);
 
     private PendingPurchase[] GivenBatch(params PendingPurchase[] batch)
     {
