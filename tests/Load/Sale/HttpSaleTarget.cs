@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Reservations.Application.Products.Ledger;
+using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 
 namespace Reservations.Load.Sale;
@@ -20,9 +21,10 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
     {
         _admin = await _tokenSource.TokenAsync("bench-admin", "admin");
         var run = Guid.NewGuid().ToString("N")[..8];
+        var saleId = options.CartLines > 1 ? $"bench-{run}" : null;
         for (var i = 0; i < options.Products; i++)
         {
-            _products.Add(await _api.CreateProductAsync(_admin, $"BENCH-{run}-{i}", options.Stock, options.HoldSeconds));
+            _products.Add(await _api.CreateProductAsync(_admin, $"BENCH-{run}-{i}", options.Stock, options.HoldSeconds, saleId));
         }
 
         _tokens = new string[options.Customers];
@@ -32,10 +34,10 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
         return _products;
     }
 
-    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, Guid productId, int quantity)
+    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, IReadOnlyList<SaleLine> lines)
     {
-        var (status, hold) = await _api.ReserveAsync(_tokens[customer], productId, quantity);
-        return (status, hold is null ? null : new SaleHold(hold.Id, hold.Items[0].ProductId, customer, hold.Items[0].Quantity));
+        var (status, hold) = await _api.ReserveAsync(_tokens[customer], lines);
+        return (status, hold is null ? null : new SaleHold(hold.Id, customer, LinesOf(hold)));
     }
 
     public Task<int> PurchaseAsync(SaleHold hold) => _api.PurchaseAsync(_tokens[hold.Customer], hold.Id);
@@ -49,7 +51,8 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
         return new SaleFindings(
             observation,
             $"Sold {ledgers.Values.Sum(l => l.Sold)} of {options.Products * options.Stock} units in {purchased.Count} purchases; {observation.OrdersListed} orders listed.",
-            "no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx",
+            "no oversell, every ledger balanced and quiet, orders = purchases, every purchase completed, no 5xx"
+                + (options.CartLines > 1 ? ", every purchased cart whole (each of its lines read back and sold)" : string.Empty),
             SaleChecks.Violations(observation));
     }
 
@@ -78,18 +81,28 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
         Dictionary<Guid, LedgerResponse> ledgers, IReadOnlyCollection<SaleHold> purchased, int failedRequests)
     {
         var notCompleted = 0;
+        var notWhole = 0;
         await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, _) =>
         {
-            if ((await _api.ReservationAsync(_tokens[hold.Customer], hold.Id)).Status != HoldStatus.Completed)
+            var reservation = await _api.ReservationAsync(_tokens[hold.Customer], hold.Id);
+            if (reservation.Status != HoldStatus.Completed)
             {
                 Interlocked.Increment(ref notCompleted);
+            }
+
+            if (!hold.IsRecordedAs(LinesOf(reservation)))
+            {
+                Interlocked.Increment(ref notWhole);
             }
         });
         var orders = 0;
         await Parallel.ForEachAsync(purchased.Select(h => h.Customer).Distinct(),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
             async (customer, _) => Interlocked.Add(ref orders, await _api.OrderCountAsync(_tokens[customer])));
-        var purchasedUnits = purchased.GroupBy(h => h.ProductId).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
-        return new SaleObservation(ledgers, purchasedUnits, purchased.Count, orders, notCompleted, failedRequests);
+        return new SaleObservation(
+            ledgers, SaleChecks.UnitsByProduct(purchased), purchased.Count, orders, notCompleted, notWhole, failedRequests);
     }
+
+    private static SaleLine[] LinesOf(ReservationResponse reservation) =>
+        [.. reservation.Items.Select(i => new SaleLine(i.ProductId, i.Quantity))];
 }

@@ -27,18 +27,28 @@ public sealed class SaleApi(HttpClient http) : ITokenSource
         return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!.Token;
     }
 
-    public async Task<Guid> CreateProductAsync(string adminToken, string sku, int stock, int holdSeconds)
+    /// <summary>Creates a product; with a sale id, one of the sale's products that carts may hold together.</summary>
+    public async Task<Guid> CreateProductAsync(string adminToken, string sku, int stock, int holdSeconds, string? saleId = null)
     {
-        using var request = Request(HttpMethod.Post, "/api/products", adminToken,
-            new { sku, name = $"Flash sale {sku}", price = 49.90m, stock, holdSeconds });
+        var name = $"Flash sale {sku}";
+        const decimal price = 49.90m;
+        using var request = Request(HttpMethod.Post, "/api/products", adminToken, saleId is null
+            ? new { sku, name, price, stock, holdSeconds }
+            : new { sku, name, price, stock, holdSeconds, saleId });
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ProductResponse>(Json))!.Id;
     }
 
-    public async Task<(int Status, ReservationResponse? Hold)> ReserveAsync(string token, Guid productId, int quantity)
+    public Task<(int Status, ReservationResponse? Hold)> ReserveAsync(string token, Guid productId, int quantity) =>
+        ReserveAsync(token, [new SaleLine(productId, quantity)]);
+
+    /// <summary>Reserves one product with the single-product body, or a cart of several with the items body.</summary>
+    public async Task<(int Status, ReservationResponse? Hold)> ReserveAsync(string token, IReadOnlyList<SaleLine> lines)
     {
-        using var request = Request(HttpMethod.Post, "/api/reservations", token, new { productId, quantity });
+        using var request = Request(HttpMethod.Post, "/api/reservations", token, lines is [var line]
+            ? new { productId = line.ProductId, quantity = line.Quantity }
+            : new { items = lines.Select(l => new { productId = l.ProductId, quantity = l.Quantity }) });
         return await SendAsync(request, HttpStatusCode.Created, response => response.Content.ReadFromJsonAsync<ReservationResponse>(Json));
     }
 

@@ -4,7 +4,8 @@ namespace Reservations.Load.Sale;
 
 /// <summary>
 /// What the sale looked like once quiet: every product's ledger, and what the simulator saw (units of the purchases
-/// that succeeded, per product).
+/// that succeeded, per product, every line of a cart counted). Not whole: purchased holds the API reads back with
+/// other lines than they were reserved with.
 /// </summary>
 public sealed record SaleObservation(
     IReadOnlyDictionary<Guid, LedgerResponse> Ledgers,
@@ -12,11 +13,16 @@ public sealed record SaleObservation(
     int Purchases,
     int OrdersListed,
     int PurchasedHoldsNotCompleted,
+    int PurchasedHoldsNotWhole,
     int ServerErrors);
 
 /// <summary>The invariants a sale must keep; any violation fails the run.</summary>
 public static class SaleChecks
 {
+    /// <summary>The units of the purchased holds, per product: each line of a cart counts for its product.</summary>
+    public static Dictionary<Guid, int> UnitsByProduct(IEnumerable<SaleHold> purchased) =>
+        purchased.SelectMany(h => h.Lines).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+
     public static IReadOnlyList<string> Violations(SaleObservation sale)
     {
         var violations = new List<string>();
@@ -52,6 +58,11 @@ public static class SaleChecks
         if (sale.PurchasedHoldsNotCompleted > 0)
         {
             violations.Add($"{sale.PurchasedHoldsNotCompleted} purchased holds did not end completed");
+        }
+
+        if (sale.PurchasedHoldsNotWhole > 0)
+        {
+            violations.Add($"{sale.PurchasedHoldsNotWhole} purchased holds do not carry every line they were reserved with");
         }
 
         if (sale.ServerErrors > 0)

@@ -28,6 +28,8 @@ public sealed record SaleOptions
           --release SHARE       share of holds released; the rest are abandoned to expire (default 0.2)
           --hold-seconds N      hold duration of the products, so abandoned holds expire soon (default 5)
           --max-quantity N      quantities are 1..N, N at most 1000 (default 2)
+          --cart-lines N        every reserve is a cart of N distinct products of one sale, each line 1..--max-quantity
+                                units; N at most 20 and --products (default 1: one product per reserve)
           --seed N              seed of the random choices (default 1)
           --out DIR             where results.json, summary.md and the charts go (default .local/bench/<timestamp>)
         """;
@@ -55,6 +57,7 @@ public sealed record SaleOptions
     public double ReleaseShare { get; init; } = 0.2;
     public int HoldSeconds { get; init; } = 5;
     public int MaxQuantity { get; init; } = 2;
+    public int CartLines { get; init; } = 1;
     public int Seed { get; init; } = 1;
     public string Output { get; init; } = Path.Combine(".local", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
@@ -93,6 +96,7 @@ public sealed record SaleOptions
                     "--release" => options with { ReleaseShare = Share(value) },
                     "--hold-seconds" => options with { HoldSeconds = Positive(value) },
                     "--max-quantity" => options with { MaxQuantity = AtMost(Quantity.MaxValue, Positive(value)) },
+                    "--cart-lines" => options with { CartLines = AtMost(Hold.MaxLines, Positive(value)) },
                     "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--out" => options with { Output = value },
                     _ => throw new FormatException($"unknown option {args[i]}"),
@@ -104,9 +108,14 @@ public sealed record SaleOptions
             return (null, e.Message);
         }
 
-        return options.PurchaseShare + options.ReleaseShare > 1
-            ? (null, "--purchase and --release add up to more than 1")
-            : (options, null);
+        return options switch
+        {
+            { PurchaseShare: var purchase, ReleaseShare: var release } when purchase + release > 1 =>
+                (null, "--purchase and --release add up to more than 1"),
+            { CartLines: var lines, Products: var products } when lines > products =>
+                (null, $"--cart-lines {lines} needs at least {lines} products, not --products {products}"),
+            _ => (options, null),
+        };
     }
 
     private static SaleMode ParseMode(string value) => value switch

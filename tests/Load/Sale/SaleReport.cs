@@ -33,6 +33,7 @@ public static class SaleReport
             latencyMs = result.Latencies,
             completedPerSecond = result.CompletedPerSecond,
             purchases = result.Purchases,
+            purchasedUnits = result.PurchasedUnits,
             observation = result.Findings.Observation,
             violations = result.Violations,
         }, Json));
@@ -75,9 +76,24 @@ public static class SaleReport
         text.AppendLine();
         text.AppendLine(result.Findings.Sold);
         text.AppendLine();
+        if (o.CartLines > 1)
+        {
+            text.AppendLine(Carts(result));
+            text.AppendLine();
+        }
+
         text.AppendLine(result.Violations.Count == 0
             ? $"Invariants: **all kept** ({result.Findings.Checked})."
             : "Invariants: **VIOLATED**\n" + string.Join('\n', result.Violations.Select(v => $"- {v}")));
         return text.ToString();
+    }
+
+    private static string Carts(SaleResult result)
+    {
+        var lines = result.Options.CartLines;
+        var reserved = result.Statuses.GetValueOrDefault((SaleMetrics.Reserve, SaleStatus.Reserved));
+        var unitsPerLine = result.PurchasedUnits / (double)Math.Max(result.Purchases * lines, 1);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Carts of {lines} lines: {reserved} reserved, {result.Purchases} purchased, {unitsPerLine:0.00} units per purchased cart line.");
     }
 }

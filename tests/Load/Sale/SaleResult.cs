@@ -8,6 +8,7 @@ public sealed record SaleResult(
     IReadOnlyDictionary<string, Percentiles> Latencies,
     IReadOnlyDictionary<string, int[]> CompletedPerSecond,
     int Purchases,
+    int PurchasedUnits,
     SaleFindings Findings)
 {
     public int Requests => Statuses.Values.Sum();

@@ -5,8 +5,8 @@ using Reservations.Load.Sale.Progress;
 namespace Reservations.Load.Sale;
 
 /// <summary>
-/// Runs a flash sale against a target: customers reserve, then purchase, release or abandon their holds, until the
-/// request cap or the duration; then the target waits for quiet and checks the invariants.
+/// Runs a flash sale against a target: customers reserve (one product or a cart), then purchase, release or abandon
+/// their holds, until the request cap or the duration; then the target waits for quiet and checks the invariants.
 /// </summary>
 public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgressDisplay progress, TextWriter log)
 {
@@ -16,7 +16,8 @@ public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgres
     public async Task<SaleResult> RunAsync(CancellationToken cancellationToken)
     {
         var products = await target.PrepareAsync(cancellationToken);
-        log.WriteLine($"{options.Products} products × {options.Stock} units, {options.Customers} customers; selling…");
+        var carts = options.CartLines > 1 ? $" in carts of {options.CartLines} lines" : string.Empty;
+        log.WriteLine($"{options.Products} products × {options.Stock} units, {options.Customers} customers{carts}; selling…");
 
         _metrics.Start();
         using var sold = new CancellationTokenSource();
@@ -36,7 +37,7 @@ public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgres
 
         var findings = await target.FinishAsync(_purchased, _metrics.Failures, cancellationToken);
         return new SaleResult(options, selling, _metrics.Statuses, _metrics.Latencies(), _metrics.CompletedPerSecond(selling),
-            _purchased.Count, findings);
+            _purchased.Count, _purchased.Sum(h => h.Lines.Sum(l => l.Quantity)), findings);
     }
 
     private async Task<TimeSpan> SellAsync(IReadOnlyList<Guid> products, CancellationToken cancellationToken)
@@ -57,10 +58,10 @@ public sealed class SaleRunner(SaleOptions options, ISaleTarget target, IProgres
     private async Task SellOnceAsync(Random random, IReadOnlyList<Guid> products)
     {
         var customer = random.Next(options.Customers);
-        var quantity = random.Next(1, options.MaxQuantity + 1);
         var fate = random.NextDouble();
+        var lines = SaleCart.Choose(random, products, options.CartLines, options.MaxQuantity);
         var started = Stopwatch.GetTimestamp();
-        var (status, hold) = await target.ReserveAsync(customer, products[random.Next(products.Count)], quantity);
+        var (status, hold) = await target.ReserveAsync(customer, lines);
         _metrics.Record(SaleMetrics.Reserve, status, started);
         if (hold is null)
         {

@@ -9,7 +9,8 @@ public class GateChecksTests
 
     // 100 units: 90 purchasing from 60 purchases (nothing persists them at the gate), 10 back on sale.
     private static GateObservation Clean() => new(
-        "sale0123", 100, Stocks(new GateStock(10, 0, 90, 0)), Units(90), Purchases: 60, PurchasedHoldsNoLongerPurchased: 0, FailedCalls: 0);
+        "sale0123", 100, Stocks(new GateStock(10, 0, 90, 0)), Units(90), Purchases: 60, PurchasedHoldsNoLongerPurchased: 0, PurchasedHoldsNotWhole: 0,
+        FailedCalls: 0);
 
     [Fact]
     public void Violations_OfASaleThatKeptEveryInvariant_AreNone() =>
@@ -24,6 +25,7 @@ public class GateChecksTests
         { "a purchase booked to another product", Clean() with { PurchasedUnits = new Dictionary<Guid, int> { [Guid.CreateVersion7()] = 90 } }, "units purchasing" },
         { "no gate state", Clean() with { Stocks = Stocks(null) }, "no gate state" },
         { "a purchased hold expired", Clean() with { PurchasedHoldsNoLongerPurchased = 1 }, "no longer purchased" },
+        { "a purchased cart read back without a line", Clean() with { PurchasedHoldsNotWhole = 1 }, "every line" },
         { "a failed call", Clean() with { FailedCalls = 3 }, "gate calls failed" },
     };
 

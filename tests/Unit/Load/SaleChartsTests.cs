@@ -16,6 +16,7 @@ public sealed class SaleChartsTests : IDisposable
             SaleMetrics.Operations.ToDictionary(o => o, _ => new Percentiles(9, 1, 2, 5, 8, 13)),
             SaleMetrics.Operations.ToDictionary(o => o, _ => new[] { 3, 0, 6 }),
             Purchases: 0,
+            PurchasedUnits: 0,
             new SaleFindings(new { }, "Sold nothing.", "nothing", []));
 
         SaleCharts.Write(result, _directory);

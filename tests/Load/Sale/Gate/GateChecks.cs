@@ -45,6 +45,11 @@ public static class GateChecks
             violations.Add($"{sale.PurchasedHoldsNoLongerPurchased} purchased holds are no longer purchased (expired or released after the purchase)");
         }
 
+        if (sale.PurchasedHoldsNotWhole > 0)
+        {
+            violations.Add($"{sale.PurchasedHoldsNotWhole} purchased holds do not carry every line they were reserved with");
+        }
+
         if (sale.FailedCalls > 0)
         {
             violations.Add($"{sale.FailedCalls} gate calls failed (Redis error or timeout)");

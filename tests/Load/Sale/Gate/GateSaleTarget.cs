@@ -3,6 +3,7 @@ using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Load.Sale.Gate;
@@ -11,7 +12,7 @@ namespace Reservations.Load.Sale.Gate;
 /// The sale straight at the inventory gate: no HTTP, no Worker, each call answered with the status the API would give.
 /// Quiet means every abandoned hold has expired, which the gate's sweep does here in the Worker's place.
 /// </summary>
-public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, string keyPrefix) : ISaleTarget
+public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, RedisKeys keys) : ISaleTarget
 {
     private const decimal Price = 49.90m;
 
@@ -20,23 +21,26 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
 
     public async Task<IReadOnlyList<Guid>> PrepareAsync(CancellationToken cancellationToken)
     {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var saleId = options.CartLines > 1 ? $"bench-{run}" : null;
         for (var i = 0; i < options.Products; i++)
         {
-            var product = Guid.CreateVersion7();
-            await gate.InitializeAsync(new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds), cancellationToken);
+            var product = saleId is null || i == 0 ? Guid.CreateVersion7() : InShardOf(_products[0]);
+            var item = new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds) { SaleId = saleId };
+            await gate.InitializeAsync(item, cancellationToken);
             _products.Add(product);
         }
 
-        var run = Guid.NewGuid().ToString("N")[..8];
         _customers = [.. Enumerable.Range(0, options.Customers).Select(i => CustomerId.From($"bench-{run}-{i}"))];
         return _products;
     }
 
-    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, Guid productId, int quantity)
+    public async Task<(int Status, SaleHold? Hold)> ReserveAsync(int customer, IReadOnlyList<SaleLine> lines)
     {
-        var request = new ReserveRequest(productId, _customers[customer], Quantity.From(quantity), null);
+        var request = new ReserveRequest(
+            [.. lines.Select(l => new ReserveLine(l.ProductId, Quantity.From(l.Quantity)))], _customers[customer], null);
         var (status, hold) = await AnswerAsync(() => gate.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
-        return (status, hold is null ? null : new SaleHold(hold.Id, hold.Lines[0].ProductId, customer, hold.Lines[0].Quantity.Value));
+        return (status, hold is null ? null : new SaleHold(hold.Id, customer, LinesOf(hold)));
     }
 
     public async Task<int> PurchaseAsync(SaleHold hold) =>
@@ -49,20 +53,26 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
     {
         var stocks = await WaitForQuietAsync(cancellationToken);
         var noLongerPurchased = 0;
+        var notWhole = 0;
         await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, ct) =>
         {
-            if ((await gate.FindAsync(hold.Id, ct))?.Status != HoldStatus.Purchased)
+            var found = await gate.FindAsync(hold.Id, ct);
+            if (found?.Status != HoldStatus.Purchased)
             {
                 Interlocked.Increment(ref noLongerPurchased);
             }
+
+            if (found is not null && !hold.IsRecordedAs(LinesOf(found)))
+            {
+                Interlocked.Increment(ref notWhole);
+            }
         });
-        var observation = new GateObservation(keyPrefix, options.Stock, stocks,
-            purchased.GroupBy(h => h.ProductId).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity)),
-            purchased.Count, noLongerPurchased, failedRequests);
+        var observation = new GateObservation(keys.Prefix, options.Stock, stocks, SaleChecks.UnitsByProduct(purchased),
+            purchased.Count, noLongerPurchased, notWhole, failedRequests);
         return new SaleFindings(
             observation,
             $"Purchased {stocks.Values.Sum(s => s?.Purchasing ?? 0)} of {options.Products * options.Stock} units in {purchased.Count} purchases (gate only: nothing persists them).",
-            GateChecks.Kept,
+            GateChecks.Kept + (options.CartLines > 1 ? ", every purchased cart whole (each of its lines read back)" : string.Empty),
             GateChecks.Violations(observation));
     }
 
@@ -90,6 +100,21 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, str
             await Task.Delay(250, cancellationToken);
         }
     }
+
+    // The gate keeps a cart in one shard; until the API gives a sale its own shard, a sale's products share the first one's.
+    private Guid InShardOf(Guid first)
+    {
+        var shard = keys.ShardOf(first);
+        var product = Guid.CreateVersion7();
+        while (keys.ShardOf(product) != shard)
+        {
+            product = Guid.CreateVersion7();
+        }
+
+        return product;
+    }
+
+    private static SaleLine[] LinesOf(Hold hold) => [.. hold.Lines.Select(l => new SaleLine(l.ProductId, l.Quantity.Value))];
 
     private static async Task<(int Status, T? Value)> AnswerAsync<T>(Func<Task<Result<T>>> call, int success)
     {
