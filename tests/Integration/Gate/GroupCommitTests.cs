@@ -42,10 +42,11 @@ public sealed class GroupCommitTests(ReservationsApiFactory api) : IClassFixture
         var described = Describe(batched, together);
         described.Should().Equal(Describe(oneByOne, alone));
         described.Should().Equal(
-            "held 1 of #0 by ann", "replay of request 0", "idempotency-key-reused", "limit-exceeded limit=2", "held 1 of #0 by ann",
-            "held 2 of #0 by ben", "out-of-stock available=1", "held 1 of #0 by cas", "out-of-stock available=0", "held 3 of #1 by ben",
-            "out-of-stock available=0", "product-not-found", "product-not-found", "out-of-stock available=0", "replay of request 0",
-            "replay of request 9", "idempotency-key-reused", "limit-exceeded limit=2");
+            "held 1 of #0 by ann", "replay of request 0", "idempotency-key-reused", "limit-exceeded limit=2 productId=#0",
+            "held 1 of #0 by ann", "held 2 of #0 by ben", "out-of-stock available=1 productId=#0", "held 1 of #0 by cas",
+            "out-of-stock available=0 productId=#0", "held 3 of #1 by ben", "out-of-stock available=0 productId=#1",
+            "product-not-found productId=#2", "product-not-found productId=#2", "out-of-stock available=0 productId=#1",
+            "replay of request 0", "replay of request 9", "idempotency-key-reused", "limit-exceeded limit=2 productId=#0");
         for (var product = 0; product < 2; product++)
         {
             var (batchLedger, aloneLedger) = (await api.LedgerAsync(together.Products[product]), await api.LedgerAsync(alone.Products[product]));
