@@ -54,6 +54,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.IdempotencyKeyReused;
         }
 
+        // As reserve.lua names the first line whose sale is not the first line's, this names the first line elsewhere.
         var shard = keys.ShardOf(request.Lines[0].ProductId);
         if (request.Lines.FirstOrDefault(line => keys.ShardOf(line.ProductId) != shard) is { } elsewhere)
         {

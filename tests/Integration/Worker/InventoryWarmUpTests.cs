@@ -22,7 +22,7 @@ public sealed class InventoryWarmUpTests(ReservationsApiFactory api) : IClassFix
 
         (await api.Redis.HashGetAsync(stock, Available(product.Id))).ToString().Should().Be("40");
         (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
-        (await api.Redis.HashGetAsync(catalog, RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0||49.90");
+        (await api.Redis.HashGetAsync(catalog, RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0|49.90");
     }
 
     [Fact]

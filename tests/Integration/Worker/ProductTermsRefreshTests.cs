@@ -26,7 +26,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         await (await api.CreateClient(Tokens.Customer("refresh-ann")).ReserveAsync(product.Id))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "product-not-found");
 
-        await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1||12.00"));
+        await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1|12.00"));
 
         await (await api.CreateClient(Tokens.Customer("refresh-ann")).ReserveAsync(product.Id))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
@@ -41,7 +41,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         await api.Redis.HashSetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id), "600||1800|||0|49.90");
         await api.CreateClient(Tokens.Customer("refresh-ben")).ReserveOkAsync(product.Id);
 
-        await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1||49.90"));
+        await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1|49.90"));
 
         await (await api.CreateClient(Tokens.Customer("refresh-ben")).ReserveAsync(product.Id))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
@@ -57,11 +57,11 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         try
         {
             // Back: the Worker's first pass has gone by this product, so only a later pass can bring the edit's terms.
-            await Eventually.TrueAsync(() => TermsAreAsync(product.Id, "600||1800|||0||49.90"), TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(() => TermsAreAsync(product.Id, "600||1800|||0|49.90"), TimeSpan.FromSeconds(10));
             await api.PatchProductOkAsync(product.Id, """{"maxPerCustomer":3}""");
             await api.Redis.HashDeleteAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id));
 
-            await Eventually.TrueAsync(() => TermsAreAsync(product.Id, "600|3|1800|||0||49.90"), TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(() => TermsAreAsync(product.Id, "600|3|1800|||0|49.90"), TimeSpan.FromSeconds(10));
         }
         finally
         {
@@ -87,14 +87,14 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
 
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "change-pending");
         (await api.ChangesAsync(product.Id)).Total.Should().Be(1);
-        (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0||49.90");
+        (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0|49.90");
         await server.ConfigSetAsync("maxmemory", "0");
         var worker = await TestWorker.StartAsync(
             api, ("ConnectionStrings:Redis", redis.ConnectionString), ("Reservations:TermsRefreshInterval", Refresh.ToString()));
         try
         {
             await Eventually.TrueAsync(
-                async () => (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString() == "600||1800|||1||49.90",
+                async () => (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString() == "600||1800|||1|49.90",
                 TimeSpan.FromSeconds(10));
         }
         finally
@@ -132,7 +132,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         prices.Should().HaveCount(2);
         prices[1].GetProperty("before").GetDecimal().Should().Be(prices[0].GetProperty("after").GetDecimal(), "each edit applies to the product as the one before committed it");
         edited.Price.Should().Be(prices[1].GetProperty("after").GetDecimal());
-        var committed = FormattableString.Invariant($"120|4|900||{new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()}|1||{edited.Price:0.00}");
+        var committed = FormattableString.Invariant($"120|4|900||{new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()}|1|{edited.Price:0.00}");
 
         await WithWorkerAsync(() => TermsAreAsync(product.Id, committed));
     }

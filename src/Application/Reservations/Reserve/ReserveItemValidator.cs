@@ -20,7 +20,9 @@ public sealed class ReserveItemValidator : AbstractValidator<ReserveItemCommand>
         {
             RuleFor(c => c.ProductId).Null().WithMessage("Give productId and quantity, or items, not both.");
             RuleFor(c => c.Quantity).Null().WithMessage("Give productId and quantity, or items, not both.");
-            RuleFor(c => c.Items!).Must(items => items.Count is >= 1 and <= Hold.MaxLines)
+            RuleFor(c => c.Items!).Cascade(CascadeMode.Stop)
+                .Must(items => items.All(item => item is not null)).WithMessage("An item may not be null.")
+                .Must(items => items.Count is >= 1 and <= Hold.MaxLines)
                 .WithMessage($"A reserve holds 1–{Hold.MaxLines} items.")
                 .Must(items => items.Select(item => item.ProductId).Distinct().Count() == items.Count)
                 .WithMessage("Each product may appear once in a reserve.");

@@ -28,7 +28,10 @@ internal sealed class InitScript(RedisKeys keys)
         return (int)created == 1;
     }
 
-    /// <summary>The product's terms as parse_terms in lib.lua reads them: the price last, since nothing bounds its text.</summary>
+    /// <summary>
+    /// The product's terms as parse_terms in lib.lua reads them: the price last, since nothing bounds its text; a sale as
+    /// "s:&lt;sale&gt;|" before paused, which the scripts before carts refuse rather than misread.
+    /// </summary>
     public static string Terms(InventoryItem item) => string.Create(CultureInfo.InvariantCulture,
-        $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.MaxHoldSeconds}|{item.SalesOpenAt?.ToUnixTimeMilliseconds()}|{item.SalesCloseAt?.ToUnixTimeMilliseconds()}|{(item.Paused ? 1 : 0)}|{item.SaleId}|{item.Price}");
+        $"{item.HoldSeconds}|{item.MaxPerCustomer}|{item.MaxHoldSeconds}|{item.SalesOpenAt?.ToUnixTimeMilliseconds()}|{item.SalesCloseAt?.ToUnixTimeMilliseconds()}|{(item.SaleId is { } sale ? $"s:{sale}|" : "")}{(item.Paused ? 1 : 0)}|{item.Price}");
 }

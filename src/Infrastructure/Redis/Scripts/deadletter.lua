@@ -19,6 +19,7 @@ local completed = value and string.sub(value, 1, 1) == 'c'
 if #entry == 1 and not completed and redis.call('HEXISTS', k.dead_holds, hold_id) == 0 then
   local fields = entry[1][2]
   local purchase = entry_fields(fields)
+  expect_entry_counters(k, purchase)
   fields[#fields + 1] = 'reason'
   fields[#fields + 1] = @Reason
   local dead_letter = redis.call('XADD', @DeadLettersKey, '*', unpack(fields))

@@ -21,24 +21,38 @@ if #entry_ids == 0 then
   return 0
 end
 
+-- The holds to complete, read and their counters proven integers before the first write: a line's HINCRBY must not
+-- fail after another line's. A hold listed twice (its entry delivered twice into one batch) completes once.
+local completing, seen = {}, {}
 for i = 1, #entry_ids do
   local hold_id = string.sub(hold_ids, (i - 1) * HOLD_ID_LENGTH + 1, i * HOLD_ID_LENGTH)
-  local value = redis.call('HGET', k.holds, hold_id)
+  local value = not seen[hold_id] and redis.call('HGET', k.holds, hold_id)
+  seen[hold_id] = true
   if value and string.sub(value, 1, 1) == 'p' then
     local hold = parse_hold(value)
     local dead_letter = redis.call('HGET', k.dead_holds, hold_id)
     for _, line in ipairs(hold.lines) do
-      redis.call('HINCRBY', k.stock, line.product .. ':p', -line.quantity)
-      if dead_letter then
-        redis.call('HINCRBY', k.stock, line.product .. ':d', -line.quantity)
+      if not counter(redis.call('HGET', k.stock, line.product .. ':p') or '0')
+          or (dead_letter and not counter(redis.call('HGET', k.stock, line.product .. ':d') or '0')) then
+        error("finalize: the purchasing or dead-lettered units of a product of a hold are not integers")
       end
     end
-    if dead_letter then
-      redis.call('XDEL', k.dead_letters, dead_letter)
-      redis.call('HDEL', k.dead_holds, hold_id)
-    end
-    end_hold(k, hold_id, value, 'c', now)
+    completing[#completing + 1] = { id = hold_id, value = value, hold = hold, dead_letter = dead_letter }
   end
+end
+
+for _, done in ipairs(completing) do
+  for _, line in ipairs(done.hold.lines) do
+    redis.call('HINCRBY', k.stock, line.product .. ':p', -line.quantity)
+    if done.dead_letter then
+      redis.call('HINCRBY', k.stock, line.product .. ':d', -line.quantity)
+    end
+  end
+  if done.dead_letter then
+    redis.call('XDEL', k.dead_letters, done.dead_letter)
+    redis.call('HDEL', k.dead_holds, done.id)
+  end
+  end_hold(k, done.id, done.value, 'c', now)
 end
 redis.call('XACK', k.purchases, @Group, unpack(entry_ids))
 redis.call('XDEL', k.purchases, unpack(entry_ids))

@@ -171,21 +171,21 @@ local function expect_types(keys_and_types)
 end
 
 -- A product's terms, the value of its field in the shard's catalog (init.lua writes them from PostgreSQL):
--- "holdSeconds|limit|maxHoldSeconds|opensAt|closesAt|paused|sale|price", limit and the sale window (Unix ms) empty when
--- there is none, paused '1' or '0', the sale id (letters, digits, '.', '_', '-') empty when the product belongs to none,
--- the price last. Terms written by earlier versions, without the sale ("...|paused|price") or also without the cap and
--- the window ("holdSeconds|limit|price"), still read, with no sale, the default cap and an open sale, until the Worker's
--- warm-up writes them again. Nil when malformed.
+-- "holdSeconds|limit|maxHoldSeconds|opensAt|closesAt|paused|price", limit and the sale window (Unix ms) empty when there
+-- is none, paused '1' or '0', the price last; a product of a sale has "s:<sale id>|" before paused (letters, digits,
+-- '.', '_', '-'), a form the parsers before carts refuse rather than misread (docs/decisions/015). Terms written before
+-- the cap and the window ("holdSeconds|limit|price") still read, with the default cap and an open sale, until the
+-- Worker's warm-up writes them again. Nil when malformed.
 local function parse_terms(terms)
-  local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, sale, price =
-    string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|([%w%._%-]*)|([%d%.]+)$')
+  local hold_seconds, limit, max_hold_seconds, opens_at, closes_at, sale, paused, price =
+    string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|s:([%w%._%-]+)|([01])|(.+)$')
   if not hold_seconds then
     sale = ''
     hold_seconds, limit, max_hold_seconds, opens_at, closes_at, paused, price =
-      string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|([%d%.]+)$')
+      string.match(terms, '^(%d+)|(%d*)|(%d+)|(%d*)|(%d*)|([01])|(.+)$')
   end
   if not hold_seconds then
-    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|([%d%.]+)$')
+    hold_seconds, limit, price = string.match(terms, '^(%d+)|(%d*)|([^|]+)$')
     if not hold_seconds then
       return nil
     end
@@ -321,6 +321,20 @@ local function expect_counters(k, hold, suffixes)
     local tally = line.tallied and redis.call('HGET', k.tally, line.product .. hold.customer)
     if tally and not counter(tally) then
       error("the tally of the hold's customer is not an integer")
+    end
+  end
+end
+
+-- Called before a script's first write: a line of a purchase entry without a whole quantity, or whose product's
+-- dead-lettered units are not an integer, would fail HINCRBY after the entry had moved.
+local function expect_entry_counters(k, purchase)
+  if #purchase.lines == 0 then
+    error('the purchase entry has no product')
+  end
+  for _, line in ipairs(purchase.lines) do
+    if not line.quantity or line.quantity ~= math.floor(line.quantity)
+        or not counter(redis.call('HGET', k.stock, line.product .. ':d') or '0') then
+      error("a line of the purchase entry has no whole quantity, or its product's dead-lettered units are not an integer")
     end
   end
 end

@@ -8,6 +8,7 @@ end
 expect_types({ @StockKey, 'hash', @PurchasesKey, 'stream', @DeadHoldsKey, 'hash' })
 local fields, kept = entry[1][2], {}
 local purchase = entry_fields(fields)
+expect_entry_counters({ stock = @StockKey }, purchase)
 for i = 1, #fields, 2 do
   if fields[i] ~= 'reason' then
     kept[#kept + 1] = fields[i]

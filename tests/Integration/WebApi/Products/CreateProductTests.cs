@@ -40,7 +40,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
             $"{api.KeyPrefix}:{{s{shard}}}:stock", [.. "ahp".Select(c => (RedisValue)RedisKeys.StockField(product.Id, c))]);
         stock.Select(v => v.ToString()).Should().Equal("42", "0", "0");
         (await api.Redis.HashGetAsync($"{api.KeyPrefix}:{{s{shard}}}:catalog", RedisKeys.ProductField(product.Id)))
-            .ToString().Should().Be("90|3|270|||0||10.05", "hold seconds|limit|cap|opens|closes|paused|sale|price");
+            .ToString().Should().Be("90|3|270|||0|10.05", "hold seconds|limit|cap|opens|closes|paused|price");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         api.Keys.ShardOf(second.Id).Should().Be(api.Keys.ShardOf(first.Id)).And.Be(api.Keys.ShardOfSale(sale));
         (await api.GetProductAsync(first.Id)).SaleId.Should().Be(sale);
         (await api.Redis.HashGetAsync(api.Keys.Catalog(api.Keys.ShardOf(first.Id)), RedisKeys.ProductField(first.Id)))
-            .ToString().Should().Be($"600||1800|||0|{sale}|49.90", "hold seconds|limit|cap|opens|closes|paused|sale|price");
+            .ToString().Should().Be($"600||1800|||s:{sale}|0|49.90", "hold seconds|limit|cap|opens|closes|s:sale|paused|price");
         (await api.ScalarAsync<string>($"SELECT sale_id FROM products WHERE id = '{second.Id}'")).Should().Be(sale);
     }
 
@@ -119,7 +119,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         var read = await _admin.GetAsync(new Uri($"/api/products/{product.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
         (await read.ShouldBeJsonAsync<ProductResponse>(HttpStatusCode.OK)).MaxHoldSeconds.Should().Be(1000);
         (await api.Redis.HashGetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id)))
-            .ToString().Should().Be("90||1000|||0||10.05");
+            .ToString().Should().Be("90||1000|||0|10.05");
     }
 
     [Fact]

@@ -70,8 +70,16 @@ public class ReserveItemValidatorTests
     [Theory]
     [InlineData(1)]
     [InlineData(1000)]
-    public void Validate_WhenQuantityAtBounds_Passes(int quantity) =>
+    public void Validate_WhenQuantityAtBounds_Passes(int quantity)
+    {
+        _validator.TestValidate(Valid with { Quantity = quantity }).ShouldNotHaveAnyValidationErrors();
         _validator.TestValidate(WithItems((Guid.CreateVersion7(), quantity))).ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenAnItemIsNull_FailsOnItemsOnly() =>
+        ShouldFailOnlyOn(Valid with { ProductId = null, Quantity = null, Items = [new ReserveItemLine(Guid.CreateVersion7(), 1), null!] },
+            nameof(ReserveItemCommand.Items));
 
     [Theory]
     [InlineData(1)]
