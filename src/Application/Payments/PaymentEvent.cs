@@ -1,0 +1,25 @@
+namespace Reservations.Application.Payments;
+
+/// <summary>A verified notification from the payment provider about a checkout session.</summary>
+public sealed record PaymentEvent(
+    string Id,
+    PaymentEventType Type,
+    string RawType,
+    string? SessionId,
+    Guid? ReservationId,
+    string? PaymentIntentId,
+    bool Paid,
+    long? AmountTotal,
+    string? Currency);
+
+public enum PaymentEventType
+{
+    /// <summary>Any type this service does not act on: answered 200 and logged.</summary>
+    Other,
+
+    /// <summary>The checkout completed (paid when <see cref="PaymentEvent.Paid"/>).</summary>
+    CheckoutCompleted,
+
+    /// <summary>The checkout session expired unpaid (abandoned).</summary>
+    CheckoutExpired,
+}
