@@ -1,0 +1,39 @@
+using Reservations.Application.Payments;
+using Stripe.Checkout;
+
+namespace Reservations.Infrastructure.Payments;
+
+/// <summary>A hosted payment page for a hold: its lines priced inline, and the hold's id on the session and its payment.</summary>
+internal static class CheckoutSessionOptions
+{
+    public const string ReservationIdKey = "reservationId";
+    public const string CustomerIdKey = "customerId";
+
+    public static SessionCreateOptions For(CheckoutRequest request) => new()
+    {
+        Mode = "payment",
+        LineItems = [.. request.Lines.Select(line => new SessionLineItemOptions
+        {
+            PriceData = new SessionLineItemPriceDataOptions
+            {
+                Currency = request.Currency,
+                UnitAmount = line.UnitAmount,
+                ProductData = new SessionLineItemPriceDataProductDataOptions { Name = line.Name },
+            },
+            Quantity = line.Quantity,
+        })],
+        ClientReferenceId = request.ReservationId.ToString(),
+        Metadata = new Dictionary<string, string>
+        {
+            [ReservationIdKey] = request.ReservationId.ToString(),
+            [CustomerIdKey] = request.CustomerId,
+        },
+        ExpiresAt = request.ExpiresAt.UtcDateTime,
+        SuccessUrl = request.SuccessUrl.ToString(),
+        CancelUrl = request.CancelUrl.ToString(),
+        PaymentIntentData = new SessionPaymentIntentDataOptions
+        {
+            Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.ReservationId.ToString() },
+        },
+    };
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reservations.Application.Payments;
+
+namespace Reservations.Infrastructure.Payments;
+
+public static class PaymentsDependencyInjection
+{
+    /// <summary>Stripe behind the payments port, configured from the <c>Payments</c> section.</summary>
+    public static IServiceCollection AddStripePayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
+        services.AddSingleton<IPaymentEventReader, StripeEventReader>();
+        return services;
+    }
+}
