@@ -1,4 +1,3 @@
-using System.Net;
 using Reservations.Application.Payments;
 using Stripe;
 
@@ -29,12 +28,14 @@ internal static class StripeFailures
         }
     }
 
-    private static PaymentFailure Classify(StripeException e) => e.StripeError?.Type == CardError || e.HttpStatusCode == HttpStatusCode.PaymentRequired
-        ? PaymentFailure.Declined
-        // 429 (rate limit, lock timeout) passes like a 5xx; every other 4xx is a request of ours Stripe will always refuse.
-        : (int)e.HttpStatusCode is >= 400 and < 500 && e.HttpStatusCode != HttpStatusCode.TooManyRequests
-            ? PaymentFailure.Rejected
-            : PaymentFailure.Unavailable;
+    private static PaymentFailure Classify(StripeException e) => (e.StripeError?.Type, (int)e.HttpStatusCode) switch
+    {
+        (CardError, _) or (_, 402) => PaymentFailure.Declined,
+        // A rate limit or a lock timeout passes like a 5xx; every other 4xx is a request of ours Stripe will always refuse.
+        (_, 429) => PaymentFailure.Unavailable,
+        (_, >= 400 and < 500) => PaymentFailure.Rejected,
+        _ => PaymentFailure.Unavailable,
+    };
 
     private static string Describe(StripeException e) =>
         $"Stripe answered {(int)e.HttpStatusCode} {e.StripeError?.Type ?? "?"}/{e.StripeError?.Code ?? "?"}: {e.StripeError?.Message ?? e.Message}";

@@ -122,6 +122,19 @@ public sealed class StripePaymentProviderTests
     }
 
     [Fact]
+    public async Task CreateCheckout_WhenStripeLimitsTheRate_IsUnavailable_NotRejected()
+    {
+        await using var stub = await StripeStub.StartAsync();
+        using var provider = ProviderFor(stub);
+        stub.FailNext(1, new StripeFault(429, "invalid_request_error", "rate_limit", "Too many requests made to the API too quickly."));
+
+        var failure = await FailureOf(() => provider.CreateCheckoutAsync(Checkout(), TestContext.Current.CancellationToken));
+
+        failure.Failure.Should().Be(PaymentFailure.Unavailable);
+        failure.Message.Should().Contain("rate_limit");
+    }
+
+    [Fact]
     public async Task CreateCheckout_WhenStripeStalls_IsUnavailableOnceEveryTryTimedOut()
     {
         await using var stub = await StripeStub.StartAsync();
