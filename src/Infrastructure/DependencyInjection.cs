@@ -10,7 +10,9 @@ using Reservations.Application.Reservations.List;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Delivery;
 using Reservations.Infrastructure.Health;
+using Reservations.Application.Payments;
 using Reservations.Infrastructure.Persistence;
+using Reservations.Infrastructure.Persistence.Payments;
 using Reservations.Infrastructure.Persistence.Webhooks;
 using Reservations.Infrastructure.Redis;
 using Reservations.Infrastructure.Webhooks;
@@ -50,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookEventStore, WebhookEventStore>();
         services.AddScoped<IWebhookEndpoints, WebhookEndpointStore>();
         services.AddScoped<IWebhookDeliveries, WebhookDeliveryStore>();
+        services.AddScoped<IPaymentStore, PaymentStore>();
         services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 

@@ -1,14 +1,18 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Reservations.Application.Payments;
+using Reservations.Infrastructure.Payments;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Json;
 using Reservations.WebApi.LiveAvailability;
 using Reservations.WebApi.Metrics;
 using Reservations.WebApi.OpenApi;
+using Reservations.WebApi.Payments;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
 using Serilog;
@@ -26,6 +30,9 @@ public static class DependencyInjection
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext(), preserveStaticLogger: true);
+        builder.Services.AddStripePayments(builder.Configuration);
+        builder.Services.AddOptions<PaymentsOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
         builder.Services.AddOptions<RequestLogOptions>()
             .BindConfiguration(RequestLogOptions.Section)
             .Validate(o => o.SlowRequestThreshold > TimeSpan.Zero, "RequestLogging:SlowRequestThreshold must be positive.")

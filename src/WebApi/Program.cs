@@ -61,6 +61,7 @@ app.MapReservations();
 app.MapOrders();
 app.MapAdmin();
 app.MapWebhooks();
+app.MapPayments();
 if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
 {
     app.MapDevTokens();

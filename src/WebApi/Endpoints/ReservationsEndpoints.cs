@@ -92,7 +92,7 @@ public static class ReservationsEndpoints
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> PurchaseReservation(
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PurchaseReservationCommand(user.CustomerId(), id), cancellationToken);
+        var result = await sender.Send(new PurchaseReservationCommand(user.CustomerId(), id, user.IsInRole(Policies.Payments)), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 

@@ -11,7 +11,11 @@ public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadSt
 {
     public async ValueTask<Result<ReservationResponse>> Handle(PurchaseReservationCommand command, CancellationToken cancellationToken)
     {
-        var customer = CustomerId.From(command.CustomerId);
+        if (await BuyerAsync(command, cancellationToken) is not { } customer)
+        {
+            return ReservationErrors.NotFound;
+        }
+
         var hold = await gate.PurchaseAsync(command.ReservationId, customer, cancellationToken);
         if (hold.IsSuccess)
         {
@@ -24,4 +28,11 @@ public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadSt
             ? (order with { Status = HoldStatus.Purchased }).ToResponse()
             : hold.Error!;
     }
+
+    // The caller, or for a payment service the customer who holds it (none when neither store knows the hold).
+    private async Task<CustomerId?> BuyerAsync(PurchaseReservationCommand command, CancellationToken cancellationToken) =>
+        command.ForAnyOwner
+            ? (await gate.FindAsync(command.ReservationId, cancellationToken)
+                ?? await orders.FindHoldAsync(command.ReservationId, cancellationToken))?.Customer
+            : CustomerId.From(command.CustomerId);
 }

@@ -1,0 +1,38 @@
+namespace Reservations.Application.Payments;
+
+/// <summary>What PostgreSQL keeps of payments: checkouts started, payments taken, events handled, problems for admins.</summary>
+public interface IPaymentStore
+{
+    Task<StoredCheckout?> FindCheckoutAsync(Guid reservationId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the checkout unless the hold has one already; the one stored either way.</summary>
+    Task<StoredCheckout> AddCheckoutAsync(StoredCheckout checkout, CancellationToken cancellationToken);
+
+    Task<bool> HasHandledAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the event handled (after its effects, which are safe to repeat); safe to repeat.</summary>
+    Task MarkHandledAsync(PaymentEvent paymentEvent, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the payment reference of the order it bought; safe to repeat.</summary>
+    Task RecordPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken);
+
+    /// <summary>Records a payment that bought nothing (refunded), once per session and kind.</summary>
+    Task RecordProblemAsync(PaymentProblem problem, CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<PaymentProblem> Items, int Total)> ListProblemsAsync(int page, int pageSize, CancellationToken cancellationToken);
+}
+
+public sealed record StoredCheckout(Guid ReservationId, string CustomerId, string SessionId, Uri Url, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// A payment that bought an order: <see cref="ReservationId"/> is the order's id; <see cref="HeldAgainFrom"/> the hold it
+/// was paid for when that one had expired and the same items were held again.
+/// </summary>
+public sealed record PaymentRecord(
+    Guid ReservationId, string SessionId, string? PaymentIntentId, long Amount, string Currency, Guid? HeldAgainFrom,
+    DateTimeOffset At);
+
+/// <summary>A payment that bought nothing and was refunded, for an admin to look at.</summary>
+public sealed record PaymentProblem(
+    Guid ReservationId, string SessionId, string? PaymentIntentId, string Kind, long? Amount, string? Currency,
+    string? RefundId, string? RefundStatus, string Detail, DateTimeOffset At);

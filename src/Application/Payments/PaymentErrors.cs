@@ -1,0 +1,24 @@
+using Reservations.Application.Common.Results;
+
+namespace Reservations.Application.Payments;
+
+public static class PaymentErrors
+{
+    /// <summary>No Stripe keys are configured: checkout is off.</summary>
+    public static readonly Error PaymentsDisabled = new("payments-disabled", 503);
+
+    /// <summary>The provider did not answer (5xx or a timeout, after retries): try again.</summary>
+    public static readonly Error ProviderUnavailable = new("payment-provider-unavailable", 503);
+
+    /// <summary>The provider refused the request: a fault of ours, reported.</summary>
+    public static readonly Error ProviderRejected = new("payment-provider-rejected", 502);
+
+    /// <summary>A webhook whose signature is missing, wrong or too old, or whose body is not an event.</summary>
+    public static readonly Error InvalidSignature = new("invalid-signature", 400);
+
+    /// <summary>A payment problem kind: the amount or currency paid is not the hold's total.</summary>
+    public const string AmountMismatch = "amount-mismatch";
+
+    /// <summary>A payment problem kind: paid after the hold ended, and its items could not be held again.</summary>
+    public const string StockGone = "stock-gone";
+}

@@ -1,0 +1,5 @@
+using Reservations.Application.Common.Paging;
+
+namespace Reservations.Application.Payments.Problems;
+
+public sealed class ListPaymentProblemsValidator : PagedQueryValidator<ListPaymentProblemsQuery>;

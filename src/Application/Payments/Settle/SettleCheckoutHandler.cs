@@ -1,0 +1,126 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Payments.Checkout;
+using Reservations.Application.Reservations;
+using Reservations.Domain.Reservations;
+
+namespace Reservations.Application.Payments.Settle;
+
+/// <summary>
+/// A paid checkout buys its hold, as the purchase route does; one paid after its hold ended holds the same items again
+/// for the customer and buys them, or, with the stock gone, is refunded and recorded for the admins; a payment of
+/// another amount or currency than the hold's total buys nothing and is refunded and recorded; an expired checkout
+/// releases its hold. Every effect is safe to repeat (the gate's purchase and release are, the second hold and the
+/// refund carry idempotency keys of the session), and an event is marked handled after them, so a replay, or a retry
+/// after a failure half-way, has each effect once.
+/// </summary>
+public sealed partial class SettleCheckoutHandler(
+    IInventoryGate gate, IOrderReadStore orders, IPaymentStore store, IPaymentProvider provider,
+    IOptions<PaymentsOptions> options, TimeProvider time, ILogger<SettleCheckoutHandler> logger)
+    : ICommandHandler<SettleCheckoutCommand>
+{
+    public async ValueTask<Unit> Handle(SettleCheckoutCommand command, CancellationToken cancellationToken)
+    {
+        var paymentEvent = command.Event;
+        if (await store.HasHandledAsync(paymentEvent.Id, cancellationToken))
+        {
+            LogReplay(logger, paymentEvent.Id, paymentEvent.RawType);
+            return Unit.Value;
+        }
+
+        var hold = paymentEvent.ReservationId is { } id
+            ? await gate.FindAsync(id, cancellationToken) ?? await orders.FindHoldAsync(id, cancellationToken)
+            : null;
+        switch (paymentEvent.Type)
+        {
+            case PaymentEventType.CheckoutCompleted when hold is not null && paymentEvent.Paid:
+                await SettleAsync(paymentEvent, hold, cancellationToken);
+                break;
+            case PaymentEventType.CheckoutExpired when hold is not null:
+                // A purchased hold stays bought: the release answers already-purchased and changes nothing.
+                await gate.ReleaseAsync(hold.Id, hold.Customer, cancellationToken);
+                break;
+            default:
+                LogIgnored(logger, paymentEvent.Id, paymentEvent.RawType, paymentEvent.ReservationId, paymentEvent.Paid);
+                break;
+        }
+
+        await store.MarkHandledAsync(paymentEvent, time.GetUtcNow(), cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task SettleAsync(PaymentEvent paid, Hold hold, CancellationToken cancellationToken)
+    {
+        var total = StartCheckoutHandler.MinorUnits(hold.Total);
+        if (paid.AmountTotal != total || !string.Equals(paid.Currency, options.Value.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            await RefundAsync(paid, hold, PaymentErrors.AmountMismatch,
+                $"paid {paid.AmountTotal} {paid.Currency}, the hold's total is {total} {options.Value.Currency}", cancellationToken);
+            return;
+        }
+
+        var bought = await gate.PurchaseAsync(hold.Id, hold.Customer, cancellationToken);
+        if (bought.IsSuccess || hold.Status == HoldStatus.Completed)
+        {
+            await RecordAsync(paid, hold.Id, heldAgainFrom: null, cancellationToken);
+            return;
+        }
+
+        if (bought.Error != ReservationErrors.HoldExpired && bought.Error != ReservationErrors.HoldReleased)
+        {
+            throw new InvalidOperationException($"The paid hold {hold.Id} could not be bought: {bought.Error!.Code}.");
+        }
+
+        // Paid after the hold ended: the same items again for the same customer, once per session.
+        var again = await gate.ReserveAsync(
+            new ReserveRequest([.. hold.Lines.Select(l => new ReserveLine(l.ProductId, l.Quantity))], hold.Customer, $"payment-{paid.SessionId}"),
+            cancellationToken);
+        var boughtAgain = again.IsSuccess ? await gate.PurchaseAsync(again.Value.Id, hold.Customer, cancellationToken) : null;
+        if (boughtAgain is { IsSuccess: true })
+        {
+            LogHeldAgain(logger, hold.Id, again.Value.Id, paid.SessionId);
+            await RecordAsync(paid, again.Value.Id, hold.Id, cancellationToken);
+            return;
+        }
+
+        var why = (boughtAgain?.Error ?? again.Error)!.Code;
+        await RefundAsync(paid, hold, PaymentErrors.StockGone, $"paid after the hold {hold.Status.ToString().ToLowerInvariant()}; held again: {why}", cancellationToken);
+    }
+
+    private Task RecordAsync(PaymentEvent paid, Guid reservationId, Guid? heldAgainFrom, CancellationToken cancellationToken) =>
+        store.RecordPaymentAsync(new PaymentRecord(
+            reservationId, paid.SessionId!, paid.PaymentIntentId, paid.AmountTotal ?? 0, paid.Currency ?? string.Empty, heldAgainFrom,
+            time.GetUtcNow()), cancellationToken);
+
+    // A failure to refund (the provider unavailable) throws: the event is not marked handled, and its redelivery refunds.
+    private async Task RefundAsync(PaymentEvent paid, Hold hold, string kind, string detail, CancellationToken cancellationToken)
+    {
+        PaymentRefund? refund = null;
+        if (paid.PaymentIntentId is { } paymentIntent)
+        {
+            refund = await provider.RefundAsync(new RefundRequest(paymentIntent, $"refund-{paid.SessionId}-{kind}"), cancellationToken);
+        }
+
+        LogRefunded(logger, hold.Id, paid.SessionId, kind, detail, refund?.Id);
+        await store.RecordProblemAsync(new PaymentProblem(
+            hold.Id, paid.SessionId!, paid.PaymentIntentId, kind, paid.AmountTotal, paid.Currency, refund?.Id, refund?.Status ?? "no payment intent",
+            detail, time.GetUtcNow()), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) was handled before: nothing done")]
+    private static partial void LogReplay(ILogger logger, string eventId, string type);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Payment event {EventId} ({Type}) acts on no hold (reservation {ReservationId}, paid {Paid}): nothing done")]
+    private static partial void LogIgnored(ILogger logger, string eventId, string type, Guid? reservationId, bool paid);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Hold {HoldId} ended before its payment (session {SessionId}) arrived; its items were held again as {NewHoldId} and bought")]
+    private static partial void LogHeldAgain(ILogger logger, Guid holdId, Guid newHoldId, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The payment of hold {HoldId} (session {SessionId}) bought nothing ({Kind}: {Detail}); refund {RefundId}")]
+    private static partial void LogRefunded(ILogger logger, Guid holdId, string? sessionId, string kind, string detail, string? refundId);
+}
