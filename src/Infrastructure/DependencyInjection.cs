@@ -12,6 +12,7 @@ using Reservations.Application.Webhooks.Delivery;
 using Reservations.Infrastructure.Health;
 using Reservations.Application.Payments;
 using Reservations.Infrastructure.Persistence;
+using Reservations.Infrastructure.Payments;
 using Reservations.Infrastructure.Persistence.Payments;
 using Reservations.Infrastructure.Persistence.Webhooks;
 using Reservations.Infrastructure.Redis;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookEndpoints, WebhookEndpointStore>();
         services.AddScoped<IWebhookDeliveries, WebhookDeliveryStore>();
         services.AddScoped<IPaymentStore, PaymentStore>();
+        services.AddStripePayments();
         services.AddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 

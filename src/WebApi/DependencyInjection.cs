@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Application.Payments;
-using Reservations.Infrastructure.Payments;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Json;
@@ -30,7 +29,6 @@ public static class DependencyInjection
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext(), preserveStaticLogger: true);
-        builder.Services.AddStripePayments(builder.Configuration);
         builder.Services.AddOptions<PaymentsOptions>().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
         builder.Services.AddOptions<RequestLogOptions>()

@@ -13,6 +13,9 @@ public interface IPaymentStore
     /// <summary>Marks the event handled (after its effects, which are safe to repeat); safe to repeat.</summary>
     Task MarkHandledAsync(PaymentEvent paymentEvent, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The payment that bought this order, or null.</summary>
+    Task<PaymentRecord?> FindPaymentAsync(Guid reservationId, CancellationToken cancellationToken);
+
     /// <summary>Keeps the payment reference of the order it bought; safe to repeat.</summary>
     Task RecordPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken);
 

@@ -7,6 +7,9 @@ public static class PaymentErrors
     /// <summary>No Stripe keys are configured: checkout is off.</summary>
     public static readonly Error PaymentsDisabled = new("payments-disabled", 503);
 
+    /// <summary>Payments are configured: an owner pays at checkout rather than buying on the purchase route.</summary>
+    public static readonly Error PaymentRequired = new("payment-required", 402);
+
     /// <summary>The provider did not answer (5xx or a timeout, after retries): try again.</summary>
     public static readonly Error ProviderUnavailable = new("payment-provider-unavailable", 503);
 
@@ -18,6 +21,12 @@ public static class PaymentErrors
 
     /// <summary>A payment problem kind: the amount or currency paid is not the hold's total.</summary>
     public const string AmountMismatch = "amount-mismatch";
+
+    /// <summary>A payment problem kind: paid for a hold neither store knows (Redis forgot it, or no reservation id).</summary>
+    public const string UnknownHold = "unknown-hold";
+
+    /// <summary>A payment problem kind: paid for a hold another payment bought already.</summary>
+    public const string Duplicate = "duplicate";
 
     /// <summary>A payment problem kind: paid after the hold ended, and its items could not be held again.</summary>
     public const string StockGone = "stock-gone";

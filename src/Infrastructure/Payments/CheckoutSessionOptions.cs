@@ -12,6 +12,9 @@ internal static class CheckoutSessionOptions
     public static SessionCreateOptions For(CheckoutRequest request) => new()
     {
         Mode = "payment",
+        // Cards settle while the customer waits; methods that settle days later would complete the session unpaid and
+        // pay after the hold is gone.
+        AllowedPaymentMethodTypes = ["card"],
         LineItems = [.. request.Lines.Select(line => new SessionLineItemOptions
         {
             PriceData = new SessionLineItemPriceDataOptions
@@ -29,8 +32,8 @@ internal static class CheckoutSessionOptions
             [CustomerIdKey] = request.CustomerId,
         },
         ExpiresAt = request.ExpiresAt.UtcDateTime,
-        SuccessUrl = request.SuccessUrl.ToString(),
-        CancelUrl = request.CancelUrl.ToString(),
+        SuccessUrl = request.SuccessUrl.AbsoluteUri,
+        CancelUrl = request.CancelUrl.AbsoluteUri,
         PaymentIntentData = new SessionPaymentIntentDataOptions
         {
             Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.ReservationId.ToString() },

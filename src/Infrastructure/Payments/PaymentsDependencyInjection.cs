@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Application.Payments;
@@ -8,9 +7,9 @@ namespace Reservations.Infrastructure.Payments;
 public static class PaymentsDependencyInjection
 {
     /// <summary>Stripe behind the payments port, configured from the <c>Payments</c> section.</summary>
-    public static IServiceCollection AddStripePayments(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStripePayments(this IServiceCollection services)
     {
-        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.Section));
+        services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
         services.AddSingleton<IPaymentEventReader, StripeEventReader>();

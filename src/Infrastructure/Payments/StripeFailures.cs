@@ -31,8 +31,9 @@ internal static class StripeFailures
     private static PaymentFailure Classify(StripeException e) => (e.StripeError?.Type, (int)e.HttpStatusCode) switch
     {
         (CardError, _) or (_, 402) => PaymentFailure.Declined,
-        // A rate limit or a lock timeout passes like a 5xx; every other 4xx is a request of ours Stripe will always refuse.
-        (_, 429) => PaymentFailure.Unavailable,
+        // A rate limit, a lock timeout or a request still in progress under the same idempotency key passes like a 5xx;
+        // every other 4xx is a request of ours Stripe will always refuse.
+        (_, 429) or (_, 409) => PaymentFailure.Unavailable,
         (_, >= 400 and < 500) => PaymentFailure.Rejected,
         _ => PaymentFailure.Unavailable,
     };

@@ -36,7 +36,7 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
         var repeated = await (await CheckoutAsync(hold.Id)).ShouldBeJsonAsync<CheckoutResponse>(HttpStatusCode.Created);
 
         var call = api.Stripe.Calls.Single(c => c.Path == "/v1/checkout/sessions" && c.Form["client_reference_id"] == hold.Id.ToString());
-        call.IdempotencyKey.Should().Be($"checkout-{hold.Id}");
+        call.IdempotencyKey.Should().StartWith($"checkout-{hold.Id}-");
         call.Form.Should().Contain(new Dictionary<string, string>
         {
             ["mode"] = "payment",
@@ -49,22 +49,24 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
             ["cancel_url"] = "https://shop.example/cart",
         });
         var extended = await (await _alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK);
-        extended.ExpiresAt.Should().BeOnOrAfter(DateTimeOffset.UtcNow.AddMinutes(30));
-        long.Parse(call.Form["expires_at"], System.Globalization.CultureInfo.InvariantCulture).Should().Be(extended.ExpiresAt.ToUnixTimeSeconds());
-        checkout.ExpiresAt.ToUnixTimeSeconds().Should().Be(extended.ExpiresAt.ToUnixTimeSeconds());
+        var sessionEnds = DateTimeOffset.FromUnixTimeSeconds(long.Parse(call.Form["expires_at"], System.Globalization.CultureInfo.InvariantCulture));
+        sessionEnds.Should().BeOnOrAfter(DateTimeOffset.UtcNow.AddMinutes(30), "Stripe's shortest session");
+        sessionEnds.Should().Be(DateTimeOffset.FromUnixTimeSeconds((extended.ExpiresAt - StartCheckoutHandler.SessionEndsBeforeHold).ToUnixTimeSeconds()));
+        checkout.ExpiresAt.Should().Be(sessionEnds);
         repeated.Should().Be(checkout);
         api.Stripe.Calls.Count(c => c.Form.GetValueOrDefault("client_reference_id") == hold.Id.ToString()).Should().Be(1);
     }
 
     [Fact]
-    public async Task Checkout_BeyondTheHoldsCap_Is409ExtensionLimit_AndOfSomeoneElsesHold404_AndOfAPurchasedOne409()
+    public async Task Checkout_BeyondTheHoldsCap_Is409ExtensionLimit_AndOfSomeoneElsesHold404_AndOfAPurchasedOne409_WhileOwnersBuyOnlyByPaying()
     {
         var tight = await api.CreateSaleProductAsync(null, 10, holdSeconds: 600, maxHoldSeconds: 900);
         var product = await ProductAsync(stock: 10);
         var tightHold = await _alice.ReserveOkAsync(tight.Id);
         var bobs = await api.CreateClient(Tokens.Customer($"bob-{Guid.NewGuid():N}")).ReserveOkAsync(product.Id);
         var bought = await _alice.ReserveOkAsync(product.Id);
-        (await _alice.PurchaseAsync(bought.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await _alice.PurchaseAsync(bought.Id)).ShouldBeProblemAsync(HttpStatusCode.PaymentRequired, "payment-required");
+        (await PaymentService.PurchaseAsync(bought.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         await (await CheckoutAsync(tightHold.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "extension-limit");
         await (await CheckoutAsync(bobs.Id)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "reservation-not-found");
@@ -94,7 +96,7 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
     }
 
     [Fact]
-    public async Task AnExpiredCheckout_ReleasesItsHold_ButNotOnceItWasPaid_WhicheverOrderTheEventsArriveIn()
+    public async Task AnExpiredCheckout_ReleasesItsHold_ButAnExpiredEventAfterThePayment_ChangesNothing()
     {
         var product = await ProductAsync(stock: 10);
         var abandoned = await _alice.ReserveOkAsync(product.Id, 3);
@@ -157,7 +159,7 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
         var hold = await _alice.ReserveOkAsync(product.Id, 2);
         await ExpireAsync(product.Id, hold.Id);
         var bob = api.CreateClient(Tokens.Customer($"bob-{Guid.NewGuid():N}"));
-        await bob.ReserveCartOkAsync([(product.Id, 2)], holdSeconds: 1);
+        await bob.ReserveOkAsync(product.Id, 2);
 
         (await WebhookAsync(StripeStub.EventJson("checkout.session.completed", Session(hold, amount: 5100, paymentIntent: "pi_late"))))
             .StatusCode.Should().Be(HttpStatusCode.OK);
@@ -191,13 +193,69 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
     }
 
     [Fact]
-    public async Task UnknownEventTypesAndUnknownHolds_Answer200_AndChangeNothing()
+    public async Task UnknownEventTypesAnswer200_WhileAPaymentForAHoldNobodyKnows_IsRefundedAndListed()
     {
-        var unknownHold = StripeStub.EventJson("checkout.session.completed", new StripeSessionObject("cs_test_unknown", Guid.CreateVersion7().ToString()));
+        var unknown = Guid.CreateVersion7();
+        var unknownHold = StripeStub.EventJson("checkout.session.completed",
+            new StripeSessionObject($"cs_test_{unknown:N}", unknown.ToString(), PaymentIntent: "pi_unknown"));
         var otherType = StripeStub.EventJson("customer.created", new StripeSessionObject("cs_test_other", null));
 
         (await WebhookAsync(unknownHold)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await WebhookAsync(otherType)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        api.Stripe.Calls.Should().ContainSingle(c => c.Path == "/v1/refunds" && c.Form["payment_intent"] == "pi_unknown");
+        (await ProblemsAsync()).Should().ContainSingle(p => p.ReservationId == unknown).Which.Kind.Should().Be(PaymentErrors.UnknownHold);
+    }
+
+    [Fact]
+    public async Task ARefundWhileStripeIsDown_Answers500_AndTheRedeliveryRefundsOnce_AndRecordsOnce()
+    {
+        var product = await ProductAsync(stock: 10);
+        var hold = await _alice.ReserveOkAsync(product.Id);
+        var underpaid = StripeStub.EventJson("checkout.session.completed", Session(hold, amount: 1, paymentIntent: "pi_down"));
+        api.Stripe.FailNext(3, StripeFault.ServerError);
+
+        var first = await WebhookAsync(underpaid);
+        var redelivered = await WebhookAsync(underpaid);
+        var replayed = await WebhookAsync(underpaid);
+
+        first.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (redelivered.StatusCode, replayed.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK));
+        api.Stripe.Calls.Where(c => c.Path == "/v1/refunds" && c.Form["payment_intent"] == "pi_down").Select(c => c.IdempotencyKey)
+            .Distinct().Should().ContainSingle("every try refunds under one key");
+        (await ProblemsAsync()).Where(p => p.ReservationId == hold.Id).Should().ContainSingle().Which.RefundStatus.Should().Be("succeeded");
+    }
+
+    [Fact]
+    public async Task ARefundStripeRefuses_IsRecordedWithWhy_AndTheEventIsDone()
+    {
+        var product = await ProductAsync(stock: 10);
+        var hold = await _alice.ReserveOkAsync(product.Id);
+        api.Stripe.FailNext(1, StripeFault.InvalidRequest);
+
+        var response = await WebhookAsync(StripeStub.EventJson("checkout.session.completed", Session(hold, amount: 1, paymentIntent: "pi_refused")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ProblemsAsync()).Should().ContainSingle(p => p.ReservationId == hold.Id).Which.RefundStatus.Should().StartWith("refund refused");
+    }
+
+    [Fact]
+    public async Task ASecondPaymentForABoughtHold_IsRefunded_AndTheHoldStaysBoughtOnce()
+    {
+        var product = await ProductAsync(stock: 10);
+        var hold = await _alice.ReserveOkAsync(product.Id);
+        var first = Session(hold, amount: 2550, paymentIntent: "pi_first");
+
+        (await WebhookAsync(StripeStub.EventJson("checkout.session.completed", first))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await WebhookAsync(StripeStub.EventJson("checkout.session.completed", first with { Id = "cs_test_second", PaymentIntent = "pi_second" })))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        api.Stripe.Calls.Should().ContainSingle(c => c.Path == "/v1/refunds" && c.Form["payment_intent"] == "pi_second");
+        api.Stripe.Calls.Should().NotContain(c => c.Path == "/v1/refunds" && c.Form["payment_intent"] == "pi_first");
+        (await ProblemsAsync()).Should().ContainSingle(p => p.ReservationId == hold.Id).Which.Kind.Should().Be(PaymentErrors.Duplicate);
+        var ledger = await api.LedgerAsync(product.Id);
+        (ledger.Purchasing + ledger.Sold).Should().Be(1);
+        ledger.ShouldBeBalanced();
     }
 
     [Fact]
@@ -205,13 +263,13 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
     {
         var product = await ProductAsync(stock: 10);
         var hold = await _alice.ReserveOkAsync(product.Id);
-        var payments = api.CreateClient(Tokens.Create("shop-payments", roles: ["payments"]));
-
-        var bought = await (await payments.PurchaseAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK);
+        var bought = await (await PaymentService.PurchaseAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK);
 
         bought.Status.Should().Be(HoldStatus.Purchased);
         bought.CustomerId.Should().Be(hold.CustomerId);
     }
+
+    private HttpClient PaymentService => api.CreateClient(Tokens.Create("shop-payments", roles: ["payments"]));
 
     private Task<ProductResponse> ProductAsync(int stock) =>
         api.CreateSaleProductAsync(null, stock, holdSeconds: 600, maxHoldSeconds: 3600);

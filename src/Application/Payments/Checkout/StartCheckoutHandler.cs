@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
@@ -9,8 +12,8 @@ using Reservations.Domain.Reservations;
 namespace Reservations.Application.Payments.Checkout;
 
 /// <summary>
-/// Creates the provider's checkout session for a held hold, at most once per hold (a repeat answers the stored one), and
-/// makes the hold last as long as the session: the provider's sessions last at least 30 minutes, so a shorter hold is
+/// Creates the provider's checkout session for a held hold, at most once per hold (a repeat answers the stored one). The
+/// session ends two minutes before the hold: the provider's sessions last at least 30 minutes, so a hold due sooner is
 /// extended first, within its cap (409 extension-limit beyond it).
 /// </summary>
 public sealed class StartCheckoutHandler(
@@ -21,10 +24,18 @@ public sealed class StartCheckoutHandler(
     /// <summary>The shortest session the provider accepts (Stripe: 30 minutes).</summary>
     public static readonly TimeSpan MinimumSession = TimeSpan.FromMinutes(30);
 
-    // Extended a minute past the minimum, so that a repeat soon after (a lost answer) needs no second extension and sends
-    // the provider the same expiry under the same idempotency key.
+    /// <summary>
+    /// The session ends this long before its hold, so that a payment made in its last second reaches the webhook while
+    /// the hold still holds the stock.
+    /// </summary>
+    public static readonly TimeSpan SessionEndsBeforeHold = TimeSpan.FromMinutes(2);
+
+    // Time for the request to reach the provider, its retries included (Stripe.net: three tries of 10 s at most).
+    private static readonly TimeSpan RequestMargin = TimeSpan.FromSeconds(90);
+
+    // A hold extended for checkout lasts this much longer than it must, so that a repeat soon after (a lost answer)
+    // needs no second extension and asks the provider for the same session.
     private static readonly TimeSpan ExtensionMargin = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan RequestMargin = TimeSpan.FromSeconds(5);
 
     public async ValueTask<Result<CheckoutResponse>> Handle(StartCheckoutCommand command, CancellationToken cancellationToken)
     {
@@ -34,15 +45,20 @@ public sealed class StartCheckoutHandler(
         }
 
         var customer = CustomerId.From(command.CustomerId);
-        if (await store.FindCheckoutAsync(command.ReservationId, cancellationToken) is { } started && started.CustomerId == customer.Value)
-        {
-            return Response(started);
-        }
-
         var hold = await gate.FindAsync(command.ReservationId, cancellationToken);
         if (hold is null || !hold.IsOwnedBy(customer))
         {
             return ReservationErrors.NotFound;
+        }
+
+        if (Unpayable(hold) is { } error)
+        {
+            return error;
+        }
+
+        if (await store.FindCheckoutAsync(hold.Id, cancellationToken) is { } started)
+        {
+            return Response(started);
         }
 
         var held = await LastingAsync(hold, cancellationToken);
@@ -51,9 +67,11 @@ public sealed class StartCheckoutHandler(
             return held.Error!;
         }
 
+        var lines = await LinesAsync(held.Value, cancellationToken);
+        var expiresAt = WholeSeconds(held.Value.ExpiresAt - SessionEndsBeforeHold);
         var request = new CheckoutRequest(
-            hold.Id, customer.Value, await LinesAsync(held.Value, cancellationToken), options.Value.Currency,
-            WholeSeconds(held.Value.ExpiresAt), command.SuccessUrl!, command.CancelUrl!, $"checkout-{hold.Id}");
+            hold.Id, customer.Value, lines, options.Value.Currency, expiresAt, command.SuccessUrl!, command.CancelUrl!,
+            IdempotencyKey(hold.Id, lines, options.Value.Currency, expiresAt, command.SuccessUrl!, command.CancelUrl!));
         CheckoutSession session;
         try
         {
@@ -68,27 +86,37 @@ public sealed class StartCheckoutHandler(
             new StoredCheckout(hold.Id, customer.Value, session.Id, session.Url, session.ExpiresAt), cancellationToken));
     }
 
-    // The hold, held, with a deadline at least the provider's minimum session away.
+    private static Error? Unpayable(Hold hold) => hold.Status switch
+    {
+        HoldStatus.Purchased or HoldStatus.Completed => ReservationErrors.AlreadyPurchased,
+        HoldStatus.Released => ReservationErrors.HoldReleased,
+        HoldStatus.Expired => ReservationErrors.HoldExpired,
+        _ => null,
+    };
+
+    // The hold, with a deadline far enough away for the provider's shortest session to end before it.
     private async Task<Result<Hold>> LastingAsync(Hold hold, CancellationToken cancellationToken)
     {
-        switch (hold.Status)
-        {
-            case HoldStatus.Purchased or HoldStatus.Completed:
-                return ReservationErrors.AlreadyPurchased;
-            case HoldStatus.Released:
-                return ReservationErrors.HoldReleased;
-            case HoldStatus.Expired:
-                return ReservationErrors.HoldExpired;
-        }
-
-        var now = time.GetUtcNow();
-        if (hold.ExpiresAt >= now + MinimumSession + RequestMargin)
+        var needed = time.GetUtcNow() + MinimumSession + SessionEndsBeforeHold + RequestMargin;
+        if (hold.ExpiresAt >= needed)
         {
             return hold;
         }
 
-        var seconds = (int)Math.Ceiling((now + MinimumSession + ExtensionMargin - hold.ExpiresAt).TotalSeconds);
+        var seconds = (int)Math.Ceiling((needed + ExtensionMargin - hold.ExpiresAt).TotalSeconds);
         return await gate.ExtendAsync(new ExtendRequest(hold.Id, hold.Customer, seconds, IdempotencyKey: null), cancellationToken);
+    }
+
+    // The provider answers a key it has seen with the session it made for it, and refuses the key with other parameters:
+    // the key names the parameters, so that a repeat asks for the same session and a changed request for another.
+    private static string IdempotencyKey(
+        Guid holdId, IReadOnlyList<CheckoutLine> lines, string currency, DateTimeOffset expiresAt, Uri successUrl, Uri cancelUrl)
+    {
+        var parameters = string.Join('\n', [
+            currency, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), successUrl.AbsoluteUri, cancelUrl.AbsoluteUri,
+            .. lines.Select(line => string.Create(CultureInfo.InvariantCulture, $"{line.Name}|{line.UnitAmount}|{line.Quantity}"))]);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parameters)))[..16];
+        return $"checkout-{holdId}-{hash}";
     }
 
     private async Task<IReadOnlyList<CheckoutLine>> LinesAsync(Hold hold, CancellationToken cancellationToken)

@@ -35,8 +35,13 @@ public sealed partial class SettleCheckoutHandler(
             : null;
         switch (paymentEvent.Type)
         {
-            case PaymentEventType.CheckoutCompleted when hold is not null && paymentEvent.Paid:
-                await SettleAsync(paymentEvent, hold, cancellationToken);
+            case PaymentEventType.CheckoutCompleted when paymentEvent.Paid && hold is null:
+                // Money for nothing known: never kept silently.
+                await RefundAsync(paymentEvent, paymentEvent.ReservationId ?? Guid.Empty, PaymentErrors.UnknownHold,
+                    "no hold or order has the payment's reservation id", cancellationToken);
+                break;
+            case PaymentEventType.CheckoutCompleted when paymentEvent.Paid:
+                await SettleAsync(paymentEvent, hold!, cancellationToken);
                 break;
             case PaymentEventType.CheckoutExpired when hold is not null:
                 // A purchased hold stays bought: the release answers already-purchased and changes nothing.
@@ -56,8 +61,14 @@ public sealed partial class SettleCheckoutHandler(
         var total = StartCheckoutHandler.MinorUnits(hold.Total);
         if (paid.AmountTotal != total || !string.Equals(paid.Currency, options.Value.Currency, StringComparison.OrdinalIgnoreCase))
         {
-            await RefundAsync(paid, hold, PaymentErrors.AmountMismatch,
+            await RefundAsync(paid, hold.Id, PaymentErrors.AmountMismatch,
                 $"paid {paid.AmountTotal} {paid.Currency}, the hold's total is {total} {options.Value.Currency}", cancellationToken);
+            return;
+        }
+
+        if (await store.FindPaymentAsync(hold.Id, cancellationToken) is { } earlier && earlier.SessionId != paid.SessionId)
+        {
+            await RefundAsync(paid, hold.Id, PaymentErrors.Duplicate, $"bought already by session {earlier.SessionId}", cancellationToken);
             return;
         }
 
@@ -86,7 +97,7 @@ public sealed partial class SettleCheckoutHandler(
         }
 
         var why = (boughtAgain?.Error ?? again.Error)!.Code;
-        await RefundAsync(paid, hold, PaymentErrors.StockGone, $"paid after the hold {hold.Status.ToString().ToLowerInvariant()}; held again: {why}", cancellationToken);
+        await RefundAsync(paid, hold.Id, PaymentErrors.StockGone, $"paid after the hold {hold.Status.ToString().ToLowerInvariant()}; held again: {why}", cancellationToken);
     }
 
     private Task RecordAsync(PaymentEvent paid, Guid reservationId, Guid? heldAgainFrom, CancellationToken cancellationToken) =>
@@ -94,19 +105,28 @@ public sealed partial class SettleCheckoutHandler(
             reservationId, paid.SessionId!, paid.PaymentIntentId, paid.AmountTotal ?? 0, paid.Currency ?? string.Empty, heldAgainFrom,
             time.GetUtcNow()), cancellationToken);
 
-    // A failure to refund (the provider unavailable) throws: the event is not marked handled, and its redelivery refunds.
-    private async Task RefundAsync(PaymentEvent paid, Hold hold, string kind, string detail, CancellationToken cancellationToken)
+    // The provider unavailable throws: the event is not marked handled, and its redelivery refunds (the key makes it
+    // once). A refund the provider refuses (refunded already, the balance short) is recorded with why, for an admin.
+    private async Task RefundAsync(PaymentEvent paid, Guid reservationId, string kind, string detail, CancellationToken cancellationToken)
     {
-        PaymentRefund? refund = null;
+        var (refundId, refundStatus) = ((string?)null, "no payment intent to refund");
         if (paid.PaymentIntentId is { } paymentIntent)
         {
-            refund = await provider.RefundAsync(new RefundRequest(paymentIntent, $"refund-{paid.SessionId}-{kind}"), cancellationToken);
+            try
+            {
+                var refund = await provider.RefundAsync(new RefundRequest(paymentIntent, $"refund-{paid.SessionId}-{kind}"), cancellationToken);
+                (refundId, refundStatus) = (refund.Id, refund.Status);
+            }
+            catch (PaymentProviderException e) when (e.Failure != PaymentFailure.Unavailable)
+            {
+                refundStatus = $"refund refused: {e.Message}";
+            }
         }
 
-        LogRefunded(logger, hold.Id, paid.SessionId, kind, detail, refund?.Id);
+        LogRefunded(logger, reservationId, paid.SessionId, kind, detail, refundStatus);
         await store.RecordProblemAsync(new PaymentProblem(
-            hold.Id, paid.SessionId!, paid.PaymentIntentId, kind, paid.AmountTotal, paid.Currency, refund?.Id, refund?.Status ?? "no payment intent",
-            detail, time.GetUtcNow()), cancellationToken);
+            reservationId, paid.SessionId ?? paid.Id, paid.PaymentIntentId, kind, paid.AmountTotal, paid.Currency, refundId,
+            refundStatus[..Math.Min(refundStatus.Length, 500)], detail, time.GetUtcNow()), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) was handled before: nothing done")]
@@ -121,6 +141,6 @@ public sealed partial class SettleCheckoutHandler(
     private static partial void LogHeldAgain(ILogger logger, Guid holdId, Guid newHoldId, string? sessionId);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "The payment of hold {HoldId} (session {SessionId}) bought nothing ({Kind}: {Detail}); refund {RefundId}")]
-    private static partial void LogRefunded(ILogger logger, Guid holdId, string? sessionId, string kind, string detail, string? refundId);
+        Message = "The payment of hold {HoldId} (session {SessionId}) bought nothing ({Kind}: {Detail}); refund: {RefundStatus}")]
+    private static partial void LogRefunded(ILogger logger, Guid holdId, string? sessionId, string kind, string detail, string refundStatus);
 }

@@ -1,16 +1,27 @@
 using Mediator;
+using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Payments;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Reservations.Purchase;
 
-public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadStore orders)
+/// <summary>
+/// Buys a held hold. While payments are configured, only a payment service buys (role <c>payments</c>: the Stripe webhook
+/// through the gate, or a payment service of the shop's own): an owner pays at checkout instead.
+/// </summary>
+public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadStore orders, IOptions<PaymentsOptions> payments)
     : ICommandHandler<PurchaseReservationCommand, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(PurchaseReservationCommand command, CancellationToken cancellationToken)
     {
+        if (payments.Value.Enabled && !command.ForAnyOwner)
+        {
+            return PaymentErrors.PaymentRequired;
+        }
+
         if (await BuyerAsync(command, cancellationToken) is not { } customer)
         {
             return ReservationErrors.NotFound;

@@ -43,6 +43,8 @@ internal sealed class PaymentReferenceConfiguration : IEntityTypeConfiguration<P
         builder.Property(p => p.Currency).HasColumnName("currency").HasMaxLength(3);
         builder.Property(p => p.HeldAgainFrom).HasColumnName("held_again_from");
         builder.Property(p => p.PaidAt).HasColumnName("paid_at");
+        // One payment buys one order: a second order for the same session would be a payment counted twice.
+        builder.HasIndex(p => p.SessionId, "ux_payments_session_id").IsUnique();
     }
 }
 
@@ -60,7 +62,7 @@ internal sealed class PaymentProblemConfiguration : IEntityTypeConfiguration<Pay
         builder.Property(p => p.Amount).HasColumnName("amount");
         builder.Property(p => p.Currency).HasColumnName("currency").HasMaxLength(3);
         builder.Property(p => p.RefundId).HasColumnName("refund_id").HasMaxLength(255);
-        builder.Property(p => p.RefundStatus).HasColumnName("refund_status").HasMaxLength(64);
+        builder.Property(p => p.RefundStatus).HasColumnName("refund_status").HasMaxLength(500);
         builder.Property(p => p.Detail).HasColumnName("detail").HasMaxLength(1000);
         builder.Property(p => p.At).HasColumnName("at");
         // A problem is recorded once per session and kind, however often its event is delivered.

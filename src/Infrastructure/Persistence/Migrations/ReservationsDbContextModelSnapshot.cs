@@ -430,8 +430,8 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnName("refund_id");
 
                     b.Property<string>("RefundStatus")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("refund_status");
 
                     b.Property<Guid>("ReservationId")
@@ -493,6 +493,9 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                     b.HasKey("ReservationId")
                         .HasName("pk_payments");
+
+                    b.HasIndex(new[] { "SessionId" }, "ux_payments_session_id")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });

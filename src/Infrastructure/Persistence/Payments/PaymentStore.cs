@@ -14,7 +14,7 @@ internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO checkouts (reservation_id, customer_id, session_id, url, expires_at)
-            VALUES ({checkout.ReservationId}, {checkout.CustomerId}, {checkout.SessionId}, {checkout.Url.ToString()}, {checkout.ExpiresAt})
+            VALUES ({checkout.ReservationId}, {checkout.CustomerId}, {checkout.SessionId}, {checkout.Url.AbsoluteUri}, {checkout.ExpiresAt})
             ON CONFLICT (reservation_id) DO NOTHING
             """, cancellationToken);
         return (await FindCheckoutAsync(checkout.ReservationId, cancellationToken))!;
@@ -28,6 +28,11 @@ internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
             INSERT INTO payment_events (id, type, handled_at) VALUES ({paymentEvent.Id}, {paymentEvent.RawType}, {at})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
+
+    public Task<PaymentRecord?> FindPaymentAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        db.Set<PaymentReferenceRecord>().AsNoTracking().Where(p => p.ReservationId == reservationId)
+            .Select(p => new PaymentRecord(p.ReservationId, p.SessionId, p.PaymentIntentId, p.Amount, p.Currency, p.HeldAgainFrom, p.PaidAt))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task RecordPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""

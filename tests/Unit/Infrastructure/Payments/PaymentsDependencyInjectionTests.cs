@@ -42,6 +42,7 @@ public class PaymentsDependencyInjectionTests
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings) => new ServiceCollection()
-        .AddStripePayments(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .AddStripePayments()
         .BuildServiceProvider();
 }

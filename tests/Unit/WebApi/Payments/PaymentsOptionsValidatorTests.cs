@@ -29,9 +29,20 @@ public class PaymentsOptionsValidatorTests
     [InlineData("USD")]
     [InlineData("dollars")]
     [InlineData("")]
+    [InlineData("jpy")]
+    [InlineData("kwd")]
     public void Validate_WithACurrencyThatIsNotALowerCaseIsoCode_Fails(string currency) =>
         new PaymentsOptionsValidator(new Environment("Production")).Validate(null, new PaymentsOptions { Currency = currency })
             .FailureMessage.Should().Contain("Payments:Currency");
+
+    [Fact]
+    public void Validate_WithStripesAddressOverHttp_FailsOutsideDevelopment_AndPassesInIt()
+    {
+        var options = new PaymentsOptions { Stripe = new PaymentsOptions.StripeSettings { ApiBase = new Uri("http://127.0.0.1:12111") } };
+
+        new PaymentsOptionsValidator(new Environment("Production")).Validate(null, options).FailureMessage.Should().Contain("https");
+        new PaymentsOptionsValidator(new Environment("Development")).Validate(null, options).Succeeded.Should().BeTrue();
+    }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(string environment, string? secretKey, string? webhookSecret) =>
         new PaymentsOptionsValidator(new Environment(environment)).Validate(null, new PaymentsOptions

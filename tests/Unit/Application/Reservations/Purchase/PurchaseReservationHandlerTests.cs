@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Payments;
 using Reservations.Application.Reservations;
 using Reservations.Application.Reservations.Purchase;
 using Reservations.Domain.Customers;
@@ -15,7 +17,7 @@ public class PurchaseReservationHandlerTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PurchaseReservationHandler _handler;
 
-    public PurchaseReservationHandlerTests() => _handler = new PurchaseReservationHandler(_gate, _orders);
+    public PurchaseReservationHandlerTests() => _handler = new PurchaseReservationHandler(_gate, _orders, Options.Create(new PaymentsOptions()));
 
     public static TheoryData<Error> GateErrors =>
         [ReservationErrors.NotFound, ReservationErrors.HoldExpired, ReservationErrors.HoldReleased];
@@ -77,5 +79,24 @@ public class PurchaseReservationHandlerTests
         await _handler.Handle(new PurchaseReservationCommand("alice", holdId), _ct);
 
         await _orders.DidNotReceiveWithAnyArgs().FindHoldAsync(default, _ct);
+    }
+
+    [Fact]
+    public async Task Handle_WhilePaymentsAreConfigured_RefusesTheOwnerWithPaymentRequired_AndBuysForAPaymentService()
+    {
+        var hold = TestHolds.Create("alice", HoldStatus.Purchased);
+        var paying = new PurchaseReservationHandler(_gate, _orders, Options.Create(new PaymentsOptions
+        {
+            Stripe = new PaymentsOptions.StripeSettings { SecretKey = "sk_test_x", WebhookSecret = "whsec_x" },
+        }));
+        _gate.FindAsync(hold.Id, _ct).Returns(hold);
+        _gate.PurchaseAsync(hold.Id, CustomerId.From("alice"), _ct).Returns(hold);
+
+        var byOwner = await paying.Handle(new PurchaseReservationCommand("alice", hold.Id), _ct);
+        var byService = await paying.Handle(new PurchaseReservationCommand("shop-payments", hold.Id, ForAnyOwner: true), _ct);
+
+        byOwner.Error.Should().Be(PaymentErrors.PaymentRequired);
+        byService.Value.CustomerId.Should().Be("alice");
+        await _gate.Received(1).PurchaseAsync(hold.Id, CustomerId.From("alice"), _ct);
     }
 }

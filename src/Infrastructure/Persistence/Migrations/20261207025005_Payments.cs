@@ -51,7 +51,7 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                     amount = table.Column<long>(type: "bigint", nullable: true),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     refund_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    refund_status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    refund_status = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -87,6 +87,12 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                 name: "ux_payment_problems_session_kind",
                 table: "payment_problems",
                 columns: new[] { "session_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_payments_session_id",
+                table: "payments",
+                column: "session_id",
                 unique: true);
         }
 

@@ -12,7 +12,7 @@ using Reservations.Infrastructure.Persistence;
 namespace Reservations.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ReservationsDbContext))]
-    [Migration("20261207023915_Payments")]
+    [Migration("20261207025005_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -433,8 +433,8 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnName("refund_id");
 
                     b.Property<string>("RefundStatus")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("refund_status");
 
                     b.Property<Guid>("ReservationId")
@@ -496,6 +496,9 @@ namespace Reservations.Infrastructure.Persistence.Migrations
 
                     b.HasKey("ReservationId")
                         .HasName("pk_payments");
+
+                    b.HasIndex(new[] { "SessionId" }, "ux_payments_session_id")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });
