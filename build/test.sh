@@ -80,6 +80,15 @@ if ! command -v docker-compose >/dev/null; then
     log "could not install docker-compose; the compose tests will fail and say so"
 fi
 
+# The browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here).
+if ! command -v chromium >/dev/null; then
+  log "installing chromium with apt-get"
+  apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+  ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
+  { "${apt[@]}" update && "${apt[@]}" install -y chromium; } >&2 ||
+    log "could not install chromium; the browser tests will fail and say so"
+fi
+
 log "building Reservations.sln (Release)"
 if ! dotnet build Reservations.sln -c Release; then
   log "build failed"
