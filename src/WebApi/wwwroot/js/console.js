@@ -103,7 +103,7 @@ function addRow(product, atTop) {
     el('input', { id: deltaId, testid: 'delta', name: 'delta', type: 'number', step: 1, placeholder: '±units', required: true }),
     el('label', { for: reasonId, class: 'sr-only' }, `Reason for the change to ${product.sku}`),
     el('input', { id: reasonId, testid: 'reason', name: 'reason', maxlength: 200, placeholder: 'reason' }),
-    el('button', { type: 'submit', 'aria-label': `Adjust stock of ${product.sku}` }, 'Apply'));
+    el('button', { type: 'submit' }, 'Apply', el('span', { class: 'sr-only' }, ` stock change to ${product.sku}`)));
   form.addEventListener('submit', event => {
     event.preventDefault();
     adjustStock(product, form);
@@ -237,7 +237,7 @@ async function loadDeadLetters() {
   }
   document.getElementById('no-dead-letters').hidden = result.data.length > 0;
   document.getElementById('dead-letters').replaceChildren(...result.data.map(letter => {
-    const retry = el('button', { type: 'button', 'aria-label': `Retry dead letter ${letter.reservationId}` }, 'Retry');
+    const retry = el('button', { type: 'button' }, 'Retry', el('span', { class: 'sr-only' }, ` dead letter ${letter.reservationId}`));
     retry.addEventListener('click', () => retryDeadLetter(letter.reservationId));
     const lines = letter.items.map(item => `${item.quantity} × ${rows.get(item.productId)?.product.sku ?? item.productId}`).join(', ');
     return el('li', { testid: 'dead-letter', 'data-reservation-id': letter.reservationId },
@@ -271,7 +271,8 @@ async function loadWebhooks() {
 function webhookItem(endpoint, open) {
   const state = endpoint.enabled ? 'enabled' : `disabled ${localTime(endpoint.disabledAt)}: ${endpoint.disabledReason ?? ''}`;
   const deliveries = el('div', { class: 'deliveries' });
-  const toggle = el('button', { type: 'button', class: 'secondary', 'aria-expanded': String(open) }, 'Deliveries');
+  const toggle = el('button', { type: 'button', class: 'secondary', 'aria-expanded': String(open) },
+    'Deliveries', el('span', { class: 'sr-only' }, ` to ${endpoint.url}`));
   const item = el('li', { testid: 'webhook', 'data-endpoint-id': endpoint.id, 'data-open': String(open) },
     `${endpoint.url} — ${endpoint.events.join(', ')} — ${state} `, toggle, deliveries);
   const show = async () => {
@@ -314,7 +315,7 @@ async function loadDeliveries(endpointId, container) {
     }
     const item = el('li', { testid: 'delivery', 'data-delivery-id': delivery.id }, `${facts.join(' · ')} `);
     if (delivery.status !== 'delivered') {
-      const retry = el('button', { type: 'button', 'aria-label': `Retry delivery ${delivery.id}` }, 'Retry');
+      const retry = el('button', { type: 'button' }, 'Retry', el('span', { class: 'sr-only' }, ` delivery ${delivery.id}`));
       retry.addEventListener('click', () => retryDelivery(endpointId, delivery.id, container));
       item.append(retry);
     }

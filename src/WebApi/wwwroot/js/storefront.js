@@ -62,16 +62,16 @@ async function loadProducts() {
       break;
     }
   }
-  // Newest first: a drop just announced comes at the top, and gets one of the live streams.
-  for (const product of all.reverse()) {
-    if (!products.has(product.id)) {
-      addCard(product);
-    }
+  // Newest first: a drop just announced comes at the top, and gets one of the live streams on the first load.
+  const first = products.size === 0;
+  const added = all.filter(product => !products.has(product.id));
+  for (const product of first ? added.reverse() : added) {
+    addCard(product, !first);
   }
   document.getElementById('no-products').hidden = products.size > 0;
 }
 
-function addCard(product) {
+function addCard(product, atTop) {
   const quantityId = `quantity-${product.id}`;
   const available = el('span', { testid: 'available' }, String(product.available));
   const live = el('span', { class: 'live' });
@@ -92,8 +92,12 @@ function addCard(product) {
     event.preventDefault();
     reserve(product.id, Number.parseInt(quantity.value, 10));
   });
-  // Cards come newest first: each later one (older) goes after the ones already there.
-  document.getElementById('products').append(card);
+  const cards = document.getElementById('products');
+  if (atTop) {
+    cards.prepend(card);
+  } else {
+    cards.append(card);
+  }
   products.set(product.id, { product, available });
   watcher.watch(product.id, figures => {
     available.textContent = String(figures.available);
@@ -138,7 +142,10 @@ async function restoreHold() {
     refused(result);
     return;
   }
-  showHold(result.data.items[0] ?? null);
+  // A reserve made while this read was on its way wins: it is newer than anything the read can know.
+  if (hold === null && result.data.items.length > 0) {
+    showHold(result.data.items[0]);
+  }
 }
 
 function showHold(reservation) {
