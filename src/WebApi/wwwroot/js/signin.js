@@ -1,5 +1,5 @@
 // The sign-in form both pages share. In Development the API mints tokens (POST /api/dev/tokens): the user gives a
-// name. Elsewhere that route is 404: the form then asks for a token to paste, and remembers that for the session.
+// name. Elsewhere that route is 404: the form's one field then asks for a token to paste, for the rest of the session.
 
 import { call, claimsOf, forgetToken, rolesOf, saveToken, savedToken } from './api.js';
 import { showProblem } from './ui.js';
@@ -12,16 +12,21 @@ const noDevTokensKey = 'reservations.noDevTokens';
  */
 export function setUpSignIn({ roles = [], onChange }) {
   const form = document.querySelector('[data-testid="sign-in"]');
+  const label = document.getElementById('sign-in-label');
+  const field = document.getElementById('sign-in-value');
   const signedIn = document.getElementById('signed-in');
   const who = document.getElementById('who');
-  const nameField = document.getElementById('sign-in-name-field');
-  const tokenField = document.getElementById('sign-in-token-field');
+  let pasting = false;
 
-  function showPasteMode(paste) {
-    nameField.hidden = paste;
-    tokenField.hidden = !paste;
-    form.elements.namedItem('name').required = !paste;
-    form.elements.namedItem('token').required = paste;
+  function showPasteMode() {
+    pasting = true;
+    label.textContent = form.dataset.tokenLabel;
+    field.name = 'token';
+    field.autocomplete = 'off';
+    field.spellcheck = false;
+    field.removeAttribute('maxlength');
+    field.defaultValue = '';
+    field.value = '';
   }
 
   function render() {
@@ -33,38 +38,38 @@ export function setUpSignIn({ roles = [], onChange }) {
     onChange(claims);
   }
 
-  showPasteMode(sessionStorage.getItem(noDevTokensKey) === 'true');
-
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    if (!tokenField.hidden) {
-      const token = form.elements.namedItem('token').value.trim();
-      if (!claimsOf(token)) {
-        showProblem({ title: 'Not a token', detail: 'Paste a JWT: three parts separated by dots.' });
-        return;
-      }
-      saveToken(token);
-      form.reset();
-      showProblem(null);
-      render();
-      return;
-    }
-    const subject = form.elements.namedItem('name').value.trim();
-    const result = await call('POST', '/api/dev/tokens', { body: { subject, roles }, token: null });
-    if (result.status === 404) {
-      sessionStorage.setItem(noDevTokensKey, 'true');
-      showPasteMode(true);
-      showProblem({ title: 'This server issues no development tokens', detail: 'Paste a token instead.' });
-      return;
-    }
-    if (!result.ok) {
-      showProblem(result.problem);
-      return;
-    }
-    saveToken(result.data.token);
+  function signInWith(token) {
+    saveToken(token);
     form.reset();
     showProblem(null);
     render();
+  }
+
+  if (sessionStorage.getItem(noDevTokensKey) === 'true') {
+    showPasteMode();
+  }
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const text = field.value.trim();
+    if (pasting) {
+      if (claimsOf(text)) {
+        signInWith(text);
+      } else {
+        showProblem({ title: 'Not a token', detail: 'Paste a JWT: three parts separated by dots.' });
+      }
+      return;
+    }
+    const result = await call('POST', '/api/dev/tokens', { body: { subject: text, roles }, token: null });
+    if (result.status === 404) {
+      sessionStorage.setItem(noDevTokensKey, 'true');
+      showPasteMode();
+      showProblem({ title: 'This server issues no development tokens', detail: 'Paste a token instead.' });
+    } else if (result.ok) {
+      signInWith(result.data.token);
+    } else {
+      showProblem(result.problem);
+    }
   });
 
   document.getElementById('sign-out').addEventListener('click', () => {
