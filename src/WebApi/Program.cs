@@ -6,6 +6,7 @@ using Reservations.WebApi;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Endpoints;
 using Reservations.WebApi.Metrics;
+using Reservations.WebApi.Pages;
 using Reservations.WebApi.Protection;
 using Scalar.AspNetCore;
 using Serilog;
@@ -45,6 +46,8 @@ app.UseMetricsPort();
 app.UseReservationsCors();
 // Before authentication: under overload, shed requests before spending anything on them.
 app.UseMiddleware<OverloadProtectionMiddleware>();
+// The storefront and console pages and their assets: anonymous and cheap (revalidated by ETag), so before authentication.
+app.UsePages();
 app.UseAuthentication();
 // After authentication, so that limits can be per customer; before authorization, so that failed tokens count too.
 app.UseRateLimiter();
@@ -53,6 +56,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
+app.MapTime();
 // Prometheus scrapes /metrics; deployments keep it on the internal network, or on a port of its own.
 app.MapMetrics();
 app.MapProducts();
