@@ -110,7 +110,7 @@ function termsOf(product) {
   if (product.maxPerCustomer) {
     terms.push(`up to ${product.maxPerCustomer} per customer`);
   }
-  terms.push(`held for ${Math.round(product.holdSeconds / 60)} min`);
+  terms.push(`held for ${product.holdSeconds < 120 ? `${product.holdSeconds} s` : `${Math.round(product.holdSeconds / 60)} min`}`);
   if (product.paused) {
     terms.push('paused');
   } else if (product.salesOpenAt && Date.parse(product.salesOpenAt) > serverNow()) {
