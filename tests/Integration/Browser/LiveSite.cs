@@ -31,8 +31,7 @@ public sealed class LiveSite : IAsyncLifetime
         var chromium = ChromiumPaths.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "The browser tests need Debian's chromium: run build/test.sh (it installs it), or apt-get install chromium.");
         await Api.InitializeAsync();
-        // Each product card holds a live stream: more than the 20 per address a browser on loopback would be allowed.
-        _node = await ApiProcess.StartAsync(Api, ("Reservations:LiveAvailability:MaxStreamsPerClient", "500"));
+        _node = await ApiProcess.StartAsync(Api);
         _worker = WorkerProcess.Start(Api);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

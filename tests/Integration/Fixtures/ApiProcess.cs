@@ -19,7 +19,7 @@ public sealed class ApiProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiProcess> StartAsync(ReservationsApiFactory api, params (string Key, string Value)[] settings)
+    public static async Task<ApiProcess> StartAsync(ReservationsApiFactory api)
     {
         var directory = ApiDirectory();
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -39,11 +39,6 @@ public sealed class ApiProcess : IDisposable
                 ["Serilog__MinimumLevel__Default"] = "Warning",
             },
         };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

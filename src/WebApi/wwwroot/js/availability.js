@@ -17,6 +17,12 @@ export class AvailabilityWatcher {
     this.#maxStreams = maxStreams;
     this.#poll = poll;
     addEventListener('pagehide', () => this.stopAll());
+    // Back or forward from the page cache: its streams and timers were stopped as it was left; start the page afresh.
+    addEventListener('pageshow', event => {
+      if (event.persisted) {
+        location.reload();
+      }
+    });
   }
 
   /** Calls onFigures({ available, held?, sold? }) with each new reading until unwatch(productId). */

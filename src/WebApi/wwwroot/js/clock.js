@@ -3,15 +3,23 @@
 
 let offsetMs = 0;
 
-export async function syncClock() {
-  const sentAt = Date.now();
-  try {
-    const response = await fetch('/api/time', { headers: { Accept: 'application/json' } });
-    const receivedAt = Date.now();
-    const { now } = await response.json();
-    offsetMs = Date.parse(now) - (sentAt + receivedAt) / 2;
-  } catch {
-    offsetMs = 0;
+// A refused or unreadable answer (429 or 503 in a drop) is tried again a few times; until one is read the browser's own
+// clock stands in (offset 0), never NaN.
+export async function syncClock(tries = 5) {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    const sentAt = Date.now();
+    try {
+      const response = await fetch('/api/time', { headers: { Accept: 'application/json' } });
+      const receivedAt = Date.now();
+      const now = response.ok ? Date.parse((await response.json()).now) : Number.NaN;
+      if (Number.isFinite(now)) {
+        offsetMs = now - (sentAt + receivedAt) / 2;
+        return;
+      }
+    } catch {
+      // Offline for a moment: try again.
+    }
+    await new Promise(resolve => setTimeout(resolve, attempt * 500));
   }
 }
 

@@ -7,7 +7,7 @@ import { AvailabilityWatcher } from './availability.js';
 import { drawChart } from './chart.js';
 import { serverNow, syncClock } from './clock.js';
 import { setUpSignIn } from './signin.js';
-import { el, localTime, money, showProblem } from './ui.js';
+import { el, localTime, money, once, showProblem } from './ui.js';
 
 const ledgerRefreshMs = 2000;
 const listsRefreshMs = 5000;
@@ -31,7 +31,10 @@ chartSelect.addEventListener('change', () => {
   readLedger(chartSelect.value);
   renderChart();
 });
-document.getElementById('create-product').addEventListener('submit', createProduct);
+document.getElementById('create-product').addEventListener('submit', event => {
+  event.preventDefault();
+  once(event.currentTarget, () => createProduct(event.currentTarget));
+});
 setInterval(readAllLedgers, ledgerRefreshMs);
 setInterval(() => loadProducts().then(refreshLists), listsRefreshMs);
 setInterval(renderChart, 1000);
@@ -106,7 +109,7 @@ function addRow(product, atTop) {
     el('button', { type: 'submit' }, 'Apply', el('span', { class: 'sr-only' }, ` stock change to ${product.sku}`)));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    adjustStock(product, form);
+    once(form, () => adjustStock(product, form));
   });
   const tr = el('tr', { testid: 'ledger-row', 'data-product-id': product.id },
     el('th', { scope: 'row' }, product.name, el('br'), el('span', { class: 'muted' }, `${product.sku} · ${money(product.price)}`)),
@@ -200,9 +203,7 @@ async function adjustStock(product, form) {
   await readLedger(product.id);
 }
 
-async function createProduct(event) {
-  event.preventDefault();
-  const form = event.currentTarget;
+async function createProduct(form) {
   const value = name => form.elements.namedItem(name).value.trim();
   const number = name => (value(name) === '' ? undefined : Number(value(name)));
   const body = {

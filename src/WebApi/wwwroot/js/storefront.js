@@ -5,7 +5,7 @@ import { call, newIdempotencyKey } from './api.js';
 import { AvailabilityWatcher } from './availability.js';
 import { formatRemaining, serverNow, syncClock } from './clock.js';
 import { setUpSignIn } from './signin.js';
-import { el, localTime, money, showProblem } from './ui.js';
+import { el, localTime, money, once, showProblem } from './ui.js';
 
 const maxStreams = 3;
 const productsRefreshMs = 10000;
@@ -23,8 +23,8 @@ await loadProducts();
 signIn = setUpSignIn({ onChange: claims => onSignInChanged(claims) });
 setInterval(loadProducts, productsRefreshMs);
 setInterval(renderCountdown, 250);
-document.getElementById('purchase').addEventListener('click', purchase);
-document.getElementById('release').addEventListener('click', release);
+document.getElementById('purchase').addEventListener('click', event => once(event.currentTarget, purchase));
+document.getElementById('release').addEventListener('click', event => once(event.currentTarget, release));
 
 /** Refusals the page answers itself: a token the API no longer takes signs the user out. */
 function refused(result) {
@@ -79,8 +79,8 @@ function addCard(product, atTop) {
     id: quantityId, testid: 'quantity', name: 'quantity', type: 'number', min: 1, value: 1, inputmode: 'numeric',
   });
   const form = el('form', { class: 'reserve', novalidate: true },
-    el('label', { for: quantityId }, 'Quantity'), quantity,
-    el('button', { testid: 'reserve', type: 'submit' }, 'Reserve'));
+    el('label', { for: quantityId }, 'Quantity', el('span', { class: 'sr-only' }, ` of ${product.name} (${product.sku})`)), quantity,
+    el('button', { testid: 'reserve', type: 'submit' }, 'Reserve', el('span', { class: 'sr-only' }, ` ${product.name} (${product.sku})`)));
   const card = el('article', { class: 'card', testid: 'product-card', 'data-product-id': product.id, 'aria-label': product.name },
     el('h3', {}, product.name),
     el('p', { class: 'muted' }, product.sku),
@@ -90,7 +90,7 @@ function addCard(product, atTop) {
     form);
   form.addEventListener('submit', event => {
     event.preventDefault();
-    reserve(product.id, Number.parseInt(quantity.value, 10));
+    once(form, () => reserve(product.id, Number.parseInt(quantity.value, 10)));
   });
   const cards = document.getElementById('products');
   if (atTop) {
@@ -181,8 +181,11 @@ function renderCountdown() {
   panel.dataset.status = hold.status;
   document.getElementById('hold-status').textContent = hold.status;
   document.getElementById('countdown').textContent = hold.status === 'held' ? formatRemaining(deadline) : '0:00';
-  document.getElementById('purchase').disabled = hold.status !== 'held';
-  document.getElementById('release').disabled = hold.status !== 'held';
+  for (const button of [document.getElementById('purchase'), document.getElementById('release')]) {
+    if (button.dataset.busy !== 'true') {
+      button.disabled = hold.status !== 'held';
+    }
+  }
 }
 
 async function confirmStatus(reservationId) {

@@ -59,3 +59,22 @@ export function showProblem(problem) {
   box.textContent = problem ? describeProblem(problem) : '';
   box.hidden = !problem;
 }
+
+/**
+ * Runs the action at most once at a time for this button or form: a second click while a request is in flight does
+ * nothing (it would otherwise take a second hold, or apply a stock change twice). Its buttons stay disabled meanwhile.
+ */
+export async function once(control, action) {
+  if (control.dataset.busy === 'true') {
+    return;
+  }
+  const buttons = control.tagName === 'FORM' ? [...control.querySelectorAll('button')] : [control];
+  control.dataset.busy = 'true';
+  buttons.forEach(button => { button.disabled = true; });
+  try {
+    await action();
+  } finally {
+    control.dataset.busy = 'false';
+    buttons.forEach(button => { button.disabled = false; });
+  }
+}
