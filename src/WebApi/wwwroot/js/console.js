@@ -61,6 +61,11 @@ async function onSignInChanged(claims) {
     for (const row of rows.values()) {
       showLedger(row, null);
     }
+    // What an admin saw (customers of dead letters, endpoint addresses and their errors) leaves with the token.
+    document.getElementById('dead-letters').replaceChildren();
+    document.getElementById('webhooks').replaceChildren();
+    samples = [];
+    renderChart();
     return;
   }
   await readAllLedgers();
@@ -134,8 +139,18 @@ function watchProducts() {
   }
 }
 
-function readAllLedgers() {
-  return admin ? Promise.all([...rows.keys()].map(readLedger)) : Promise.resolve();
+// Eight reads in flight at most: the API lets one caller run 32 requests at once, and a large catalog read all at once
+// would be refused (429) every round.
+const ledgerReadsInFlight = 8;
+
+async function readAllLedgers() {
+  const pending = admin ? [...rows.keys()] : [];
+  const reader = async () => {
+    for (let productId = pending.shift(); productId !== undefined && admin; productId = pending.shift()) {
+      await readLedger(productId);
+    }
+  };
+  await Promise.all(Array.from({ length: ledgerReadsInFlight }, reader));
 }
 
 /** One read at a time per product; a change reported meanwhile reads once more after it. */
