@@ -3,6 +3,8 @@
 // so a page streams only a few products (maxStreams) and polls the others: all of them with one read of the product
 // list (GET /api/products, 100 a page) every 2 s, rather than one request per product. A page that reads every
 // product on its own schedule anyway turns polling off (poll: false): its other products are then left to it.
+// The six connections are the browser's, shared by all its tabs: a tab that is hidden gives its streams up (its
+// products are polled meanwhile), so that the tabs a person does not look at cannot starve the one they do.
 
 const pollIntervalMs = 2000;
 const pageSize = 100;
@@ -17,6 +19,7 @@ export class AvailabilityWatcher {
     this.#maxStreams = maxStreams;
     this.#poll = poll;
     addEventListener('pagehide', () => this.stopAll());
+    document.addEventListener('visibilitychange', () => this.#followVisibility());
     // Back or forward from the page cache: its streams and timers were stopped as it was left; start the page afresh.
     addEventListener('pageshow', event => {
       if (event.persisted) {
@@ -30,7 +33,7 @@ export class AvailabilityWatcher {
     this.unwatch(productId);
     const watch = { productId, onFigures, source: null };
     this.#watches.set(productId, watch);
-    if (this.#streamCount() < this.#maxStreams && typeof EventSource === 'function') {
+    if (this.#streamCount() < this.#maxStreams && typeof EventSource === 'function' && document.visibilityState !== 'hidden') {
       this.#stream(watch);
     } else {
       this.#startPolling();
@@ -53,6 +56,27 @@ export class AvailabilityWatcher {
     }
     clearInterval(this.#pollTimer);
     this.#pollTimer = null;
+  }
+
+  // Hidden: every stream closes and its product is polled. Visible again: the first products watched stream again.
+  #followVisibility() {
+    const watches = [...this.#watches.values()];
+    if (document.visibilityState === 'hidden') {
+      for (const watch of watches.filter(w => w.source)) {
+        watch.source.close();
+        watch.source = null;
+      }
+      this.#startPolling();
+      return;
+    }
+    for (const watch of watches) {
+      if (this.#streamCount() >= this.#maxStreams) {
+        break;
+      }
+      if (!watch.source && typeof EventSource === 'function') {
+        this.#stream(watch);
+      }
+    }
   }
 
   #streamCount() {
