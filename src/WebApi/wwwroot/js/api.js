@@ -89,3 +89,18 @@ function problemOf(response, data) {
   }
   return problem;
 }
+
+/** Every product of the catalog, oldest first, page by page; or the result of the first page refused. */
+export async function allProducts() {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const result = await call('GET', `/api/products?page=${page}&pageSize=100`, { token: null });
+    if (!result.ok) {
+      return result;
+    }
+    items.push(...result.data.items);
+    if (page * 100 >= result.data.total) {
+      return { ok: true, items };
+    }
+  }
+}

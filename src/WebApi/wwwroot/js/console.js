@@ -2,7 +2,7 @@
 // create a product; adjust stock with a reason; a live chart of one product; dead letters with retry; webhook
 // endpoints and their deliveries.
 
-import { call, newIdempotencyKey, rolesOf } from './api.js';
+import { allProducts, call, newIdempotencyKey, rolesOf } from './api.js';
 import { AvailabilityWatcher } from './availability.js';
 import { drawChart } from './chart.js';
 import { serverNow, syncClock } from './clock.js';
@@ -73,18 +73,12 @@ async function onSignInChanged(claims) {
 }
 
 async function loadProducts() {
-  const all = [];
-  for (let page = 1; ; page++) {
-    const result = await call('GET', `/api/products?page=${page}&pageSize=100`, { token: null });
-    if (!result.ok) {
-      showProblem(result.problem);
-      return;
-    }
-    all.push(...result.data.items);
-    if (page * 100 >= result.data.total) {
-      break;
-    }
+  const listed = await allProducts();
+  if (!listed.ok) {
+    showProblem(listed.problem);
+    return;
   }
+  const all = listed.items;
   // Newest first: on the first load in that order; products created since then go on top.
   const first = rows.size === 0;
   const added = all.filter(product => !rows.has(product.id));

@@ -1,7 +1,7 @@
 // The storefront: products with live availability, sign-in, reserve, the current hold counting down by the server's
 // clock, purchase, release, and the customer's orders.
 
-import { call, newIdempotencyKey } from './api.js';
+import { allProducts, call, newIdempotencyKey } from './api.js';
 import { AvailabilityWatcher } from './availability.js';
 import { formatRemaining, serverNow, syncClock } from './clock.js';
 import { setUpSignIn } from './signin.js';
@@ -50,18 +50,12 @@ async function onSignInChanged(claims) {
 }
 
 async function loadProducts() {
-  const all = [];
-  for (let page = 1; ; page++) {
-    const result = await call('GET', `/api/products?page=${page}&pageSize=100`, { token: null });
-    if (!result.ok) {
-      showProblem(result.problem);
-      return;
-    }
-    all.push(...result.data.items);
-    if (page * 100 >= result.data.total) {
-      break;
-    }
+  const listed = await allProducts();
+  if (!listed.ok) {
+    showProblem(listed.problem);
+    return;
   }
+  const all = listed.items;
   // Newest first: a drop just announced comes at the top, and gets one of the live streams on the first load.
   const first = products.size === 0;
   const added = all.filter(product => !products.has(product.id));
