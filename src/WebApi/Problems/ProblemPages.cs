@@ -19,7 +19,7 @@ internal static partial class ProblemPages
 
     public static Page Of(ProblemType type) => ByCode[type.Code];
 
-    public static string StatusText(int? status) => status?.ToString(CultureInfo.InvariantCulture) ?? "the status of the response";
+    private static string StatusText(int? status) => status?.ToString(CultureInfo.InvariantCulture) ?? "the status of the response";
 
     private static string TypeBody(ProblemType type) => $"""
             <h1>{Encode(type.Title)}</h1>
