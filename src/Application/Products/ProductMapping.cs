@@ -19,5 +19,6 @@ public static class ProductMapping
             SalesCloseAt = product.SalesCloseAt,
             Paused = product.Paused,
             SaleId = product.SaleId,
+            TermsVersion = product.TermsVersion,
         };
 }

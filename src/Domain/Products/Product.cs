@@ -43,6 +43,12 @@ public sealed class Product
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// 1 at creation, one more with each edit that changes the terms: the gate keeps the version of the terms it has and
+    /// refuses older ones, so a writer that read the product before an edit cannot put its terms back.
+    /// </summary>
+    public long TermsVersion { get; private set; }
+
     public int Unsold => TotalStock - Sold;
 
     public static bool IsValidName(string? name) =>
@@ -109,6 +115,7 @@ public sealed class Product
             SaleId = saleId,
             CreatedAt = now,
             UpdatedAt = now,
+            TermsVersion = 1,
         };
     }
 
@@ -130,6 +137,7 @@ public sealed class Product
             (Name, Price, MaxPerCustomer, HoldSeconds, MaxHoldSeconds) =
                 (terms.Name, terms.Price.Amount, terms.MaxPerCustomer, terms.Hold.Seconds, terms.MaxHoldSeconds);
             (SalesOpenAt, SalesCloseAt, Paused, UpdatedAt) = (terms.SalesOpenAt, terms.SalesCloseAt, terms.Paused, now);
+            TermsVersion++;
         }
 
         return changes;

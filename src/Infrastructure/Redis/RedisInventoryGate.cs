@@ -19,6 +19,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     private readonly ShardBatcher<ReserveCall, ReserveReply> _reserves = ReserveBatcher(redis, keys);
     private readonly InitScript _init = new(keys);
+    private readonly TermsScript _terms = new(keys);
     private readonly IdempotencyClaims _claims = new(keys);
     private readonly ExtendScript _extend = new(keys);
 
@@ -26,8 +27,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken) => _init.RunAsync(Db, item);
 
-    public Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken) =>
-        Db.HashSetAsync(keys.Catalog(keys.ShardOf(item.ProductId)), RedisKeys.ProductField(item.ProductId), InitScript.Terms(item));
+    public Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken) => _terms.RunAsync(Db, item);
 
     public async Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)

@@ -19,8 +19,9 @@ public interface IInventoryGate
     Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the product's terms (price, limit, hold lengths, sale window, pause) over those the gate has; its stock
-    /// and holds are left alone, and so are <see cref="InventoryItem.Available"/> and its tallies.
+    /// Writes the product's terms (price, limit, hold lengths, sale window, pause) over those the gate has, unless the
+    /// gate's are of a later <see cref="InventoryItem.TermsVersion"/> (this writer read the product before an edit);
+    /// its stock and holds are left alone, and so are <see cref="InventoryItem.Available"/> and its tallies.
     /// </summary>
     Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken);
 

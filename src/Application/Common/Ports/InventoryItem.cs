@@ -21,6 +21,9 @@ public sealed record InventoryItem(Guid ProductId, int Available, decimal Price,
 
     public bool Paused { get; init; }
 
+    /// <summary>The product's <see cref="Product.TermsVersion"/>: the gate takes no terms older than those it has.</summary>
+    public long TermsVersion { get; init; } = 1;
+
     /// <summary>The sale the product belongs to: the products of one sale may be held together in one cart.</summary>
     public string? SaleId { get; init; }
 }

@@ -34,6 +34,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.SaleId).HasColumnName("sale_id").HasMaxLength(Product.SaleIdMaxLength);
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(p => p.TermsVersion).HasColumnName("terms_version").HasDefaultValue(1L);
         builder.Ignore(p => p.Unsold);
         builder.Ignore(p => p.Terms);
         // The Worker's terms refresh reads the products updated since its last pass.

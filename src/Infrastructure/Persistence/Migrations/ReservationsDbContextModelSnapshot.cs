@@ -82,6 +82,12 @@ namespace Reservations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sold");
 
+                    b.Property<long>("TermsVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("terms_version");
+
                     b.Property<int>("TotalStock")
                         .HasColumnType("integer")
                         .HasColumnName("total_stock");

@@ -13,11 +13,12 @@ internal sealed class InitScript(RedisKeys keys)
     public async Task<bool> RunAsync(IDatabase db, InventoryItem item)
     {
         var shard = keys.ShardOf(item.ProductId);
-        var values = new RedisValue[3 + item.PurchasedByCustomer.Count * 2];
+        var values = new RedisValue[4 + item.PurchasedByCustomer.Count * 2];
         values[0] = RedisKeys.ProductField(item.ProductId);
         values[1] = item.Available;
         values[2] = Terms(item);
-        var at = 3;
+        values[3] = item.TermsVersion;
+        var at = 4;
         foreach (var (customer, units) in item.PurchasedByCustomer)
         {
             values[at++] = customer;

@@ -196,6 +196,20 @@ local function parse_terms(terms)
            price = price }
 end
 
+-- Writes a product's terms with their version (the catalog field <product>:v), unless the catalog has a later version:
+-- a writer that read the product before an edit (the Worker's refresh pass, a slow create) cannot put older terms over
+-- the edit's. Terms written before versions (no :v) count as version 0. Returns whether it wrote.
+local function write_terms(catalog, product, terms, version)
+  if not version or version < 1 or version ~= math.floor(version) then
+    error('terms version must be a whole number of at least 1')
+  end
+  if (tonumber(redis.call('HGET', catalog, product .. ':v') or '0') or 0) > version then
+    return false
+  end
+  redis.call('HSET', catalog, product, terms, product .. ':v', version)
+  return true
+end
+
 -- Webhook events: a script appends an entry to its shard's events stream, in the same step as the change, for each
 -- type the shard's event-types key lists ("<generation>|<types, comma-separated>", written by switch.lua in step with
 -- the subscribed endpoints). The key is read once per call, before the first write, and cached in k; without it
