@@ -101,7 +101,7 @@ end
 local function unusable_counters(lines, customer)
   for _, line in ipairs(lines) do
     if not counter(redis.call('HGET', k.stock, line.product .. ':h') or '0')
-        or not counter(redis.call('HGET', k.tally, line.product .. customer) or '0') then
+        or (line.tallied and not counter(redis.call('HGET', k.tally, line.product .. customer) or '0')) then
       return 'the held units or the tally of a product of the request are not integers'
     end
   end
