@@ -8,6 +8,14 @@ public static class TestWorker
 {
     public static async Task<IHost> StartAsync(ReservationsApiFactory api, params (string Key, string Value)[] settings)
     {
+        var host = Build(api, settings);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    /// <summary>The Worker host built and not started: none of its loops runs unless the test calls it.</summary>
+    public static IHost Build(ReservationsApiFactory api, params (string Key, string Value)[] settings)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
         builder.Configuration["ConnectionStrings:Redis"] = api.RedisConnectionString;
@@ -18,9 +26,7 @@ public static class TestWorker
             builder.Configuration[key] = value;
         }
 
-        var host = builder.AddWorker().Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
+        return builder.AddWorker().Build();
     }
 
     public static async Task StopAsync(IHost host)
