@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Reservations.Application.Common.Metrics;
+using Reservations.Application.Common.Tracing;
 
 namespace Reservations.Infrastructure.Telemetry;
 
@@ -17,7 +18,8 @@ public static class TelemetrySetup
     /// <summary>
     /// OpenTelemetry for a host: the "Reservations" meter and .NET runtime metrics, sent over OTLP when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set. Traces, with a span per Redis command and per PostgreSQL command, are on only
-    /// where something receives them (<see cref="Traces"/>): <paramref name="hostTracing"/> adds the host's own sources.
+    /// where something receives them (<see cref="Traces"/>), and only inside a request or a unit of work of the Worker
+    /// (<see cref="NoLoneClientSpans"/>): <paramref name="hostTracing"/> adds the host's own sources.
     /// The host adds its own metrics instrumentation and its Prometheus endpoint.
     /// </summary>
     public static OpenTelemetryBuilder AddReservationsTelemetry(
@@ -29,7 +31,11 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics.AddMeter(ReservationsMetrics.MeterName).AddRuntimeInstrumentation());
         if (Traces(configuration))
         {
-            telemetry.WithTracing(tracing => hostTracing(tracing.AddRedisInstrumentation().AddNpgsql()));
+            telemetry.WithTracing(tracing => hostTracing(tracing
+                .SetSampler(new ParentBasedSampler(new NoLoneClientSpans()))
+                .AddSource(ReservationsTracing.SourceName)
+                .AddRedisInstrumentation()
+                .AddNpgsql()));
         }
 
         if (ExportsOverOtlp(configuration))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Tracing;
 
 namespace Reservations.Worker.Metrics;
 
@@ -40,6 +41,7 @@ public sealed partial class StockSampler(
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
+        using var activity = ReservationsTracing.Source.StartActivity("sample stock");
         try
         {
             if (_catalogReadAt is not { } readAt || clock.GetElapsedTime(readAt) >= options.Value.StockCatalogRefresh)
