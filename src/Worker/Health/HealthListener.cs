@@ -13,18 +13,31 @@ namespace Reservations.Worker.Health;
 public sealed partial class HealthListener(
     HealthCheckService health, IOptions<WorkerOptions> options, ILogger<HealthListener> logger) : BackgroundService
 {
+    private readonly HttpListener _listener = new();
+
+    /// <summary>Listens before the host counts as started (a port taken fails the start), then answers in the background.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _listener.Prefixes.Add($"http://{options.Value.HealthHost}:{options.Value.HealthPort}/health/");
+        _listener.Start();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _listener.Close();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://{options.Value.HealthHost}:{options.Value.HealthPort}/health/");
-        listener.Start();
-        await using var stop = stoppingToken.Register(listener.Stop);
+        await using var stop = stoppingToken.Register(_listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
