@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker.Health;
 
 namespace Reservations.IntegrationTests.Worker;
 
@@ -22,6 +23,7 @@ public sealed class WorkerHealthTests(ReservationsApiFactory api) : IClassFixtur
             status.Should().Be(HttpStatusCode.OK, report.ToString());
             report.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString().Should().Be("Healthy");
             report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().Should().Be("Healthy");
+            (await HealthProbe.RunAsync(port)).Should().Be(0, "the container's health command reads the same");
         }
         finally
         {
@@ -44,6 +46,7 @@ public sealed class WorkerHealthTests(ReservationsApiFactory api) : IClassFixtur
             status.Should().Be(HttpStatusCode.ServiceUnavailable, report.ToString());
             report.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString().Should().Be("Unhealthy");
             (await GetAsync(http, "/health/live")).Status.Should().Be(HttpStatusCode.OK);
+            (await HealthProbe.RunAsync(port)).Should().Be(1);
         }
         finally
         {
