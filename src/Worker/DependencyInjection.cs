@@ -23,7 +23,7 @@ public static class DependencyInjection
             .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
-        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-worker", _ => { });
+        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-worker");
         var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         if (settings.MetricsPort is { } metricsPort)
         {

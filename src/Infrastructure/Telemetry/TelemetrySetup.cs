@@ -24,18 +24,21 @@ public static class TelemetrySetup
     /// </summary>
     public static OpenTelemetryBuilder AddReservationsTelemetry(
         this IServiceCollection services, IConfiguration configuration, string serviceName,
-        Action<TracerProviderBuilder> hostTracing)
+        Action<TracerProviderBuilder>? hostTracing = null)
     {
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics.AddMeter(ReservationsMetrics.MeterName).AddRuntimeInstrumentation());
         if (Traces(configuration))
         {
-            telemetry.WithTracing(tracing => hostTracing(tracing
-                .SetSampler(new ParentBasedSampler(new NoLoneClientSpans()))
-                .AddSource(ReservationsTracing.SourceName)
-                .AddRedisInstrumentation()
-                .AddNpgsql()));
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.SetSampler(new ParentBasedSampler(new NoLoneClientSpans()))
+                    .AddSource(ReservationsTracing.SourceName)
+                    .AddRedisInstrumentation()
+                    .AddNpgsql();
+                hostTracing?.Invoke(tracing);
+            });
         }
 
         if (ExportsOverOtlp(configuration))
@@ -49,6 +52,6 @@ public static class TelemetrySetup
     private static bool ExportsOverOtlp(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
-    public static bool Traces(IConfiguration configuration) =>
+    private static bool Traces(IConfiguration configuration) =>
         ExportsOverOtlp(configuration) || configuration.GetValue<bool>(TracingSetting);
 }
