@@ -56,13 +56,9 @@ public static class DependencyInjection
         builder.Services.AddReservationsRateLimiting();
         builder.Services.AddReservationsCors(builder.Configuration);
         builder.Services.AddLiveAvailability();
-        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api")
+        builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api",
+                tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
-        if (TelemetrySetup.ExportsOverOtlp(builder.Configuration))
-        {
-            // Traces go only where something receives them: no span is built per request for nobody.
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-        }
 
         builder.Services.AddMetricsEndpoint();
         builder.Services.AddOpenApi(options =>

@@ -4,7 +4,9 @@ using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Telemetry;
 using Reservations.Worker.Expiry;
+using Reservations.Worker.Health;
 using Reservations.Worker.Inventory;
+using Reservations.Worker.Metrics;
 using Reservations.Worker.Purchases;
 using Reservations.Worker.Webhooks;
 using Serilog;
@@ -38,6 +40,11 @@ public static class DependencyInjection
             .Validate(o => o.TermsRefreshInterval > TimeSpan.Zero, "Reservations:TermsRefreshInterval must be positive.")
             .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Reservations:AdjustmentGrace must not be negative.")
             .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
+            .Validate(o => o.HealthPort is null or (>= 1 and <= 65_535), "Reservations:HealthPort must be 1–65535.")
+            .Validate(o => o.HealthPort is null || o.HealthPort != o.MetricsPort, "Reservations:HealthPort must differ from MetricsPort.")
+            .Validate(o => o.StockSampleInterval > TimeSpan.Zero, "Reservations:StockSampleInterval must be positive.")
+            .Validate(o => o.StockSampleBatch is >= 1 and <= 10_000, "Reservations:StockSampleBatch must be 1–10000.")
+            .Validate(o => o.StockCatalogRefresh > TimeSpan.Zero, "Reservations:StockCatalogRefresh must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<GateEventDrainerOptions>()
             .BindConfiguration(GateEventDrainerOptions.Section)
@@ -45,6 +52,14 @@ public static class DependencyInjection
                 "Webhooks:GateEvents:IdlePoll must be positive and at most 250 ms.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Webhooks:GateEvents:BatchSize must be 1–10000.")
             .ValidateOnStart();
+        if (settings.HealthPort is not null)
+        {
+            builder.Services.AddHostedService<HealthListener>();
+        }
+
+        builder.Services.AddSingleton<StockGauges>();
+        builder.Services.AddSingleton<StockSampler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StockSampler>());
         builder.Services.AddHostedService<InventoryWarmUp>();
         builder.Services.AddHostedService<ExpiredHoldHandler>();
         builder.Services.AddHostedService<HoldSweeper>();

@@ -48,4 +48,19 @@ public sealed class WorkerOptions
 
     /// <summary>The host name the metrics listener binds to; <c>*</c> for every interface (in a container).</summary>
     public string MetricsHost { get; set; } = "localhost";
+
+    /// <summary>The port on which the Worker serves <c>/health/live</c> and <c>/health/ready</c>; none when unset.</summary>
+    public int? HealthPort { get; set; }
+
+    /// <summary>The host name the health listener binds to; <c>*</c> for every interface (in a container).</summary>
+    public string HealthHost { get; set; } = "localhost";
+
+    /// <summary>How often the stock gauges take their next batch of products (and the purchase backlog).</summary>
+    public TimeSpan StockSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Products whose gate stock one sample reads; a larger catalog is covered over several samples.</summary>
+    public int StockSampleBatch { get; set; } = 500;
+
+    /// <summary>How long the stock gauges keep the catalog's list of products (and their sold units) before reading it again.</summary>
+    public TimeSpan StockCatalogRefresh { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -56,6 +56,9 @@ internal sealed partial class RedisPurchaseOutbox(
     public async Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
         (int)await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason }) == 1;
 
+    public Task<long> CountWaitingAsync(int shard, CancellationToken cancellationToken) =>
+        Db.StreamLengthAsync(keys.Purchases(shard));
+
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(s => Db.StreamRangeAsync(keys.DeadLetters(s))));

@@ -1,4 +1,5 @@
 using Reservations.IntegrationTests.Fixtures;
+using Reservations.Worker.Health;
 
 namespace Reservations.IntegrationTests.Deployment;
 
@@ -44,6 +45,16 @@ public sealed class ComposeFileTests
 
         compose.Service("postgres").Should().ContainKey("healthcheck");
         compose.Service("redis").Should().ContainKey("healthcheck");
+    }
+
+    [Fact]
+    public async Task ProbesTheWorker_ThroughItsOwnHealthCommandOnItsHealthPort()
+    {
+        var compose = await ComposeFile.LoadAsync(WithKey);
+
+        compose.Environment("worker").Should().ContainKey("Reservations__HealthPort");
+        var healthcheck = (Dictionary<object, object>)compose.Service("worker")["healthcheck"];
+        ((List<object>)healthcheck["test"]).Cast<string>().Should().Equal("CMD", "dotnet", "Reservations.Worker.dll", HealthProbe.Command);
     }
 
     [Fact]

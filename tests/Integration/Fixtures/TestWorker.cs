@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reservations.Worker;
 
@@ -7,6 +8,19 @@ namespace Reservations.IntegrationTests.Fixtures;
 public static class TestWorker
 {
     public static async Task<IHost> StartAsync(ReservationsApiFactory api, params (string Key, string Value)[] settings)
+    {
+        var host = Build(api, settings);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    /// <summary>The Worker host built and not started: none of its loops runs unless the test calls it.</summary>
+    public static IHost Build(ReservationsApiFactory api, params (string Key, string Value)[] settings) =>
+        Build(api, _ => { }, settings);
+
+    /// <summary>The same, with services the test adds after the Worker's own.</summary>
+    public static IHost Build(
+        ReservationsApiFactory api, Action<IServiceCollection> configureServices, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
@@ -18,9 +32,9 @@ public static class TestWorker
             builder.Configuration[key] = value;
         }
 
-        var host = builder.AddWorker().Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
+        builder.AddWorker();
+        configureServices(builder.Services);
+        return builder.Build();
     }
 
     public static async Task StopAsync(IHost host)

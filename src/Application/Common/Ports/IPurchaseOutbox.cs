@@ -36,6 +36,9 @@ public interface IPurchaseOutbox
     Task<IReadOnlyList<(PendingPurchase Purchase, long Deliveries)>> ExhaustedAsync(
         int shard, IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken);
 
+    /// <summary>The entries of one shard's queue not yet completed or dead-lettered (read or not): its backlog.</summary>
+    Task<long> CountWaitingAsync(int shard, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 
     /// <summary>Puts the dead-lettered purchase of this reservation back in the queue; false when there is none.</summary>

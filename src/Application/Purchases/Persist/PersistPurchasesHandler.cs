@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Metrics;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Tracing;
 
 namespace Reservations.Application.Purchases.Persist;
 
@@ -17,6 +18,9 @@ public sealed partial class PersistPurchasesHandler(
             return new PersistPurchasesReport(0, 0, 0, 0, Deferred: 0);
         }
 
+        // Started once there is something to persist: the idle polls of the streams are not traced.
+        using var activity = ReservationsTracing.Source.StartActivity("persist purchases");
+        activity?.SetTag("shard", command.Shard).SetTag("purchases", batch.Count);
         SettledBatch settled;
         try
         {

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Reservations.Infrastructure.Health;
+
+namespace Reservations.Worker.Health;
+
+/// <summary>
+/// Serves <c>/health/live</c> (the process answers) and <c>/health/ready</c> (PostgreSQL and Redis answer: the API's
+/// checks, 503 otherwise) on <see cref="WorkerOptions.HealthPort"/>, answering a JSON report like the API's.
+/// </summary>
+public sealed partial class HealthListener(
+    HealthCheckService health, IOptions<WorkerOptions> options, ILogger<HealthListener> logger) : BackgroundService
+{
+    private readonly HttpListener _listener = new();
+
+    /// <summary>Listens before the host counts as started (a port taken fails the start), then answers in the background.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _listener.Prefixes.Add($"http://{options.Value.HealthHost}:{options.Value.HealthPort}/health/");
+        _listener.Start();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _listener.Close();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var stop = stoppingToken.Register(_listener.Stop);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // One at a time would let a slow readiness check hold up liveness.
+            _ = AnswerAsync(context, stoppingToken);
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stoppingToken)
+    {
+        using var response = context.Response;
+        try
+        {
+            Func<HealthCheckRegistration, bool>? predicate = context.Request.Url?.AbsolutePath.TrimEnd('/') switch
+            {
+                "/health/live" => _ => false,
+                "/health/ready" => check => check.Tags.Contains(HealthTags.Ready),
+                _ => null,
+            };
+            if (predicate is null)
+            {
+                response.StatusCode = (int)HttpStatusCode.NotFound;
+                return;
+            }
+
+            var report = await health.CheckHealthAsync(predicate, stoppingToken);
+            response.StatusCode = report.Status == HealthStatus.Unhealthy ? (int)HttpStatusCode.ServiceUnavailable : (int)HttpStatusCode.OK;
+            response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(response.OutputStream, new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }, cancellationToken: stoppingToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answering a health request failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Reservations.Worker.Health;
+
+/// <summary>
+/// <c>Reservations.Worker healthcheck</c>: asks the running Worker on this machine for <c>/health/ready</c> on
+/// <c>Reservations__HealthPort</c> and exits 0 when it answers 200. The container image has no curl; the compose file's
+/// healthcheck runs this instead.
+/// </summary>
+public static class HealthProbe
+{
+    public const string Command = "healthcheck";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public static Task<int> RunAsync() =>
+        int.TryParse(Environment.GetEnvironmentVariable("Reservations__HealthPort"), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? RunAsync(port)
+            : Task.FromResult(Fail("Reservations__HealthPort is not set: the Worker serves no health endpoint."));
+
+    public static async Task<int> RunAsync(int port)
+    {
+        var url = new Uri($"http://localhost:{port}/health/ready");
+        using var http = new HttpClient { Timeout = Timeout };
+        try
+        {
+            using var response = await http.GetAsync(url);
+            Console.WriteLine($"{url}: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return Fail($"{url}: {e.Message}");
+        }
+    }
+
+    private static int Fail(string reason)
+    {
+        Console.WriteLine(reason);
+        return 1;
+    }
+}
