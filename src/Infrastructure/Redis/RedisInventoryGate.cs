@@ -27,7 +27,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
     public Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken) => _init.RunAsync(Db, item);
 
-    public Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken) => _terms.RunAsync(Db, item);
+    public Task<bool> WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken) => _terms.RunAsync(Db, item);
 
     public async Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(
         IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)

@@ -43,6 +43,12 @@ public sealed partial class HealthListener(
             {
                 return;
             }
+            catch (HttpListenerException e)
+            {
+                // A broken connection is the client's: the Worker, whose health this only reports, goes on.
+                LogFailed(logger, e);
+                continue;
+            }
 
             // One at a time would let a slow readiness check hold up liveness.
             _ = AnswerAsync(context, stoppingToken);
@@ -51,7 +57,7 @@ public sealed partial class HealthListener(
 
     private async Task AnswerAsync(HttpListenerContext context, CancellationToken stoppingToken)
     {
-        using var response = context.Response;
+        var response = context.Response;
         try
         {
             Func<HealthCheckRegistration, bool>? predicate = context.Request.Url?.AbsolutePath.TrimEnd('/') switch
@@ -78,6 +84,23 @@ public sealed partial class HealthListener(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogFailed(logger, e);
+        }
+        finally
+        {
+            CloseQuietly(response);
+        }
+    }
+
+    // A client gone before its answer was sent: nothing to report.
+    private static void CloseQuietly(HttpListenerResponse response)
+    {
+        try
+        {
+            response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Closed or gone already.
         }
     }
 

@@ -9,6 +9,8 @@ namespace Reservations.IntegrationTests.WebApi;
 /// not traced: the API's tracer sees them (one process), would drop them as lone client spans, and the API would then
 /// follow that decision for the request.
 /// </summary>
+// The span sources are the whole process's: another class running at once would put its spans in the recorder.
+[Collection(RunsAlone.Name)]
 public sealed class TracingTests(TracingApiFactory api) : IClassFixture<TracingApiFactory>
 {
     private const string RedisSource = "OpenTelemetry.Instrumentation.StackExchangeRedis";

@@ -13,6 +13,8 @@ using Reservations.Worker.Metrics;
 namespace Reservations.IntegrationTests.Worker;
 
 /// <summary>With traces on, the Worker's units of work are spans with their store commands below them, and nothing else is traced.</summary>
+// The span sources are the whole process's: another class running at once would put its spans in the recorder.
+[Collection(RunsAlone.Name)]
 public sealed class WorkerTracingTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]

@@ -23,7 +23,8 @@ public interface IInventoryGate
     /// gate's are of a later <see cref="InventoryItem.TermsVersion"/> (this writer read the product before an edit);
     /// its stock and holds are left alone, and so are <see cref="InventoryItem.Available"/> and its tallies.
     /// </summary>
-    Task WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken);
+    /// <returns>False when the gate's terms were of a later version and stayed.</returns>
+    Task<bool> WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken);
 
     /// <summary>Units available to reserve, for each product that has gate state (products without state are left out).</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);

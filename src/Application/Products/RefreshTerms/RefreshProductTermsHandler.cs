@@ -34,7 +34,12 @@ public sealed partial class RefreshProductTermsHandler(ICatalog catalog, IInvent
     {
         try
         {
-            await gate.WriteTermsAsync(product.ToInventoryItem(product.Unsold), cancellationToken);
+            if (!await gate.WriteTermsAsync(product.ToInventoryItem(product.Unsold), cancellationToken))
+            {
+                // Usual when an edit raced this pass; every pass for a minute when PostgreSQL went back (a restore).
+                LogOlderThanTheGates(logger, product.Id, product.TermsVersion);
+            }
+
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -43,6 +48,10 @@ public sealed partial class RefreshProductTermsHandler(ICatalog catalog, IInvent
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The gate has later terms of product {ProductId} than version {Version}: kept (after restoring PostgreSQL from a backup, see docs/decisions/013)")]
+    private static partial void LogOlderThanTheGates(ILogger logger, Guid productId, long version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the gate's terms of product {ProductId} failed; the next pass tries again")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, Guid productId);

@@ -9,6 +9,7 @@
 local stock, catalog, tally = KEYS[1], KEYS[2], KEYS[3]
 local product, available, terms, version = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 expect_types({ stock, 'hash', catalog, 'hash', tally, 'hash' })
+expect_terms_version(version)
 local created = redis.call('HSETNX', stock, product .. ':a', available)
 redis.call('HSETNX', stock, product .. ':h', 0)
 redis.call('HSETNX', stock, product .. ':p', 0)

@@ -199,10 +199,14 @@ end
 -- Writes a product's terms with their version (the catalog field <product>:v), unless the catalog has a later version:
 -- a writer that read the product before an edit (the Worker's refresh pass, a slow create) cannot put older terms over
 -- the edit's. Terms written before versions (no :v) count as version 0. Returns whether it wrote.
-local function write_terms(catalog, product, terms, version)
+local function expect_terms_version(version)
   if not version or version < 1 or version ~= math.floor(version) then
     error('terms version must be a whole number of at least 1')
   end
+end
+
+local function write_terms(catalog, product, terms, version)
+  expect_terms_version(version)
   if (tonumber(redis.call('HGET', catalog, product .. ':v') or '0') or 0) > version then
     return false
   end

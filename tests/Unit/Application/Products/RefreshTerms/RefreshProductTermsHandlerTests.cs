@@ -38,7 +38,7 @@ public class RefreshProductTermsHandlerTests
         var (broken, healthy) = (TestProducts.Create("BROKEN-0"), TestProducts.Create("HEALTHY-0"));
         _catalog.ListUpdatedSinceAsync(Since, null, PageRequest.MaxPageSize, _ct).Returns([broken, healthy]);
         _gate.WriteTermsAsync(Arg.Is<InventoryItem>(i => i.ProductId == broken.Id), _ct)
-            .Returns(Task.FromException(new InvalidOperationException("WRONGTYPE")));
+            .Returns(Task.FromException<bool>(new InvalidOperationException("WRONGTYPE")));
 
         var refresh = await Handler().Handle(new RefreshProductTermsCommand(Since), _ct);
 
