@@ -97,14 +97,14 @@ public abstract class AvailabilityFeedSuite(ReservationsApiFactory api)
     private static async Task<List<AvailabilityEntry>> FollowAsync(RedisAvailabilityFeed feed, Guid productId, int stock, Task reserving)
     {
         var read = new List<AvailabilityEntry>();
-        while (!reserving.IsCompleted || read.Count == 0 || read[^1].Available != stock - Reserves)
+        await Eventually.TrueAsync(async () =>
         {
             reserving.IsFaulted.Should().BeFalse();
             var after = read.Count == 0 ? (FeedId?)null : read[^1].Id;
             var feedRead = (await feed.RunAsync([new FeedRequest(productId, stock, after)], TestContext.Current.CancellationToken))[0];
             read.AddRange(after is null ? [feedRead.Latest!] : feedRead.After);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+            return reserving.IsCompleted && read[^1].Available == stock - Reserves;
+        }, TimeSpan.FromSeconds(30));
 
         await reserving;
         return read;

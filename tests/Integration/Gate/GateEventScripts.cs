@@ -373,14 +373,12 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
     private async Task ExpireUntilPastAsync(int shard, IEnumerable<Hold> holds)
     {
         var due = holds.Max(h => ExpiryKeys.BucketDue(h.ExpiresAt)).AddMilliseconds(20);
-        bool last;
-        do
+        await Eventually.TrueAsync(async () =>
         {
-            last = DateTimeOffset.UtcNow > due;
+            var passBegan = DateTimeOffset.UtcNow;
             await Gate.ExpireDueAsync(shard, Ct);
-            await Task.Delay(10, Ct);
-        }
-        while (!last);
+            return passBegan > due;
+        }, due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5));
     }
 
     private static Task WaitUntilPastAsync(DateTimeOffset instant) =>

@@ -38,6 +38,7 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
             while (!stop.IsCancellationRequested)
             {
                 Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Delays.Count);
+                // The expirer's own pace, a sweeper far faster than the Worker's (1 s): not a wait for a result.
                 await Task.Delay(5, ct);
             }
         }, ct);
@@ -52,6 +53,7 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
             var wait = hold.ExpiresAt + offset - DateTimeOffset.UtcNow;
             if (wait > TimeSpan.Zero)
             {
+                // To the chosen instant itself (no condition to poll): this sets the race up.
                 await Task.Delay(wait, ct);
             }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks.DrainGateEvents;
+using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker.Webhooks;
 
 namespace Reservations.UnitTests.Worker.Webhooks;
@@ -60,12 +61,7 @@ public class GateEventDrainerTests
         using var drainer = new GateEventDrainer(
             services.GetRequiredService<IServiceScopeFactory>(), _outbox, options, NullLogger<GateEventDrainer>.Instance);
         await drainer.StartAsync(TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the drainer should have got there");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
+        await Eventually.TrueAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(20));
 
         await drainer.StopAsync(TestContext.Current.CancellationToken);
     }
