@@ -39,12 +39,23 @@ local function products_of(products)
   return list
 end
 
+-- Each product's catalog entry, read once per call (the type checks below and every request of the batch use it; the
+-- catalog does not change during the call): false when the product has no terms, else { terms = the parsed terms, nil
+-- when they are malformed }.
+local catalog_entries = {}
+local function catalog_entry(product)
+  if catalog_entries[product] == nil then
+    local terms = redis.call('HGET', k.catalog, product)
+    catalog_entries[product] = terms and { terms = parse_terms(terms) } or false
+  end
+  return catalog_entries[product]
+end
+
 for i = 1, count do
   local base = 3 + (i - 1) * FIELDS
   local shortest
   for _, product in ipairs(products_of(ARGV[base + 1]) or {}) do
-    local terms = redis.call('HGET', k.catalog, product)
-    local parsed = terms and parse_terms(terms)
+    local parsed = catalog_entry(product) and catalog_entry(product).terms
     if parsed then
       shortest = math.min(shortest or parsed.hold_seconds, parsed.hold_seconds)
     end
@@ -135,11 +146,11 @@ local function reserve(products, hold_id, customer, quantities, idempotency_key,
   -- hold lasts as long as its shortest product's.
   local hold_seconds, sale
   for _, line in ipairs(lines) do
-    local terms = redis.call('HGET', k.catalog, line.product)
-    if not terms then
+    local entry = catalog_entry(line.product)
+    if not entry then
       return { 'not-found', line.product }
     end
-    terms = parse_terms(terms)
+    local terms = entry.terms
     if not terms then
       return { 'invalid', 'the product has malformed terms' }
     end
