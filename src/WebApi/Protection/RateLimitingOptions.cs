@@ -1,6 +1,6 @@
 namespace Reservations.WebApi.Protection;
 
-/// <summary>The request limits (README, Security), under <c>RateLimiting:*</c>.</summary>
+/// <summary>The request limits (docs/operations.md, Security), under <c>RateLimiting:*</c>.</summary>
 public sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";

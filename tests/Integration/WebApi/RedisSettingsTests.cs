@@ -11,7 +11,7 @@ namespace Reservations.IntegrationTests.WebApi;
 /// <summary>A Redis that may evict or lose the gate's data is refused at start or named in readiness, never used silently.</summary>
 public sealed class RedisSettingsTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
-    /// <summary>The API's Redis user as the README gives it (besides its key prefix and channels).</summary>
+    /// <summary>The API's Redis user as docs/operations.md (Configuration) gives it (besides its key prefix and channels).</summary>
     private static readonly string[] ApiUserCommands =
         ["-@all", "+@read", "+@write", "+@scripting", "+@connection", "+time", "-@dangerous", "+config|get", "+cluster|info"];
 
