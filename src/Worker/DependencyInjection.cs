@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Telemetry;
@@ -27,8 +26,7 @@ public static class DependencyInjection
         var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         if (settings.MetricsPort is { } metricsPort)
         {
-            telemetry.WithMetrics(metrics => metrics.AddPrometheusHttpListener(listener =>
-                (listener.Host, listener.Port) = (settings.MetricsHost, metricsPort)));
+            telemetry.WithMetrics(metrics => metrics.AddWorkerPrometheusListener(settings.MetricsHost, metricsPort));
         }
 
         builder.Services.AddOptions<WorkerOptions>()

@@ -19,19 +19,30 @@ public sealed class ComposeFile
     /// <summary>The services <c>docker compose up</c> starts when no profile is given: those without <c>profiles</c>.</summary>
     public IReadOnlyCollection<string> DefaultServiceNames => ServiceNames.Where(name => Profiles(name).Count == 0).ToList();
 
-    /// <summary>Runs <c>docker-compose config</c> with exactly <paramref name="variables"/> (no .env is read).</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> ConfigAsync(IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// Runs <c>docker-compose config</c> with exactly <paramref name="variables"/> (no .env is read) and the
+    /// <paramref name="profiles"/> turned on.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> ConfigAsync(
+        IReadOnlyDictionary<string, string> variables, params string[] profiles)
     {
         var emptyEnvFile = Path.GetTempFileName();
         try
         {
             var start = new ProcessStartInfo("docker-compose")
             {
-                ArgumentList = { "--env-file", emptyEnvFile, "-f", Path.Combine(Repository.Root, "docker-compose.yml"), "config" },
+                ArgumentList = { "--env-file", emptyEnvFile, "-f", Path.Combine(Repository.Root, "docker-compose.yml") },
                 WorkingDirectory = Repository.Root,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            foreach (var profile in profiles)
+            {
+                start.ArgumentList.Add("--profile");
+                start.ArgumentList.Add(profile);
+            }
+
+            start.ArgumentList.Add("config");
             foreach (var name in start.Environment.Keys.Where(IsComposeVariable).ToList())
             {
                 start.Environment.Remove(name);
@@ -54,9 +65,9 @@ public sealed class ComposeFile
         }
     }
 
-    public static async Task<ComposeFile> LoadAsync(IReadOnlyDictionary<string, string> variables)
+    public static async Task<ComposeFile> LoadAsync(IReadOnlyDictionary<string, string> variables, params string[] profiles)
     {
-        var (exitCode, output, errors) = await ConfigAsync(variables);
+        var (exitCode, output, errors) = await ConfigAsync(variables, profiles);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"docker-compose config failed ({exitCode}): {errors}");
@@ -79,6 +90,16 @@ public sealed class ComposeFile
 
     public IReadOnlyList<string> Profiles(string service) =>
         Service(service).TryGetValue("profiles", out var profiles) ? ((List<object>)profiles).Cast<string>().ToList() : [];
+
+    /// <summary>The published ports as <c>docker-compose config</c> writes them: <c>host-ip:host-port:container-port/tcp</c>.</summary>
+    public IReadOnlyList<string> Ports(string service) =>
+        Service(service).TryGetValue("ports", out var ports) ? ((List<object>)ports).Cast<string>().ToList() : [];
+
+    /// <summary>Each volume as source (a named volume, or the absolute path of a bind mount) and target.</summary>
+    public IReadOnlyList<(string Source, string Target)> Volumes(string service) =>
+        Service(service).TryGetValue("volumes", out var volumes)
+            ? ((List<object>)volumes).Cast<string>().Select(v => v.Split(':')).Select(parts => (parts[0], parts[1])).ToList()
+            : [];
 
     /// <summary>Each dependency with its condition (service_healthy, service_completed_successfully…).</summary>
     public IReadOnlyDictionary<string, string> DependsOn(string service) =>
