@@ -55,6 +55,8 @@ public sealed class PurchaseTraceTests(TracingApiFactory api) : IClassFixture<Tr
             var batch = workerSpans.Spans.Should().ContainSingle(s => s.Source.Name == ReservationsTracing.SourceName
                 && s.DisplayName == "persist purchases" && s.Links.Any(l => l.Context.SpanId == purchase.SpanId)).Subject;
             order.Links.Should().ContainSingle().Which.Context.SpanId.Should().Be(batch.SpanId);
+            workerSpans.Spans.Should().Contain(s => s.Source.Name == "Npgsql" && s.ParentSpanId == batch.SpanId)
+                .And.NotContain(s => s.ParentSpanId == order.SpanId, "the store commands belong to the batch");
         }
         finally
         {
