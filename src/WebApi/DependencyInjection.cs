@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Reservations.Application.Payments;
-using Reservations.Infrastructure.Telemetry;
+using Reservations.ServiceDefaults;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Json;
 using Reservations.WebApi.LiveAvailability;
@@ -14,7 +14,6 @@ using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Payments;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
-using Serilog;
 
 namespace Reservations.WebApi;
 
@@ -25,10 +24,9 @@ public static class DependencyInjection
 
     public static WebApplicationBuilder AddWebApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+        builder.AddServiceDefaults("reservations-api",
+                tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
         builder.Services.AddOptions<PaymentsOptions>().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
         builder.Services.AddOptions<RequestLogOptions>()
@@ -56,10 +54,6 @@ public static class DependencyInjection
         builder.Services.AddReservationsRateLimiting();
         builder.Services.AddReservationsCors(builder.Configuration);
         builder.Services.AddLiveAvailability();
-        builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-api",
-                tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter());
-
         builder.Services.AddMetricsEndpoint();
         builder.Services.AddOpenApi(options =>
         {

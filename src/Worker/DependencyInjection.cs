@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Options;
 using Reservations.Application;
 using Reservations.Infrastructure;
-using Reservations.Infrastructure.Telemetry;
+using Reservations.ServiceDefaults;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Health;
 using Reservations.Worker.Inventory;
 using Reservations.Worker.Metrics;
 using Reservations.Worker.Purchases;
 using Reservations.Worker.Webhooks;
-using Serilog;
 
 namespace Reservations.Worker;
 
@@ -16,13 +15,9 @@ public static class DependencyInjection
 {
     public static HostApplicationBuilder AddWorker(this HostApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure();
-        var telemetry = builder.Services.AddReservationsTelemetry(builder.Configuration, "reservations-worker");
+        var telemetry = builder.AddServiceDefaults("reservations-worker");
         var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         if (settings.MetricsPort is { } metricsPort)
         {

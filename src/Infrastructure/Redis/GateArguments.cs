@@ -30,6 +30,7 @@ internal sealed record GateArguments
     public RedisValue Reason { get; init; }
     public RedisValue Status { get; init; }
     public RedisValue CustomerField { get; init; }
+    public RedisValue TraceParent { get; init; }
 
     /// <summary>The keys of one shard; every script call starts from these.</summary>
     public static GateArguments ForShard(RedisKeys keys, int shard) => new()

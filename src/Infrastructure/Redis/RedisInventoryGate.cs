@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Mediator;
 using Reservations.Application.Common.Ports;
@@ -84,7 +85,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
 
         var connection = replicas.Enabled ? replicas.Next() : null;
         var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(
-            connection?.GetDatabase() ?? Db, HoldArguments(shard, holdId, customer)))!;
+            connection?.GetDatabase() ?? Db, HoldArguments(shard, holdId, customer) with { TraceParent = RecordedTraceParent() }))!;
         if ((string)reply[0]! == "purchased" && connection is not null)
         {
             // A repeat waits too, but a repeat writes nothing: it cannot prove the first purchase was replicated.
@@ -195,6 +196,10 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             HoldId = RedisKeys.HoldField(holdId),
             Customer = customer.Value,
         };
+
+    // The purchase request's span, when it is recorded: the Worker persists the order as its child.
+    private static RedisValue RecordedTraceParent() =>
+        Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : RedisValue.EmptyString;
 
     // A field of another length than a hold id's was not written by the gate: named by its bytes.
     private static string HoldName(int shard, byte[] field) => field.Length == RedisKeys.HoldFieldLength

@@ -169,7 +169,8 @@ internal sealed partial class RedisPurchaseOutbox(
         Lines(entry),
         HoldCodec.Time((string)Field(entry, "at")!),
         OptionalTime(entry, "created"),
-        OptionalTime(entry, "deadline"));
+        OptionalTime(entry, "deadline"),
+        entry["traceparent"] is { IsNull: false } traceParent ? (string?)traceParent : null);
 
     // A cart's entry repeats product, quantity and price once per line, in line order; a single product's has each once.
     private static PurchaseLine[] Lines(StreamEntry entry)

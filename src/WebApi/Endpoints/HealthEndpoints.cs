@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reservations.Infrastructure.Health;
+using Reservations.ServiceDefaults.Health;
 
 namespace Reservations.WebApi.Endpoints;
 
@@ -26,10 +26,6 @@ public static class HealthEndpoints
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        }, cancellationToken: context.RequestAborted);
+        return HealthReportJson.WriteAsync(context.Response.Body, report, context.RequestAborted);
     }
 }

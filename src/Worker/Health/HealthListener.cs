@@ -1,14 +1,14 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Reservations.Infrastructure.Health;
+using Reservations.ServiceDefaults.Health;
 
 namespace Reservations.Worker.Health;
 
 /// <summary>
 /// Serves <c>/health/live</c> (the process answers) and <c>/health/ready</c> (PostgreSQL and Redis answer: the API's
-/// checks, 503 otherwise) on <see cref="WorkerOptions.HealthPort"/>, answering a JSON report like the API's.
+/// checks, 503 otherwise) on <see cref="WorkerOptions.HealthPort"/>, answering the API's JSON report (<see cref="HealthReportJson"/>).
 /// </summary>
 public sealed partial class HealthListener(
     HealthCheckService health, IOptions<WorkerOptions> options, ILogger<HealthListener> logger) : BackgroundService
@@ -75,11 +75,7 @@ public sealed partial class HealthListener(
             var report = await health.CheckHealthAsync(predicate, stoppingToken);
             response.StatusCode = report.Status == HealthStatus.Unhealthy ? (int)HttpStatusCode.ServiceUnavailable : (int)HttpStatusCode.OK;
             response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.OutputStream, new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-            }, cancellationToken: stoppingToken);
+            await HealthReportJson.WriteAsync(response.OutputStream, report, stoppingToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Trace;
-using Reservations.Infrastructure.Telemetry;
+using Reservations.ServiceDefaults.Telemetry;
 
 namespace Reservations.IntegrationTests.Fixtures;
 

@@ -6,7 +6,7 @@ using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Trace;
 using Reservations.Application.Common.Tracing;
 using Reservations.Application.Purchases.Persist;
-using Reservations.Infrastructure.Telemetry;
+using Reservations.ServiceDefaults.Telemetry;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker.Metrics;
 

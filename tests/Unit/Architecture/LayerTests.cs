@@ -10,10 +10,12 @@ public class LayerTests
     private static readonly Assembly Infrastructure = typeof(Reservations.Infrastructure.DependencyInjection).Assembly;
     private static readonly Assembly WebApi = typeof(Reservations.WebApi.DependencyInjection).Assembly;
     private static readonly Assembly Worker = typeof(Reservations.Worker.DependencyInjection).Assembly;
+    private static readonly Assembly ServiceDefaults = typeof(Reservations.ServiceDefaults.Extensions).Assembly;
 
     [Fact]
     public void Domain_DependsOnNoOtherLayer() =>
-        ShouldNotDependOn(Domain, "Reservations.Application", "Reservations.Infrastructure", "Reservations.WebApi", "Reservations.Worker");
+        ShouldNotDependOn(Domain, "Reservations.Application", "Reservations.Infrastructure", "Reservations.ServiceDefaults",
+            "Reservations.WebApi", "Reservations.Worker");
 
     [Fact]
     public void Domain_DependsOnNoPackage() =>
@@ -22,11 +24,23 @@ public class LayerTests
 
     [Fact]
     public void Application_DependsOnNoAdapterOrHost() =>
-        ShouldNotDependOn(Application, "Reservations.Infrastructure", "Reservations.WebApi", "Reservations.Worker",
-            "Microsoft.EntityFrameworkCore", "StackExchange.Redis", "Npgsql", "Microsoft.AspNetCore");
+        ShouldNotDependOn(Application, "Reservations.Infrastructure", "Reservations.ServiceDefaults", "Reservations.WebApi",
+            "Reservations.Worker", "Microsoft.EntityFrameworkCore", "StackExchange.Redis", "Npgsql", "Microsoft.AspNetCore",
+            "OpenTelemetry", "Serilog");
 
     [Fact]
     public void Infrastructure_DependsOnNoHost() => ShouldNotDependOn(Infrastructure, "Reservations.WebApi", "Reservations.Worker");
+
+    /// <summary>The adapters leave logging and telemetry to the hosts' shared setup (<c>AddServiceDefaults</c>).</summary>
+    [Fact]
+    public void Infrastructure_DependsOnNoHostSetup() =>
+        ShouldNotDependOn(Infrastructure, "Reservations.ServiceDefaults", "OpenTelemetry", "Serilog", "Microsoft.AspNetCore");
+
+    /// <summary>The hosts' shared setup knows the service's telemetry names, not its adapters or its hosts.</summary>
+    [Fact]
+    public void ServiceDefaults_DependsOnNoAdapterOrHost() =>
+        ShouldNotDependOn(ServiceDefaults, "Reservations.Infrastructure", "Reservations.WebApi", "Reservations.Worker",
+            "Microsoft.EntityFrameworkCore", "StackExchange.Redis", "Microsoft.AspNetCore");
 
     [Fact]
     public void WebApi_DoesNotDependOnWorker() => ShouldNotDependOn(WebApi, "Reservations.Worker");

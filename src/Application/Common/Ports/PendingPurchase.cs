@@ -4,17 +4,17 @@ namespace Reservations.Application.Common.Ports;
 /// A purchase acknowledged by the gate and waiting to be persisted; <see cref="EntryId"/> is its queue entry.
 /// <see cref="Lines"/> are its hold's, in order (one for a single-product hold, several for a cart).
 /// <see cref="ReservedAt"/> and <see cref="ExpiresAt"/> are its hold's, unknown for entries written before the gate
-/// recorded them.
+/// recorded them. <see cref="TraceParent"/> is the W3C trace context of the purchase request, when it was traced.
 /// </summary>
 public sealed record PendingPurchase(
     string EntryId, Guid ReservationId, string CustomerId, IReadOnlyList<PurchaseLine> Lines, DateTimeOffset PurchasedAt,
-    DateTimeOffset? ReservedAt = null, DateTimeOffset? ExpiresAt = null)
+    DateTimeOffset? ReservedAt = null, DateTimeOffset? ExpiresAt = null, string? TraceParent = null)
 {
     // Records compare lists by reference: two purchases are equal when their lines are, in order.
     public bool Equals(PendingPurchase? other) =>
         other is not null && EntryId == other.EntryId && ReservationId == other.ReservationId && CustomerId == other.CustomerId
         && Lines.SequenceEqual(other.Lines) && PurchasedAt == other.PurchasedAt && ReservedAt == other.ReservedAt
-        && ExpiresAt == other.ExpiresAt;
+        && ExpiresAt == other.ExpiresAt && TraceParent == other.TraceParent;
 
     public override int GetHashCode() => HashCode.Combine(EntryId, ReservationId, CustomerId, Lines.Count, PurchasedAt);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Metrics;
@@ -19,8 +20,10 @@ public sealed partial class PersistPurchasesHandler(
         }
 
         // Started once there is something to persist: the idle polls of the streams are not traced.
-        using var activity = ReservationsTracing.Source.StartActivity("persist purchases");
+        using var activity = ReservationsTracing.Source.StartActivity(
+            "persist purchases", ActivityKind.Internal, default(ActivityContext), links: OrderSpans.LinksOf(batch));
         activity?.SetTag("shard", command.Shard).SetTag("purchases", batch.Count);
+        using var orders = OrderSpans.Start(activity, batch);
         SettledBatch settled;
         try
         {
@@ -39,17 +42,18 @@ public sealed partial class PersistPurchasesHandler(
             LogBatchDeferred(logger, e, batch.Count);
             return failures.IsTransient(e)
                 ? new PersistPurchasesReport(batch.Count, 0, 0, 0, Deferred: batch.Count)
-                : await PersistExhaustedAloneAsync(command.Shard, batch);
+                : await PersistExhaustedAloneAsync(command.Shard, batch, orders);
         }
 
-        return await SettleAsync(batch, settled);
+        return await SettleAsync(batch, settled, orders);
     }
 
     // A failure that is not a passing outage and comes back on every delivery would hold the shard up for good: a
     // purchase delivered MaxDeliveries times is persisted alone, and failing alone it goes to the dead letters with
     // the reason, but only when another purchase went through alone: when none does, the store is what fails (a
     // missing table, a revoked grant), not the purchases, and they all stay pending. The rest go on at the next read.
-    private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(int shard, IReadOnlyList<PendingPurchase> batch)
+    private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(
+        int shard, IReadOnlyList<PendingPurchase> batch, OrderSpans orders)
     {
         var settled = new SettledBatch();
         var failed = new List<(PendingPurchase Purchase, string Reason)>();
@@ -79,13 +83,18 @@ public sealed partial class PersistPurchasesHandler(
             settled.Refused.AddRange(failed);
         }
 
-        return await SettleAsync(batch, settled);
+        return await SettleAsync(batch, settled, orders);
     }
 
-    private async Task<PersistPurchasesReport> SettleAsync(IReadOnlyList<PendingPurchase> batch, SettledBatch settled)
+    private async Task<PersistPurchasesReport> SettleAsync(IReadOnlyList<PendingPurchase> batch, SettledBatch settled, OrderSpans orders)
     {
         RecordLag(settled);
-        var deadLettered = await DeadLetterAsync(settled.Refused);
+        foreach (var (purchase, outcome) in settled.Stored)
+        {
+            orders.Settled(purchase, outcome == PersistOutcome.Persisted ? "persisted" : "already persisted");
+        }
+
+        var deadLettered = await DeadLetterAsync(settled.Refused, orders);
         return new PersistPurchasesReport(batch.Count, settled.Count(PersistOutcome.Persisted),
             settled.Count(PersistOutcome.AlreadyPersisted), deadLettered, Deferred: batch.Count - settled.Stored.Count - deadLettered);
     }
@@ -99,7 +108,7 @@ public sealed partial class PersistPurchasesHandler(
         }
     }
 
-    private async Task<int> DeadLetterAsync(List<(PendingPurchase Purchase, string Reason)> refused)
+    private async Task<int> DeadLetterAsync(List<(PendingPurchase Purchase, string Reason)> refused, OrderSpans orders)
     {
         for (var i = 0; i < refused.Count; i++)
         {
@@ -116,6 +125,7 @@ public sealed partial class PersistPurchasesHandler(
                 return i;
             }
 
+            orders.Settled(purchase, moved ? "dead-lettered" : "settled elsewhere");
             if (moved)
             {
                 LogDeadLettered(logger, purchase.ReservationId, reason);

@@ -1,5 +1,7 @@
 -- Buys a held hold for its owner before its deadline and appends it to the shard's purchase stream in the same step,
 -- so an acknowledged purchase is never lost and never also returned to stock. Repeating it answers the same.
+-- The trace parent argument is the W3C trace context of the purchase request when it is traced, else empty: the entry
+-- carries it (data only, no counter moves with it) so that the Worker persists the order in the same trace.
 local k = { stock = @StockKey, holds = @HoldsKey, tally = @TallyKey }
 local hold_id, customer = @HoldId, @Customer
 local now = now_ms()
@@ -42,6 +44,9 @@ for _, line in ipairs(hold.lines) do
 end
 for _, field in ipairs({ 'customer', hold.customer, 'at', now, 'created', hold.created, 'deadline', hold.deadline }) do
   entry[#entry + 1] = field
+end
+if @TraceParent ~= '' then
+  entry[#entry + 1], entry[#entry + 2] = 'traceparent', @TraceParent
 end
 redis.call('XADD', @PurchasesKey, '*', unpack(entry))
 emit(k, 'hold.purchased', hold_id, purchased, now)

@@ -8,12 +8,15 @@ using OpenTelemetry.Trace;
 using Reservations.Application.Common.Metrics;
 using Reservations.Application.Common.Tracing;
 
-namespace Reservations.Infrastructure.Telemetry;
+namespace Reservations.ServiceDefaults.Telemetry;
 
 public static class TelemetrySetup
 {
     /// <summary>Turns traces on without OTLP, for an exporter added in code (the tests' in-memory one).</summary>
     public const string TracingSetting = "Telemetry:Tracing";
+
+    /// <summary>The standard variable that turns on the export of traces, metrics and logs over OTLP.</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
     /// OpenTelemetry for a host: the "Reservations" meter and .NET runtime metrics, sent over OTLP when
@@ -22,7 +25,7 @@ public static class TelemetrySetup
     /// (<see cref="NoLoneClientSpans"/>): <paramref name="hostTracing"/> adds the host's own sources.
     /// The host adds its own metrics instrumentation and its Prometheus endpoint.
     /// </summary>
-    public static OpenTelemetryBuilder AddReservationsTelemetry(
+    internal static OpenTelemetryBuilder AddReservationsTelemetry(
         this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<TracerProviderBuilder>? hostTracing = null)
     {
@@ -49,8 +52,8 @@ public static class TelemetrySetup
         return telemetry;
     }
 
-    private static bool ExportsOverOtlp(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+    internal static bool ExportsOverOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
 
     private static bool Traces(IConfiguration configuration) =>
         ExportsOverOtlp(configuration) || configuration.GetValue<bool>(TracingSetting);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry.Trace;
 
-namespace Reservations.Infrastructure.Telemetry;
+namespace Reservations.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// The root sampler: a store command (a client span) is traced only inside something traced, a request or one of the

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using OpenTelemetry;
+using Reservations.ServiceDefaults.Telemetry;
+using Serilog;
+
+namespace Reservations.ServiceDefaults.Logging;
+
+internal static class OtlpLogs
+{
+    /// <summary>
+    /// Sends the log events as OTLP log records when OTEL_EXPORTER_OTLP_ENDPOINT is set, each with the trace and span
+    /// ids of the activity it was written in, under the service's name. Endpoint, protocol and headers are the standard
+    /// OTEL_EXPORTER_OTLP_* variables, read through the configuration (the environment, or a test's settings).
+    /// </summary>
+    public static LoggerConfiguration WriteToOtlpWhenConfigured(
+        this LoggerConfiguration logger, IConfiguration configuration, string serviceName) =>
+        TelemetrySetup.ExportsOverOtlp(configuration)
+            ? logger.WriteTo.OpenTelemetry(options =>
+            {
+                options.ResourceAttributes["service.name"] = serviceName;
+                // The API traces its outgoing HTTP calls: the sink's own would be spans of whatever request logged.
+                options.OnBeginSuppressInstrumentation = SuppressInstrumentationScope.Begin;
+            }, name => configuration[name])
+            : logger;
+}
