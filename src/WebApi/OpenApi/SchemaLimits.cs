@@ -24,7 +24,7 @@ namespace Reservations.WebApi.OpenApi;
 internal static class SchemaLimits
 {
     public sealed record Limit(
-        long? Minimum = null, long? Maximum = null, int? MaxLength = null, string? Pattern = null, string? Format = null,
+        decimal? Minimum = null, decimal? Maximum = null, int? MaxLength = null, string? Pattern = null, string? Format = null,
         IReadOnlyList<string>? Values = null);
 
     /// <summary>What the server writes, for fields that no request sets (the columns' lengths, the problem texts).</summary>
@@ -50,6 +50,8 @@ internal static class SchemaLimits
         ["actor"] = new(MaxLength: CustomerId.MaxLength, Pattern: NoControls),
         ["reason"] = new(MaxLength: StockAdjustment.ReasonMaxLength, Pattern: NoControls),
         ["quantity"] = new(Quantity.MinValue, Quantity.MaxValue),
+        ["price"] = new(0, Money.MaxValue),
+        ["unitPrice"] = new(0, Money.MaxValue),
         ["holdSeconds"] = HoldSeconds,
         ["maxHoldSeconds"] = HoldSeconds,
         ["seconds"] = HoldSeconds,
@@ -112,7 +114,7 @@ internal static class SchemaLimits
     public static void Apply(OpenApiSchema schema, Limit limit)
     {
         var type = schema.Type ?? 0;
-        if (type.HasFlag(JsonSchemaType.Integer))
+        if (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number))
         {
             schema.Minimum ??= limit.Minimum?.ToString(CultureInfo.InvariantCulture);
             schema.Maximum ??= limit.Maximum?.ToString(CultureInfo.InvariantCulture);
