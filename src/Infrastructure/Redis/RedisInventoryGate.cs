@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mediator;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Tracing;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
@@ -197,9 +198,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             Customer = customer.Value,
         };
 
-    // The purchase request's span, when it is recorded: the Worker persists the order as its child.
+    // The purchase request's span, when this process traces and the span is recorded: the Worker persists the order as
+    // its child. Without tracing, ASP.NET Core's request activity still takes a caller's sampled flag, but is never exported.
     private static RedisValue RecordedTraceParent() =>
-        Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : RedisValue.EmptyString;
+        ReservationsTracing.Source.HasListeners()
+        && Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : RedisValue.EmptyString;
 
     // A field of another length than a hold id's was not written by the gate: named by its bytes.
     private static string HoldName(int shard, byte[] field) => field.Length == RedisKeys.HoldFieldLength

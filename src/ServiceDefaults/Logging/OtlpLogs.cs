@@ -7,6 +7,9 @@ namespace Reservations.ServiceDefaults.Logging;
 
 internal static class OtlpLogs
 {
+    // The sink lets this variable name the service over its resource attributes; the traces keep the host's name.
+    private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
     /// <summary>
     /// Sends the log events as OTLP log records when OTEL_EXPORTER_OTLP_ENDPOINT is set, each with the trace and span
     /// ids of the activity it was written in, under the service's name. Endpoint, protocol and headers are the standard
@@ -20,6 +23,6 @@ internal static class OtlpLogs
                 options.ResourceAttributes["service.name"] = serviceName;
                 // The API traces its outgoing HTTP calls: the sink's own would be spans of whatever request logged.
                 options.OnBeginSuppressInstrumentation = SuppressInstrumentationScope.Begin;
-            }, name => configuration[name])
+            }, name => name == ServiceNameVariable ? serviceName : configuration[name])
             : logger;
 }

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Reservations.Application.Admin.DeadLetters;
 using Reservations.Application.Common.Paging;
+using Reservations.Application.Orders;
 using Reservations.Application.Payments;
 using Reservations.Application.Payments.Checkout;
+using Reservations.Application.Reservations;
 using Reservations.Application.Reservations.List;
 using Reservations.Application.Reservations.Reserve;
 using Reservations.Application.Webhooks;
@@ -99,10 +101,18 @@ internal static class SchemaLimits
         ["traceId"] = new(MaxLength: 128),
     };
 
-    /// <summary>Where a name means something else: a dead letter's reason is PostgreSQL's refusal, which no limit bounds.</summary>
+    /// <summary>A hold's or order's price: every line at the highest price and quantity.</summary>
+    private static readonly Limit PriceTotal = new(0, Money.MaxValue * Quantity.MaxValue * Hold.MaxLines);
+
+    /// <summary>
+    /// Where a name means something else: a dead letter's reason is PostgreSQL's refusal, which no limit bounds; a hold's
+    /// or order's total is a price, not a page's count.
+    /// </summary>
     private static readonly Dictionary<(Type, string), Limit> ByTypeAndName = new()
     {
         [(typeof(DeadLetterResponse), "reason")] = new(),
+        [(typeof(ReservationResponse), "total")] = PriceTotal,
+        [(typeof(OrderResponse), "total")] = PriceTotal,
     };
 
     public static Limit? Of(string name, Type? declaringType = null) =>

@@ -69,6 +69,12 @@ public sealed class OpenApiDocumentTests(ReservationsApiFactory api) : IClassFix
         var pageSize = document.GetProperty("paths").GetProperty("/api/orders").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "pageSize").GetProperty("schema");
         pageSize.GetProperty("maximum").GetInt32().Should().Be(PageRequest.MaxPageSize);
+        foreach (var priced in new[] { "ReservationResponse", "OrderResponse" })
+        {
+            // A price, which a whole cart at the highest price and quantity reaches: not a page's count.
+            schemas.GetProperty(priced).GetProperty("properties").GetProperty("total").GetProperty("maximum").GetDecimal()
+                .Should().Be(Money.MaxValue * Quantity.MaxValue * Hold.MaxLines, priced);
+        }
     }
 
     [Fact]
