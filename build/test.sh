@@ -71,23 +71,20 @@ services_env="$(build/services.sh up --cluster)" || {
 }
 eval "$services_env"
 
+# Installs a Debian package when its command is missing; if it cannot, the tests that need it fail and say so.
+install_missing() { # command package tests
+  command -v "$1" >/dev/null && return 0
+  log "installing $2 with apt-get"
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+  ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
+  { "${apt[@]}" update && "${apt[@]}" install -y "$2"; } >&2 || log "could not install $2; $3 will fail and say so"
+}
 # The compose tests validate docker-compose.yml with Debian's docker-compose, which needs no Docker engine.
-if ! command -v docker-compose >/dev/null; then
-  log "installing docker-compose with apt-get"
-  apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
-  ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
-  { "${apt[@]}" update && "${apt[@]}" install -y docker-compose; } >&2 ||
-    log "could not install docker-compose; the compose tests will fail and say so"
-fi
-
+install_missing docker-compose docker-compose "the compose tests"
 # The browser tests drive Debian's chromium through Playwright (Playwright's own browser download cannot work here).
-if ! command -v chromium >/dev/null; then
-  log "installing chromium with apt-get"
-  apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
-  ((EUID == 0)) || apt=(sudo -n "${apt[@]}")
-  { "${apt[@]}" update && "${apt[@]}" install -y chromium; } >&2 ||
-    log "could not install chromium; the browser tests will fail and say so"
-fi
+install_missing chromium chromium "the browser tests"
+# The OpenAPI lint test runs Spectral, installed from npm.
+install_missing npm npm "the OpenAPI lint test"
 
 (cd tests/Integration/OpenApi/lint && npm ci --no-audit --no-fund) >&2 || log "npm ci failed in tests/Integration/OpenApi/lint; the OpenAPI lint test will fail and say so"
 log "building Reservations.sln (Release)"
