@@ -52,7 +52,7 @@ while (($#)); do
   esac
 done
 
-for tool in dotnet curl jq; do
+for tool in dotnet curl python3; do
   command -v "$tool" >/dev/null || die "$tool is required"
 done
 
@@ -90,7 +90,12 @@ serve_document() {
 [[ -n "$document" ]] || serve_document
 
 # The servers entry names the address this one server answered on: the client takes its base URL from its caller.
-jq 'del(.servers)' "$document" >"$work/openapi.json" || die "$document is not JSON"
+python3 - "$document" "$work/openapi.json" <<'PY' || die "$document is not JSON"
+import json, sys
+document = json.load(open(sys.argv[1], encoding="utf-8"))
+document.pop("servers", None)
+json.dump(document, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
 
 dotnet tool restore >/dev/null
 log "generating the client into ${OUTPUT#"$ROOT"/}"
