@@ -24,8 +24,10 @@ public sealed class KiotaClientLifecycleTests(ReservationsApiFactory api) : ICla
 
         var overLimit = await RefusedAsync(alice, new ReserveItemRequest { ProductId = product.Id, Quantity = 1 });
         overLimit.Type.Should().Be("https://reservations.dev/problems/limit-exceeded");
+        overLimit.AdditionalData.Should().Contain("limit", 2m);
         var outOfStock = await RefusedAsync(bob, new ReserveItemRequest { ProductId = product.Id, Quantity = 2 });
         outOfStock.Type.Should().Be("https://reservations.dev/problems/out-of-stock");
+        outOfStock.AdditionalData.Should().Contain("available", 1m);
 
         var purchased = await alice.Api.Reservations[hold.Id!.Value].Purchase.PostAsync(cancellationToken: ct);
         purchased!.Status.Should().Be(HoldStatus.Purchased);
