@@ -63,8 +63,12 @@ public static class DependencyInjection
         builder.Services.AddMetricsEndpoint();
         builder.Services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<OperationIdTransformer>();
+            options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddSchemaTransformer<SchemaLimitsTransformer>();
         });
         return builder;
     }

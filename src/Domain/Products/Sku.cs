@@ -7,6 +7,9 @@ public readonly partial record struct Sku
 {
     public const int MaxLength = 64;
 
+    /// <summary>The characters allowed, unanchored at the end (the OpenAPI schema ends it with <c>$</c>).</summary>
+    public const string Characters = "^[A-Za-z0-9][A-Za-z0-9._-]*";
+
     private Sku(string value) => Value = value;
 
     public string Value { get; }
@@ -19,6 +22,6 @@ public readonly partial record struct Sku
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z")]
+    [GeneratedRegex(Characters + @"\z")]
     private static partial Regex Pattern();
 }

@@ -4,6 +4,7 @@ using Reservations.Application.Admin.DeadLetters;
 using Reservations.Application.Admin.DeadLetters.List;
 using Reservations.Application.Admin.DeadLetters.Retry;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 
 namespace Reservations.WebApi.Endpoints;
@@ -13,8 +14,14 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
-        group.MapGet("/dead-letters", ListDeadLetters);
-        group.MapPost("/dead-letters/{id:guid}/retry", RetryDeadLetter);
+        group.MapGet("/dead-letters", ListDeadLetters)
+            .WithSummary("Lists the purchases PostgreSQL refused for good (dead letters), oldest first per shard")
+            .WithDescription("Admin only. Each dead letter is a purchase Redis sold that the Worker could not persist; its units "
+                + "count as deadLettered in the product's ledger until it is retried.");
+        group.MapPost("/dead-letters/{id:guid}/retry", RetryDeadLetter).WithProblems("dead-letter-not-found")
+            .WithSummary("Queues a dead-lettered purchase for the Worker again")
+            .WithDescription("Admin only. 202 with the order's Location: the order appears there once the Worker persisted it. "
+                + "404 dead-letter-not-found when the reservation has no dead letter (never refused, or already retried).");
         return group;
     }
 

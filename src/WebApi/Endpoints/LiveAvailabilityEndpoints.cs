@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Reservations.Application.Products.LiveAvailability.Open;
 using Reservations.WebApi.LiveAvailability;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
 
@@ -26,9 +27,7 @@ public static class LiveAvailabilityEndpoints
                 + "one the current figures; at most 5 per second, none while nothing changes, a `: keep-alive` comment "
                 + "after 15 s of quiet. Send `Last-Event-ID` to get the events missed (kept at least 60 s); an older or "
                 + "unknown id gets the current figures. Too many streams: 429 from one address, 503 in all.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithProblems("product-not-found", "too-many-streams");
         return group;
     }
 

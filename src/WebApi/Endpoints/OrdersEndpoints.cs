@@ -6,6 +6,7 @@ using Reservations.Application.Orders;
 using Reservations.Application.Orders.Get;
 using Reservations.Application.Orders.List;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 
 namespace Reservations.WebApi.Endpoints;
@@ -15,8 +16,14 @@ public static class OrdersEndpoints
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Policies.Customer);
-        group.MapGet("/", ListOrders).ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetOrder);
+        group.MapGet("/", ListOrders).WithProblems("validation")
+            .WithSummary("Lists the caller's orders (persisted purchases), newest first")
+            .WithDescription("An order appears shortly after its purchase, once the Worker wrote it to PostgreSQL, and stays. "
+                + "400 validation: page ≥ 1, pageSize 1–100.");
+        group.MapGet("/{id:guid}", GetOrder).WithProblems("order-not-found")
+            .WithSummary("An order of the caller (an admin may read any)")
+            .WithDescription("404 order-not-found while the purchase is not persisted yet, when it was dead-lettered, or when "
+                + "the order is another customer's.");
         return group;
     }
 

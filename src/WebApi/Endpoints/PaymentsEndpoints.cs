@@ -9,6 +9,7 @@ using Reservations.Application.Payments.Checkout;
 using Reservations.Application.Payments.Problems;
 using Reservations.Application.Payments.Settle;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
 
@@ -24,18 +25,15 @@ public static class PaymentsEndpoints
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/reservations/{id:guid}/checkout", StartCheckout).WithTags("Payments")
-            .RequireAuthorization(Policies.Customer).RequirePerCustomerLimit().ProducesValidationProblem()
+            .RequireAuthorization(Policies.Customer).RequirePerCustomerLimit()
             .WithSummary("Starts paying for a held reservation at Stripe Checkout; the hold is extended to the session's expiry")
             .WithDescription("Owner only. 201 {checkoutUrl, sessionId, expiresAt}; a repeat answers the same session. The session " +
                 "expires with the hold, at least 30 minutes away (the hold is extended within its cap). Problems: 400 validation " +
                 "(successUrl, cancelUrl absolute http(s)); 404 reservation-not-found; 409 extension-limit (+maxExpiresAt), " +
                 "already-purchased; 410 hold-expired, hold-released; 502 payment-provider-rejected; 503 payments-disabled, " +
                 "payment-provider-unavailable.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithProblems("validation", "reservation-not-found", "extension-limit", "already-purchased", "hold-expired",
+                "hold-released", "payment-provider-rejected", "payments-disabled", "payment-provider-unavailable");
         // Stripe sends from a few addresses, in bursts during a sale: the per-address limits for anonymous callers would
         // turn its deliveries away while holds run out. The signature is checked before anything else is done.
         app.MapPost("/api/payments/stripe/webhook", StripeWebhook).WithTags("Payments").AllowAnonymous().DisableRateLimiting()
@@ -43,11 +41,12 @@ public static class PaymentsEndpoints
             .WithDescription("Verified with Stripe-Signature (Payments:Stripe:WebhookSecret, 5 minutes' tolerance). 200 once " +
                 "handled, also for replays, unknown event types and unknown holds; 400 invalid-signature; 404 while payments " +
                 "are not configured.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithProblems("invalid-signature", "not-found", "payload-too-large");
         app.MapGet("/api/admin/payments/problems", ListProblems).WithTags("Payments").RequireAuthorization(Policies.Admin)
-            .ProducesValidationProblem()
-            .WithSummary("Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first");
+            .WithProblems("validation")
+            .WithSummary("Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first")
+            .WithDescription("Admin only. Each names the Stripe session and payment, the amount, the refund and why. "
+                + "400 validation: page ≥ 1, pageSize 1–100.");
         return app;
     }
 
@@ -61,6 +60,7 @@ public static class PaymentsEndpoints
             : result.Error!.ToProblem(context);
     }
 
+    [StripeSigned]
     public static async Task<Results<Ok, NotFound, ProblemHttpResult>> StripeWebhook(
         HttpContext context, IOptions<PaymentsOptions> options, IPaymentEventReader reader, ISender sender,
         CancellationToken cancellationToken)

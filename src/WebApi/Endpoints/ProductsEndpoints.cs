@@ -16,6 +16,7 @@ using Reservations.Application.Products.Ledger;
 using Reservations.Application.Products.List;
 using Reservations.Domain.Products;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Products;
 
@@ -26,15 +27,21 @@ public static class ProductsEndpoints
     public static RouteGroupBuilder MapProducts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/products").WithTags("Products");
-        group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
-        group.MapGet("/", ListProducts).ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetProduct);
+        group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).WithProblems("validation", "duplicate-sku")
+            .WithSummary("Creates a product with its stock, terms and optional sale window")
+            .WithDescription("Admin only. 201 once PostgreSQL and the gate in Redis have it; a retry of a create that stopped "
+                + "before Redis had the product answers 201 with that product. 400 validation (sku, name, price with at most "
+                + "two decimals, stock, maxPerCustomer, holdSeconds ≤ maxHoldSeconds, the sale window, saleId); "
+                + "409 duplicate-sku.");
+        group.MapGet("/", ListProducts).WithProblems("validation")
+            .WithSummary("Lists the products with their current availability")
+            .WithDescription("Anonymous. available is what Redis can still hold now. 400 validation: page ≥ 1, pageSize 1–100.");
+        group.MapGet("/{id:guid}", GetProduct).WithProblems("product-not-found")
+            .WithSummary("A product with its terms, sale window and current availability")
+            .WithDescription("Anonymous. 404 product-not-found for an unknown id.");
         group.MapPatch("/{id:guid}", EditProduct).RequireAuthorization(Policies.Admin)
             .Accepts<ProductPatchDocument>(ProductPatchReader.MediaType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithProblems("validation", "product-not-found", "unsupported-media-type", "change-pending")
             .WithSummary("Edits a product's terms and sale window (JSON merge patch)")
             .WithDescription("application/merge-patch+json: absent members stay, null clears maxPerCustomer, salesOpenAt and " +
                 "salesCloseAt. Reserves before salesOpenAt, from salesCloseAt on or while paused answer 409 sale-not-open, " +
@@ -43,13 +50,30 @@ public static class ProductsEndpoints
                 "null for name, price, holdSeconds, maxHoldSeconds or paused, salesCloseAt not after salesOpenAt, or " +
                 "holdSeconds above maxHoldSeconds (raise both in one patch). 503 change-pending: PostgreSQL has the edit, " +
                 "the gate gets it from the Worker within seconds.");
-        group.MapGet("/{id:guid}/changes", ListProductChanges).RequireAuthorization(Policies.Admin).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Lists a product's edits, newest first: who, when, why, each field's before and after");
-        group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
-        group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{id:guid}/adjustments", ListStockAdjustments).RequireAuthorization(Policies.Admin).ProducesValidationProblem();
-        group.MapGet("/{id:guid}/adjustments/{adjustmentId:guid}", GetStockAdjustment).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{id:guid}/changes", ListProductChanges).RequireAuthorization(Policies.Admin)
+            .WithProblems("validation", "product-not-found")
+            .WithSummary("Lists a product's edits, newest first: who, when, why, each field's before and after")
+            .WithDescription("Admin only. 400 validation: page ≥ 1, pageSize 1–100; 404 product-not-found.");
+        group.MapPost("/{id:guid}/stock", AdjustStock).RequireAuthorization(Policies.Admin)
+            .WithProblems("validation", "product-not-found", "idempotency-key-reused", "total-stock-mismatch",
+                "stock-limit-exceeded", "insufficient-available")
+            .WithSummary("Adds or removes units of a product's stock (delta), recorded with its admin and reason")
+            .WithDescription("Admin only; optional Idempotency-Key (a repeat with the same body answers the first adjustment) and "
+                + "expectedTotalStock (refused with 409 total-stock-mismatch when the total changed since it was read). 201 "
+                + "once Redis has the change, 202 while it is pending (the Worker completes it; poll its Location). 409 "
+                + "insufficient-available (removing more than available) or stock-limit-exceeded (over 100,000,000); "
+                + "422 idempotency-key-reused.");
+        group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin).WithProblems("product-not-found")
+            .WithSummary("A product's stock ledger: total, available, held, purchasing, dead-lettered and sold units")
+            .WithDescription("Admin only. balanced says whether the parts add up to the total stock, as they must.");
+        group.MapGet("/{id:guid}/adjustments", ListStockAdjustments).RequireAuthorization(Policies.Admin)
+            .WithProblems("validation", "product-not-found")
+            .WithSummary("Lists a product's stock adjustments, newest first")
+            .WithDescription("Admin only. Each is pending, applied or reverted. 400 validation: page ≥ 1, pageSize 1–100.");
+        group.MapGet("/{id:guid}/adjustments/{adjustmentId:guid}", GetStockAdjustment).RequireAuthorization(Policies.Admin)
+            .WithProblems("adjustment-not-found")
+            .WithSummary("A stock adjustment, to follow a pending one to applied or reverted")
+            .WithDescription("Admin only. 404 adjustment-not-found when the product has no adjustment with this id.");
         return group;
     }
 

@@ -11,6 +11,7 @@ using Reservations.Application.Reservations.Purchase;
 using Reservations.Application.Reservations.Release;
 using Reservations.Application.Reservations.Reserve;
 using Reservations.WebApi.Auth;
+using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
 using Reservations.WebApi.Protection;
 
@@ -27,35 +28,45 @@ public static class ReservationsEndpoints
     public static RouteGroupBuilder MapReservations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reservations").WithTags("Reservations").RequireAuthorization(Policies.Customer);
-        group.MapPost("/", ReserveItem).ProducesValidationProblem().RequirePerCustomerLimit()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        group.MapPost("/", ReserveItem).RequirePerCustomerLimit()
+            .WithProblems("validation", "hold-too-long", "product-not-found", "sale-not-open", "cart-spans-sales",
+                "limit-exceeded", "out-of-stock", "idempotency-key-reused")
             .WithSummary("Holds units of one product ({productId, quantity}) or of several at once ({items: [...]}, a cart: all or nothing)")
             .WithDescription("A cart has 1–20 items, each product once, all of one sale (the products' saleId); it has one " +
                 "deadline, the shortest holdSeconds of its products unless holdSeconds asks for less. Problems, each naming " +
                 "the productId of the line it concerns: 404 product-not-found; 409 sale-not-open (with opensAt while the sale " +
                 "has yet to open) before the product's salesOpenAt, from its salesCloseAt on, or while it is paused, by Redis's " +
-                "clock; 409 cart-spans-sales; 409 limit-exceeded, out-of-stock. 400 validation, hold-too-long.");
-        group.MapGet("/", ListReservations).RequirePerCustomerLimit().ProducesValidationProblem()
+                "clock; 409 cart-spans-sales; 409 limit-exceeded, out-of-stock. 400 validation, hold-too-long. Optional " +
+                "Idempotency-Key: a repeat with the same body answers the first hold; 422 idempotency-key-reused with another.");
+        group.MapGet("/", ListReservations).RequirePerCustomerLimit().WithProblems("validation", "forbidden")
             .WithSummary("The caller's reservations that Redis still keeps, newest first (an admin may pass customerId)")
             .WithDescription("Holds created in about the last two days (the time a hold stays readable by id); " +
                 "GET /api/orders lists persisted purchases for good. status filters: held, purchased, completed, released, " +
                 "expired. Problems: 400 validation (status, page ≥ 1, pageSize 1–100, customerId); " +
-                "403 forbidden (customerId given by a customer who is not an admin).")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/{id:guid}", GetReservation);
-        group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit();
-        group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit().ProducesValidationProblem()
+                "403 forbidden (customerId given by a customer who is not an admin).");
+        group.MapGet("/{id:guid}", GetReservation).WithProblems("reservation-not-found")
+            .WithSummary("A reservation of the caller (an admin may read any), while Redis keeps it")
+            .WithDescription("Readable for about a day after it ends; status held, purchased, completed (its order is "
+                + "persisted), released or expired. 404 reservation-not-found, also for another customer's.");
+        group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit()
+            .WithProblems("reservation-not-found", "hold-expired", "hold-released", "payment-required")
+            .WithSummary("Buys a held reservation")
+            .WithDescription("Owner only (or a payment service with the role payments). 200 with the reservation, purchased; "
+                + "a repeat answers the first result. While payments are configured a customer pays through checkout "
+                + "instead: 402 payment-required. 404 reservation-not-found; 410 hold-expired, hold-released.");
+        group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit()
             .WithSummary("Moves a held reservation's deadline later by `seconds`, never past its creation plus the product's maxHoldSeconds")
             .WithDescription("Owner only; optional Idempotency-Key (a repeat with the same seconds answers the first extension). " +
                 "Problems: 400 validation (seconds 1–86400); 404 reservation-not-found (also someone else's); " +
                 "409 extension-limit (+maxExpiresAt) or already-purchased; 410 hold-expired or hold-released; " +
                 "422 idempotency-key-reused (the key was used with other seconds).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit();
+            .WithProblems("validation", "reservation-not-found", "extension-limit", "already-purchased", "hold-expired",
+                "hold-released", "idempotency-key-reused");
+        group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit()
+            .WithProblems("reservation-not-found", "already-purchased")
+            .WithSummary("Releases a held reservation: its units go back to stock at once")
+            .WithDescription("Owner only. 204, also when it had already expired or been released. 404 reservation-not-found; "
+                + "409 already-purchased.");
         return group;
     }
 

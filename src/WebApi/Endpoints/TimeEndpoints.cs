@@ -8,7 +8,8 @@ public static class TimeEndpoints
     public sealed record TimeResponse(DateTimeOffset Now);
 
     public static RouteHandlerBuilder MapTime(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/time", GetTime).AllowAnonymous().WithTags("Time").WithSummary("The server's current time");
+        app.MapGet("/api/time", GetTime).AllowAnonymous().WithTags("Time").WithSummary("The server's current time")
+        .WithDescription("Anonymous and never cached (Cache-Control: no-store): pages count a hold down by the server's clock.");
 
     public static Ok<TimeResponse> GetTime(TimeProvider clock, HttpContext context)
     {
