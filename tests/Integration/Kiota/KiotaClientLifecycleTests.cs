@@ -43,6 +43,7 @@ public sealed class KiotaClientLifecycleTests(ReservationsApiFactory api) : ICla
             .Should().ThrowAsync<ProblemDetails>();
         refusal.Which.ResponseStatusCode.Should().Be(409);
         refusal.Which.Status.Should().Be(409);
+        refusal.Which.TraceId.Should().NotBeNullOrEmpty();
         return refusal.Which;
     }
 

@@ -25,10 +25,10 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         /// <summary>The events property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.CreateWebhookEndpointRequest_events?>? Events { get; set; }
 #nullable restore
 #else
-        public List<string> Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.CreateWebhookEndpointRequest_events?> Events { get; set; }
 #endif
         /// <summary>The url property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -64,7 +64,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "events", n => { Events = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "events", n => { Events = n.GetCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.CreateWebhookEndpointRequest_events>()?.AsList(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
             };
         }
@@ -76,7 +76,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("description", Description);
-            writer.WriteCollectionOfPrimitiveValues<string>("events", Events);
+            writer.WriteCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.CreateWebhookEndpointRequest_events>("events", Events);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -29,10 +29,10 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         /// <summary>The events property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.CreatedWebhookEndpointResponse_events?>? Events { get; set; }
 #nullable restore
 #else
-        public List<string> Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.CreatedWebhookEndpointResponse_events?> Events { get; set; }
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
@@ -80,7 +80,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "enabled", n => { Enabled = n.GetBoolValue(); } },
-                { "events", n => { Events = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "events", n => { Events = n.GetCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.CreatedWebhookEndpointResponse_events>()?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "secret", n => { Secret = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -96,7 +96,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("description", Description);
             writer.WriteBoolValue("enabled", Enabled);
-            writer.WriteCollectionOfPrimitiveValues<string>("events", Events);
+            writer.WriteCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.CreatedWebhookEndpointResponse_events>("events", Events);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("secret", Secret);
             writer.WriteStringValue("url", Url);

@@ -23,13 +23,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         /// <summary>The eventId property</summary>
         public Guid? EventId { get; set; }
         /// <summary>The eventType property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EventType { get; set; }
-#nullable restore
-#else
-        public string EventType { get; set; }
-#endif
+        public global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookDeliveryResponse_eventType? EventType { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The lastAttemptAt property</summary>
@@ -77,7 +71,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "deliveredAt", n => { DeliveredAt = n.GetDateTimeOffsetValue(); } },
                 { "eventId", n => { EventId = n.GetGuidValue(); } },
-                { "eventType", n => { EventType = n.GetStringValue(); } },
+                { "eventType", n => { EventType = n.GetEnumValue<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookDeliveryResponse_eventType>(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "lastAttemptAt", n => { LastAttemptAt = n.GetDateTimeOffsetValue(); } },
                 { "lastError", n => { LastError = n.GetStringValue(); } },
@@ -97,7 +91,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteDateTimeOffsetValue("deliveredAt", DeliveredAt);
             writer.WriteGuidValue("eventId", EventId);
-            writer.WriteStringValue("eventType", EventType);
+            writer.WriteEnumValue<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookDeliveryResponse_eventType>("eventType", EventType);
             writer.WriteGuidValue("id", Id);
             writer.WriteDateTimeOffsetValue("lastAttemptAt", LastAttemptAt);
             writer.WriteStringValue("lastError", LastError);

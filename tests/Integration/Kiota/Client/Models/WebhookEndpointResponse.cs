@@ -39,10 +39,10 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         /// <summary>The events property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookEndpointResponse_events?>? Events { get; set; }
 #nullable restore
 #else
-        public List<string> Events { get; set; }
+        public List<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookEndpointResponse_events?> Events { get; set; }
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
@@ -84,7 +84,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
                 { "disabledAt", n => { DisabledAt = n.GetDateTimeOffsetValue(); } },
                 { "disabledReason", n => { DisabledReason = n.GetStringValue(); } },
                 { "enabled", n => { Enabled = n.GetBoolValue(); } },
-                { "events", n => { Events = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "events", n => { Events = n.GetCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookEndpointResponse_events>()?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
             };
@@ -101,7 +101,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             writer.WriteDateTimeOffsetValue("disabledAt", DisabledAt);
             writer.WriteStringValue("disabledReason", DisabledReason);
             writer.WriteBoolValue("enabled", Enabled);
-            writer.WriteCollectionOfPrimitiveValues<string>("events", Events);
+            writer.WriteCollectionOfEnumValues<global::Reservations.IntegrationTests.Kiota.Client.Models.WebhookEndpointResponse_events>("events", Events);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);

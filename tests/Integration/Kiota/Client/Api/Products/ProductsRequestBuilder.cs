@@ -46,10 +46,16 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products
         public ProductsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/products{?page*,pageSize*}", rawUrl)
         {
         }
+        /// <summary>
+        /// Anonymous. available is what Redis can still hold now. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfProductResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfProductResponse?> GetAsync(Action<RequestConfiguration<global::Reservations.IntegrationTests.Kiota.Client.Api.Products.ProductsRequestBuilder.ProductsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -63,14 +69,28 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfProductResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfProductResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Admin only. 201 once PostgreSQL and the gate in Redis have it; a retry of a create that stopped before Redis had the product answers 201 with that product. 400 validation (sku, name, price with at most two decimals, stock, maxPerCustomer, holdSeconds ≤ maxHoldSeconds, the sale window, saleId); 409 duplicate-sku.
+        /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse?> PostAsync(global::Reservations.IntegrationTests.Kiota.Client.Models.CreateProductCommand body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -85,9 +105,20 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Anonymous. available is what Redis can still hold now. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -104,6 +135,9 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
+        /// <summary>
+        /// Admin only. 201 once PostgreSQL and the gate in Redis have it; a retry of a create that stopped before Redis had the product answers 201 with that product. 400 validation (sku, name, price with at most two decimals, stock, maxPerCustomer, holdSeconds ≤ maxHoldSeconds, the sale window, saleId); 409 duplicate-sku.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -132,10 +166,11 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products
         {
             return new global::Reservations.IntegrationTests.Kiota.Client.Api.Products.ProductsRequestBuilder(rawUrl, RequestAdapter);
         }
+        /// <summary>
+        /// Anonymous. available is what Redis can still hold now. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        #pragma warning disable CS1591
         public partial class ProductsRequestBuilderGetQueryParameters 
-        #pragma warning restore CS1591
         {
             #pragma warning disable CS1591
             [QueryParameter("page")]

@@ -34,11 +34,14 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Time
         {
         }
         /// <summary>
-        /// The server&apos;s current time
+        /// Anonymous and never cached (Cache-Control: no-store): pages count a hold down by the server&apos;s clock.
         /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,10 +52,16 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Time
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.TimeResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The server&apos;s current time
+        /// Anonymous and never cached (Cache-Control: no-store): pages count a hold down by the server&apos;s clock.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

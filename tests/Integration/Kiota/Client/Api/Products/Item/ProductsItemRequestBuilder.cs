@@ -63,9 +63,16 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item
         public ProductsItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/products/{id}{?reason*}", rawUrl)
         {
         }
+        /// <summary>
+        /// Anonymous. 404 product-not-found for an unknown id.
+        /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -76,7 +83,14 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// application/merge-patch+json: absent members stay, null clears maxPerCustomer, salesOpenAt and salesCloseAt. Reserves before salesOpenAt, from salesCloseAt on or while paused answer 409 sale-not-open, decided by Redis&apos;s clock; holds already taken keep their price, limit and deadline. Each edit is recorded with its admin and the optional ?reason (GET …/changes). 400 validation for unknown members, saleId (set at creation), wrong types, null for name, price, holdSeconds, maxHoldSeconds or paused, salesCloseAt not after salesOpenAt, or holdSeconds above maxHoldSeconds (raise both in one patch). 503 change-pending: PostgreSQL has the edit, the gate gets it from the Worker within seconds.
@@ -86,8 +100,13 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -103,12 +122,20 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ProductResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Anonymous. 404 product-not-found for an unknown id.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -51,8 +51,17 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
         public ReservationsItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/reservations/{id}", rawUrl)
         {
         }
+        /// <summary>
+        /// Owner only. 204, also when it had already expired or been released. 404 reservation-not-found; 409 already-purchased.
+        /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -63,11 +72,28 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
-            await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Readable for about a day after it ends; status held, purchased, completed (its order is persisted), released or expired. 404 reservation-not-found, also for another customer&apos;s.
+        /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -78,8 +104,19 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Owner only. 204, also when it had already expired or been released. 404 reservation-not-found; 409 already-purchased.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -93,8 +130,12 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
 #endif
             var requestInfo = new RequestInformation(Method.DELETE, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
             return requestInfo;
         }
+        /// <summary>
+        /// Readable for about a day after it ends; status held, purchased, completed (its order is persisted), released or expired. 404 reservation-not-found, also for another customer&apos;s.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

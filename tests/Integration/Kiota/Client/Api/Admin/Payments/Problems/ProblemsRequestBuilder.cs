@@ -34,12 +34,17 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Admin.Payments.Problems
         {
         }
         /// <summary>
-        /// Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first
+        /// Admin only. Each names the Stripe session and payment, the amount, the refund and why. 400 validation: page ≥ 1, pageSize 1–100.
         /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfPaymentProblem"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfPaymentProblem?> GetAsync(Action<RequestConfiguration<global::Reservations.IntegrationTests.Kiota.Client.Api.Admin.Payments.Problems.ProblemsRequestBuilder.ProblemsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -53,11 +58,16 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Admin.Payments.Problems
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfPaymentProblem>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfPaymentProblem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first
+        /// Admin only. Each names the Stripe session and payment, the amount, the refund and why. 400 validation: page ≥ 1, pageSize 1–100.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,7 +95,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Admin.Payments.Problems
             return new global::Reservations.IntegrationTests.Kiota.Client.Api.Admin.Payments.Problems.ProblemsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first
+        /// Admin only. Each names the Stripe session and payment, the amount, the refund and why. 400 validation: page ≥ 1, pageSize 1–100.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ProblemsRequestBuilderGetQueryParameters 

@@ -46,10 +46,19 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item.Adjustmen
         public AdjustmentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/products/{id}/adjustments{?page*,pageSize*}", rawUrl)
         {
         }
+        /// <summary>
+        /// Admin only. Each is pending, applied or reverted. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfStockAdjustmentResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfStockAdjustmentResponse?> GetAsync(Action<RequestConfiguration<global::Reservations.IntegrationTests.Kiota.Client.Api.Products.Item.Adjustments.AdjustmentsRequestBuilder.AdjustmentsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -63,9 +72,18 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item.Adjustmen
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfStockAdjustmentResponse>(requestInfo, global::Reservations.IntegrationTests.Kiota.Client.Models.PagedResponseOfStockAdjustmentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// Admin only. Each is pending, applied or reverted. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -91,10 +109,11 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Products.Item.Adjustmen
         {
             return new global::Reservations.IntegrationTests.Kiota.Client.Api.Products.Item.Adjustments.AdjustmentsRequestBuilder(rawUrl, RequestAdapter);
         }
+        /// <summary>
+        /// Admin only. Each is pending, applied or reverted. 400 validation: page ≥ 1, pageSize 1–100.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        #pragma warning disable CS1591
         public partial class AdjustmentsRequestBuilderGetQueryParameters 
-        #pragma warning restore CS1591
         {
             #pragma warning disable CS1591
             [QueryParameter("page")]

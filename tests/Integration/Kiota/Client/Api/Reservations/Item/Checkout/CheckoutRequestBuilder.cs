@@ -41,9 +41,14 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item.Check
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 502 status code</exception>
         /// <exception cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -60,9 +65,14 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item.Check
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Reservations.IntegrationTests.Kiota.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "410", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "502", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reservations.IntegrationTests.Kiota.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
