@@ -89,6 +89,7 @@ if ! command -v chromium >/dev/null; then
     log "could not install chromium; the browser tests will fail and say so"
 fi
 
+(cd tests/Integration/OpenApi/lint && npm ci --no-audit --no-fund) >&2 || log "npm ci failed in tests/Integration/OpenApi/lint; the OpenAPI lint test will fail and say so"
 log "building Reservations.sln (Release)"
 if ! dotnet build Reservations.sln -c Release; then
   log "build failed"

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Reservations.Application.Admin.DeadLetters;
 using Reservations.Application.Common.Paging;
+using Reservations.Application.Payments;
 using Reservations.Application.Payments.Checkout;
 using Reservations.Application.Reservations.List;
 using Reservations.Application.Reservations.Reserve;
@@ -80,7 +81,7 @@ internal static class SchemaLimits
         ["paymentIntentId"] = new(MaxLength: StripeIdMaxLength, Pattern: "^pi_"),
         ["refundId"] = new(MaxLength: StripeIdMaxLength, Pattern: "^re_"),
         ["refundStatus"] = new(MaxLength: 500),
-        ["kind"] = new(MaxLength: 64),
+        ["kind"] = new(Values: [PaymentErrors.AmountMismatch, PaymentErrors.UnknownHold, PaymentErrors.Duplicate, PaymentErrors.StockGone]),
         ["currency"] = new(MaxLength: 3, Pattern: "^[a-z]{3}$"),
         ["amount"] = new(0, long.MaxValue),
         ["Idempotency-Key"] = new(MaxLength: ReserveItemValidator.IdempotencyKeyMaxLength, Pattern: "^[ -~]+$"),
