@@ -35,13 +35,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         public string Detail { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::Reservations.IntegrationTests.Kiota.Client.Models.PaymentProblem_kind? Kind { get; set; }
         /// <summary>The paymentIntentId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -105,7 +99,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::Reservations.IntegrationTests.Kiota.Client.Models.PaymentProblem_kind>(); } },
                 { "paymentIntentId", n => { PaymentIntentId = n.GetStringValue(); } },
                 { "refundId", n => { RefundId = n.GetStringValue(); } },
                 { "refundStatus", n => { RefundStatus = n.GetStringValue(); } },
@@ -124,7 +118,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("currency", Currency);
             writer.WriteStringValue("detail", Detail);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::Reservations.IntegrationTests.Kiota.Client.Models.PaymentProblem_kind>("kind", Kind);
             writer.WriteStringValue("paymentIntentId", PaymentIntentId);
             writer.WriteStringValue("refundId", RefundId);
             writer.WriteStringValue("refundStatus", RefundStatus);
