@@ -69,6 +69,7 @@ public static class DependencyInjection
             options.AddOperationTransformer<OperationIdTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddSchemaTransformer<SchemaLimitsTransformer>();
+            options.AddSchemaTransformer<InstantSchemaTransformer>();
         });
         return builder;
     }

@@ -9,17 +9,23 @@ namespace Reservations.IntegrationTests.Kiota;
 public sealed class KiotaClientLifecycleTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
-    public async Task GeneratedClient_CreatesReservesIsRefusedWithTypedProblemsPurchasesAndReadsTheOrder()
+    public async Task GeneratedClient_CreatesASaleReservesIsRefusedWithTypedProblemsPurchasesAndReadsTheOrder()
     {
         var ct = TestContext.Current.CancellationToken;
         var admin = api.CreateKiotaClient(Tokens.Admin());
         var alice = api.CreateKiotaClient(Tokens.Customer("kiota-alice"));
         var bob = api.CreateKiotaClient(Tokens.Customer("kiota-bob"));
 
+        var opensAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60);
         var product = await admin.Api.Products.PostAsync(
-            new CreateProductCommand { Sku = ProductRequests.NewSku(), Name = "Concert ticket", Price = 49.9, Stock = 3, MaxPerCustomer = 2 },
+            new CreateProductCommand
+            {
+                Sku = ProductRequests.NewSku(), Name = "Concert ticket", Price = 49.9, Stock = 3, MaxPerCustomer = 2,
+                SalesOpenAt = opensAt, SalesCloseAt = opensAt.AddHours(1),
+            },
             cancellationToken: ct);
-        var hold = await alice.Api.Reservations.PostAsync(new ReserveItemRequest { ProductId = product!.Id, Quantity = 2 }, cancellationToken: ct);
+        product!.SalesOpenAt.Should().Be(opensAt);
+        var hold = await alice.Api.Reservations.PostAsync(new ReserveItemRequest { ProductId = product.Id, Quantity = 2 }, cancellationToken: ct);
         hold!.Status.Should().Be(HoldStatus.Held);
 
         var overLimit = await RefusedAsync(alice, new ReserveItemRequest { ProductId = product.Id, Quantity = 1 });

@@ -41,21 +41,9 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
         public string SaleId { get; set; }
 #endif
         /// <summary>The salesCloseAt property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? SalesCloseAt { get; set; }
-#nullable restore
-#else
-        public UntypedNode SalesCloseAt { get; set; }
-#endif
+        public DateTimeOffset? SalesCloseAt { get; set; }
         /// <summary>The salesOpenAt property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? SalesOpenAt { get; set; }
-#nullable restore
-#else
-        public UntypedNode SalesOpenAt { get; set; }
-#endif
+        public DateTimeOffset? SalesOpenAt { get; set; }
         /// <summary>The sku property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,8 +87,8 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
                 { "paused", n => { Paused = n.GetBoolValue(); } },
                 { "price", n => { Price = n.GetDoubleValue(); } },
                 { "saleId", n => { SaleId = n.GetStringValue(); } },
-                { "salesCloseAt", n => { SalesCloseAt = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
-                { "salesOpenAt", n => { SalesOpenAt = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "salesCloseAt", n => { SalesCloseAt = n.GetDateTimeOffsetValue(); } },
+                { "salesOpenAt", n => { SalesOpenAt = n.GetDateTimeOffsetValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
                 { "stock", n => { Stock = n.GetIntValue(); } },
             };
@@ -119,8 +107,8 @@ namespace Reservations.IntegrationTests.Kiota.Client.Models
             writer.WriteBoolValue("paused", Paused);
             writer.WriteDoubleValue("price", Price);
             writer.WriteStringValue("saleId", SaleId);
-            writer.WriteObjectValue<UntypedNode>("salesCloseAt", SalesCloseAt);
-            writer.WriteObjectValue<UntypedNode>("salesOpenAt", SalesOpenAt);
+            writer.WriteDateTimeOffsetValue("salesCloseAt", SalesCloseAt);
+            writer.WriteDateTimeOffsetValue("salesOpenAt", SalesOpenAt);
             writer.WriteStringValue("sku", Sku);
             writer.WriteIntValue("stock", Stock);
             writer.WriteAdditionalData(AdditionalData);
