@@ -45,8 +45,8 @@ public static class PaymentsEndpoints
         app.MapGet("/api/admin/payments/problems", ListProblems).WithTags("Payments").RequireAuthorization(Policies.Admin)
             .WithProblems("validation")
             .WithSummary("Payments that bought nothing and were refunded (wrong amount, stock gone after the hold ended), newest first")
-            .WithDescription("Admin only. Each names the Stripe session and payment, the amount, the refund and why. "
-                + "400 validation: page ≥ 1, pageSize 1–100.");
+            .WithDescription("Admin only. Each names the Stripe session and payment, the amount, the refund and why. " +
+                "400 validation: page ≥ 1, pageSize 1–100.");
         return app;
     }
 

@@ -29,10 +29,10 @@ public static class ProductsEndpoints
         var group = app.MapGroup("/api/products").WithTags("Products");
         group.MapPost("/", CreateProduct).RequireAuthorization(Policies.Admin).WithProblems("validation", "duplicate-sku")
             .WithSummary("Creates a product with its stock, terms and optional sale window")
-            .WithDescription("Admin only. 201 once PostgreSQL and the gate in Redis have it; a retry of a create that stopped "
-                + "before Redis had the product answers 201 with that product. 400 validation (sku, name, price with at most "
-                + "two decimals, stock, maxPerCustomer, holdSeconds ≤ maxHoldSeconds, the sale window, saleId); "
-                + "409 duplicate-sku.");
+            .WithDescription("Admin only. 201 once PostgreSQL and the gate in Redis have it; a retry of a create that stopped " +
+                "before Redis had the product answers 201 with that product. 400 validation (sku, name, price with at most " +
+                "two decimals, stock, maxPerCustomer, holdSeconds ≤ maxHoldSeconds, the sale window, saleId); " +
+                "409 duplicate-sku.");
         group.MapGet("/", ListProducts).WithProblems("validation")
             .WithSummary("Lists the products with their current availability")
             .WithDescription("Anonymous. available is what Redis can still hold now. 400 validation: page ≥ 1, pageSize 1–100.");
@@ -58,11 +58,11 @@ public static class ProductsEndpoints
             .WithProblems("validation", "product-not-found", "idempotency-key-reused", "total-stock-mismatch",
                 "stock-limit-exceeded", "insufficient-available")
             .WithSummary("Adds or removes units of a product's stock (delta), recorded with its admin and reason")
-            .WithDescription("Admin only; optional Idempotency-Key (a repeat with the same body answers the first adjustment) and "
-                + "expectedTotalStock (refused with 409 total-stock-mismatch when the total changed since it was read). 201 "
-                + "once Redis has the change, 202 while it is pending (the Worker completes it; poll its Location). 409 "
-                + "insufficient-available (removing more than available) or stock-limit-exceeded (over 100,000,000); "
-                + "422 idempotency-key-reused.");
+            .WithDescription("Admin only; optional Idempotency-Key (a repeat with the same body answers the first adjustment) and " +
+                "expectedTotalStock (refused with 409 total-stock-mismatch when the total changed since it was read). 201 " +
+                "once Redis has the change, 202 while it is pending (the Worker completes it; poll its Location). 409 " +
+                "insufficient-available (removing more than available) or stock-limit-exceeded (over 100,000,000); " +
+                "422 idempotency-key-reused.");
         group.MapGet("/{id:guid}/ledger", GetProductLedger).RequireAuthorization(Policies.Admin).WithProblems("product-not-found")
             .WithSummary("A product's stock ledger: total, available, held, purchasing, dead-lettered and sold units")
             .WithDescription("Admin only. balanced says whether the parts add up to the total stock, as they must.");

@@ -46,14 +46,15 @@ public static class ReservationsEndpoints
                 "403 forbidden (customerId given by a customer who is not an admin).");
         group.MapGet("/{id:guid}", GetReservation).WithProblems("reservation-not-found")
             .WithSummary("A reservation of the caller (an admin may read any), while Redis keeps it")
-            .WithDescription("Readable for about a day after it ends; status held, purchased, completed (its order is "
-                + "persisted), released or expired. 404 reservation-not-found, also for another customer's.");
+            .WithDescription("Status held, purchased, completed (its order is persisted), released or expired; readable " +
+                "while Redis keeps it (GET /api/orders keeps purchases for good). 404 reservation-not-found, also for " +
+                "another customer's.");
         group.MapPost("/{id:guid}/purchase", PurchaseReservation).RequirePerCustomerLimit()
             .WithProblems("reservation-not-found", "hold-expired", "hold-released", "payment-required")
             .WithSummary("Buys a held reservation")
-            .WithDescription("Owner only (or a payment service with the role payments). 200 with the reservation, purchased; "
-                + "a repeat answers the first result. While payments are configured a customer pays through checkout "
-                + "instead: 402 payment-required. 404 reservation-not-found; 410 hold-expired, hold-released.");
+            .WithDescription("Owner only (or a payment service with the role payments). 200 with the reservation, purchased; " +
+                "a repeat answers the first result. While payments are configured a customer pays through checkout " +
+                "instead: 402 payment-required. 404 reservation-not-found; 410 hold-expired, hold-released.");
         group.MapPost("/{id:guid}/extend", ExtendReservation).RequirePerCustomerLimit()
             .WithSummary("Moves a held reservation's deadline later by `seconds`, never past its creation plus the product's maxHoldSeconds")
             .WithDescription("Owner only; optional Idempotency-Key (a repeat with the same seconds answers the first extension). " +
@@ -65,8 +66,8 @@ public static class ReservationsEndpoints
         group.MapDelete("/{id:guid}", ReleaseReservation).RequirePerCustomerLimit()
             .WithProblems("reservation-not-found", "already-purchased")
             .WithSummary("Releases a held reservation: its units go back to stock at once")
-            .WithDescription("Owner only. 204, also when it had already expired or been released. 404 reservation-not-found; "
-                + "409 already-purchased.");
+            .WithDescription("Owner only. 204, also when it had already expired or been released. 404 reservation-not-found; " +
+                "409 already-purchased.");
         return group;
     }
 

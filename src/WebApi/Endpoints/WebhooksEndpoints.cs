@@ -25,8 +25,8 @@ public static class WebhooksEndpoints
                 "The url must be https and point at public addresses only. Every event of the listed types that happens " +
                 "after the 201 is delivered, signed per Standard Webhooks.");
         group.MapGet("/", ListWebhookEndpoints).WithSummary("Lists the webhook endpoints (without secrets); disabled ones say why")
-            .WithDescription("Admin only. An endpoint is disabled after its deliveries failed for 24 hours; retrying a delivery "
-                + "enables it again.");
+            .WithDescription("Admin only. An endpoint is disabled after its deliveries failed for 24 hours; retrying a delivery " +
+                "enables it again.");
         group.MapGet("/{id:guid}", GetWebhookEndpoint).WithProblems("webhook-endpoint-not-found")
             .WithSummary("A webhook endpoint (without its secret); a disabled one says why")
             .WithDescription("Admin only. 404 webhook-endpoint-not-found for an unknown or deleted endpoint.");
@@ -38,8 +38,8 @@ public static class WebhooksEndpoints
             .WithDescription("Admin only. 400 validation: page ≥ 1, pageSize 1–100; 404 webhook-endpoint-not-found.");
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/retry", RetryWebhookDelivery).WithProblems("webhook-delivery-not-found")
             .WithSummary("Sends a delivery again now, with a new 24 h retry window, and enables its endpoint again")
-            .WithDescription("Admin only. 202 with the delivery, due now: the Worker sends it on its next poll. "
-                + "404 webhook-delivery-not-found when the endpoint has no such delivery.");
+            .WithDescription("Admin only. 202 with the delivery, due now: the Worker sends it on its next poll. " +
+                "404 webhook-delivery-not-found when the endpoint has no such delivery.");
         return group;
     }
 

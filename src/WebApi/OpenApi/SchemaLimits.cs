@@ -17,14 +17,14 @@ using Reservations.WebApi.Problems;
 namespace Reservations.WebApi.OpenApi;
 
 /// <summary>
-/// The limits of each body property and parameter, by its name on the wire, from the constants the validators, the
-/// domain and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and
+/// The limits of each body property and parameter (lengths, patterns, formats, ranges, values, item counts), by its name on
+/// the wire, from the constants the validators, the domain and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and
 /// array limits), so each gets one here.
 /// </summary>
 internal static class SchemaLimits
 {
     public sealed record Limit(
-        long? Minimum = null, long? Maximum = null, int? MaxLength = null, string? Pattern = null, string? Format = null,
+        decimal? Minimum = null, decimal? Maximum = null, int? MaxLength = null, string? Pattern = null, string? Format = null,
         IReadOnlyList<string>? Values = null);
 
     /// <summary>What the server writes, for fields that no request sets (the columns' lengths, the problem texts).</summary>
@@ -50,6 +50,8 @@ internal static class SchemaLimits
         ["actor"] = new(MaxLength: CustomerId.MaxLength, Pattern: NoControls),
         ["reason"] = new(MaxLength: StockAdjustment.ReasonMaxLength, Pattern: NoControls),
         ["quantity"] = new(Quantity.MinValue, Quantity.MaxValue),
+        ["price"] = new(0, Money.MaxValue),
+        ["unitPrice"] = new(0, Money.MaxValue),
         ["holdSeconds"] = HoldSeconds,
         ["maxHoldSeconds"] = HoldSeconds,
         ["seconds"] = HoldSeconds,
@@ -68,6 +70,8 @@ internal static class SchemaLimits
         ["total"] = Count,
         ["attempts"] = Count,
         ["lastStatusCode"] = HttpStatus,
+        // A problem's status (an integer), and the status filter of the holds list (a string).
+        ["status"] = HttpStatus with { Values = [.. HoldStatusNames.Names] },
         ["url"] = new(MaxLength: WebhookEndpoint.UrlMaxLength, Format: "uri"),
         ["description"] = new(MaxLength: WebhookEndpoint.DescriptionMaxLength, Pattern: NoControls),
         ["disabledReason"] = new(MaxLength: WebhookEndpoint.DisabledReasonMaxLength),
@@ -95,9 +99,6 @@ internal static class SchemaLimits
         ["traceId"] = new(MaxLength: 128),
     };
 
-    /// <summary>The <c>status</c> query of the holds list, and the status of a problem.</summary>
-    private static readonly Limit Status = new(100, 599, Values: [.. HoldStatusNames.Names]);
-
     /// <summary>Where a name means something else: a dead letter's reason is PostgreSQL's refusal, which no limit bounds.</summary>
     private static readonly Dictionary<(Type, string), Limit> ByTypeAndName = new()
     {
@@ -106,13 +107,12 @@ internal static class SchemaLimits
 
     public static Limit? Of(string name, Type? declaringType = null) =>
         declaringType is not null && ByTypeAndName.TryGetValue((declaringType, name), out var limit) ? limit
-        : name == "status" ? Status
         : ByName.GetValueOrDefault(name);
 
     public static void Apply(OpenApiSchema schema, Limit limit)
     {
         var type = schema.Type ?? 0;
-        if (type.HasFlag(JsonSchemaType.Integer))
+        if (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number))
         {
             schema.Minimum ??= limit.Minimum?.ToString(CultureInfo.InvariantCulture);
             schema.Maximum ??= limit.Maximum?.ToString(CultureInfo.InvariantCulture);
