@@ -84,7 +84,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Readable for about a day after it ends; status held, purchased, completed (its order is persisted), released or expired. 404 reservation-not-found, also for another customer&apos;s.
+        /// Status held, purchased, completed (its order is persisted), released or expired; readable while Redis keeps it (GET /api/orders keeps purchases for good). 404 reservation-not-found, also for another customer&apos;s.
         /// </summary>
         /// <returns>A <see cref="global::Reservations.IntegrationTests.Kiota.Client.Models.ReservationResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -134,7 +134,7 @@ namespace Reservations.IntegrationTests.Kiota.Client.Api.Reservations.Item
             return requestInfo;
         }
         /// <summary>
-        /// Readable for about a day after it ends; status held, purchased, completed (its order is persisted), released or expired. 404 reservation-not-found, also for another customer&apos;s.
+        /// Status held, purchased, completed (its order is persisted), released or expired; readable while Redis keeps it (GET /api/orders keeps purchases for good). 404 reservation-not-found, also for another customer&apos;s.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
