@@ -1,4 +1,3 @@
-using Microsoft.Kiota.Abstractions;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.IntegrationTests.Kiota.Client;
 using Reservations.IntegrationTests.Kiota.Client.Models;
@@ -53,7 +52,7 @@ public sealed class KiotaClientLifecycleTests(ReservationsApiFactory api) : ICla
         return refusal.Which;
     }
 
-    /// <summary>The order, once the Worker has persisted the purchase (404 until then).</summary>
+    /// <summary>The order, once the Worker has persisted the purchase (404 order-not-found until then).</summary>
     private async Task<OrderResponse> PersistedOrderAsync(ReservationsClient customer, Guid reservationId)
     {
         OrderResponse? order = null;
@@ -68,7 +67,7 @@ public sealed class KiotaClientLifecycleTests(ReservationsApiFactory api) : ICla
                         order = await customer.Api.Orders[reservationId].GetAsync(cancellationToken: TestContext.Current.CancellationToken);
                         return true;
                     }
-                    catch (ApiException e) when (e.ResponseStatusCode == 404)
+                    catch (ProblemDetails problem) when (problem.Type == "https://reservations.dev/problems/order-not-found")
                     {
                         return false;
                     }
