@@ -63,6 +63,7 @@ public static class DependencyInjection
             options.AddOperationTransformer<OperationIdTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddSchemaTransformer<SchemaLimitsTransformer>();
+            options.AddSchemaTransformer<InstantSchemaTransformer>();
         });
         return builder;
     }
