@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
+using Reservations.Application.Webhooks;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -24,7 +27,11 @@ public sealed class GateHost : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
-    public IInventoryGate Gate => _host.Services.GetRequiredService<IInventoryGate>();
+    public IHoldGate Holds => _host.Services.GetRequiredService<IHoldGate>();
+
+    public IStockGate Stock => _host.Services.GetRequiredService<IStockGate>();
+
+    public IHoldExpiry Expiry => _host.Services.GetRequiredService<IHoldExpiry>();
 
     public IConnectionMultiplexer Redis => _host.Services.GetRequiredService<IConnectionMultiplexer>();
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
@@ -12,7 +13,7 @@ namespace Reservations.Load;
 
 /// <summary>
 /// How close the gate comes to Redis running its reserve script with nothing in front: <c>requests</c> reserves
-/// through <see cref="IInventoryGate"/> with 50 and with 800 in flight, and redis-benchmark sending the very same
+/// through <see cref="IHoldGate"/> with 50 and with 800 in flight, and redis-benchmark sending the very same
 /// script with the gate's own arguments (<c>EVALSHA</c>, 50 clients) one request at a time per client and 16
 /// pipelined, all on one product of the same Redis in the same run. Each run must add exactly its requests to the product's held units:
 /// a benchmark of error replies would prove nothing.
@@ -31,7 +32,7 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
 
     public async Task<int> RunAsync()
     {
-        var gate = (RedisInventoryGate)host.Gate;
+        var gate = (RedisInventoryGate)host.Holds;
         var keys = host.Keys;
         await gate.InitializeAsync(new InventoryItem(ProductId, requests * 4, 49.90m, null, 86_400), CancellationToken.None);
 

@@ -1,5 +1,4 @@
 using Mapster;
-using Reservations.Application.Common.Ports;
 using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products;

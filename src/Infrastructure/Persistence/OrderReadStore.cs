@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
+using Reservations.Application.Products.WarmUp;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Purchases;
 using Reservations.Domain.Reservations;
@@ -8,7 +9,7 @@ using Reservations.Domain.Reservations;
 namespace Reservations.Infrastructure.Persistence;
 
 /// <summary>Orders from the purchases table, which holds one row per line of an order.</summary>
-internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore
+internal sealed class OrderReadStore(ReservationsDbContext db) : IOrderReadStore, IPurchasedHolds, IPurchasedUnits
 {
     public async Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(
         string customerId, int page, int pageSize, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Purchases.Persist;
 using Reservations.Application.Webhooks;
 using Reservations.Infrastructure.Persistence.Webhooks;
 

@@ -2,8 +2,8 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Metrics;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
+using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.Infrastructure.Redis.Scripts;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.WarmUp;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;

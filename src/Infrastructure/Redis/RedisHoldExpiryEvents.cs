@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations.Expire;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;

@@ -4,6 +4,7 @@ using Mediator;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Tracing;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Products;
@@ -14,7 +15,7 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcknowledgement replicas)
-    : IInventoryGate, IAsyncDisposable
+    : IHoldGate, IHoldExpiry, IStockGate, IAsyncDisposable
 {
     // Hold ids one expire script pops at most: well below Redis's busy-script limit.
     private const int ExpireBatch = 200;

@@ -1,4 +1,4 @@
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products.Create;
 
 namespace Reservations.Infrastructure.Redis;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations.Expire;
 
 namespace Reservations.Worker.Expiry;

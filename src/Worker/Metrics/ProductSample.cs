@@ -1,4 +1,4 @@
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 
 namespace Reservations.Worker.Metrics;
 

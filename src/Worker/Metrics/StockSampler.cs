@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Tracing;
+using Reservations.Application.Products;
 
 namespace Reservations.Worker.Metrics;
 
@@ -11,7 +12,7 @@ namespace Reservations.Worker.Metrics;
 /// list of products and their sold units come from PostgreSQL, read again every <see cref="WorkerOptions.StockCatalogRefresh"/>.
 /// </summary>
 public sealed partial class StockSampler(
-    IServiceScopeFactory scopes, IInventoryGate gate, IPurchaseOutbox outbox, StockGauges gauges,
+    IServiceScopeFactory scopes, IStockGate gate, IPurchaseOutbox outbox, StockGauges gauges,
     IOptions<WorkerOptions> options, TimeProvider clock, ILogger<StockSampler> logger) : BackgroundService
 {
     private const int CatalogPage = 1_000;

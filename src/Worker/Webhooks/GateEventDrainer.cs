@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks.DrainGateEvents;
 
 namespace Reservations.Worker.Webhooks;

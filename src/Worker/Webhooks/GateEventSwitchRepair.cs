@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 
 namespace Reservations.Worker.Webhooks;

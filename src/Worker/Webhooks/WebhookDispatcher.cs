@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Metrics;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Delivery;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Webhooks;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;

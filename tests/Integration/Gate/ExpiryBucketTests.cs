@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
+using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
@@ -17,7 +18,9 @@ namespace Reservations.IntegrationTests.Gate;
 /// </summary>
 public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
-    private IInventoryGate Gate => api.Services.GetRequiredService<IInventoryGate>();
+    private IHoldGate Gate => api.Services.GetRequiredService<IHoldGate>();
+
+    private IHoldExpiry Expiry => api.Services.GetRequiredService<IHoldExpiry>();
 
     private IDatabase Redis => api.Redis;
 
@@ -34,7 +37,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         (await bob.ReleaseAsync(released.Id)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await WaitUntilDueAsync(bought.ExpiresAt, released.ExpiresAt, abandoned.ExpiresAt);
 
-        var delays = (await Gate.ExpireDueAsync(shard, Ct)).Delays;
+        var delays = (await Expiry.ExpireDueAsync(shard, Ct)).Delays;
 
         delays.Should().ContainSingle("only carol's hold was still held");
         (await StatusAsync(alice, bought.Id)).Should().Be(HoldStatus.Purchased);
@@ -43,7 +46,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Available = 2, Held = 0, Purchasing = 1 });
         ledger.ShouldBeBalanced();
-        (await Gate.ExpireDueAsync(shard, Ct)).Delays.Should().BeEmpty("a popped bucket is gone");
+        (await Expiry.ExpireDueAsync(shard, Ct)).Delays.Should().BeEmpty("a popped bucket is gone");
         (await Redis.SortedSetLengthAsync(api.Keys.Due(shard))).Should().Be(0, "an emptied bucket leaves the index");
     }
 
@@ -91,7 +94,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var deadline = (await Gate.FindAsync(ids[0], Ct))!.ExpiresAt;
         await WaitUntilDueAsync(deadline);
 
-        (await Gate.ExpireDueAsync(shard, Ct)).Delays.Should().HaveCount(2);
+        (await Expiry.ExpireDueAsync(shard, Ct)).Delays.Should().HaveCount(2);
 
         (await Task.WhenAll(ids.Select(id => Gate.FindAsync(id, Ct)))).Select(h => h!.Status)
             .Should().Equal(HoldStatus.Expired, HoldStatus.Released, HoldStatus.Expired);
@@ -138,7 +141,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
         var stored = await api.CorruptHoldAsync(holds[1].Id, corruption);
         await WaitUntilDueAsync([.. holds.Select(h => h.ExpiresAt)]);
 
-        var expiry = await Gate.ExpireDueAsync(shard, Ct);
+        var expiry = await Expiry.ExpireDueAsync(shard, Ct);
 
         var quarantined = expiry.Quarantined.Should().ContainSingle().Subject;
         quarantined.HoldId.Should().Be(holds[1].Id.ToString());
@@ -168,7 +171,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
 
         ((byte[])(await Redis.HashGetAsync(api.Keys.Holds(shard), RedisKeys.HoldField(corrupt.Id)))!).Should().Equal(stored);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 3, Held = 2 });
-        (await Gate.ExpireDueAsync(shard, Ct)).Quarantined.Should().ContainSingle().Which.HoldId.Should().Be(corrupt.Id.ToString());
+        (await Expiry.ExpireDueAsync(shard, Ct)).Quarantined.Should().ContainSingle().Which.HoldId.Should().Be(corrupt.Id.ToString());
     }
 
     [Fact]
@@ -185,7 +188,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
 
         await WaitUntilDueAsync([.. holds.Select(h => h.ExpiresAt)]);
 
-        var expiries = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Gate.ExpireDueAsync(shard, Ct), Ct)));
+        var expiries = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Expiry.ExpireDueAsync(shard, Ct), Ct)));
 
         expiries.SelectMany(e => e.Quarantined).Select(q => q.HoldId).Should().BeEquivalentTo(corrupt.Select(id => id.ToString()));
         foreach (var holdId in corrupt)

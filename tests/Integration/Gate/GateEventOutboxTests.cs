@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.Infrastructure.Redis;

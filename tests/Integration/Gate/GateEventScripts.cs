@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
+using Reservations.Application.Reservations;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
@@ -24,7 +25,9 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
 
     private static readonly string[] GateTypes = [.. HoldTypes, WebhookEventTypes.OrderDeadLettered];
 
-    private IInventoryGate Gate => api.Services.GetRequiredService<IInventoryGate>();
+    private IHoldGate Gate => api.Services.GetRequiredService<IHoldGate>();
+
+    private IHoldExpiry Expiry => api.Services.GetRequiredService<IHoldExpiry>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -142,7 +145,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
 
         // Earlier tests of this class may have left due holds in the same shard: the call expires those too, and the
         // entries of this product's holds say what it did with them.
-        (await Gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Delays.Should().HaveCountGreaterThanOrEqualTo(2);
+        (await Expiry.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Delays.Should().HaveCountGreaterThanOrEqualTo(2);
 
         var entries = await api.EventsOfAsync(product.Id);
         entries.Should().OnlyContain(e => e.Type == WebhookEventTypes.HoldExpired);
@@ -233,7 +236,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
             await release.Should().ThrowAsync<RedisServerException>().WithMessage("*WRONGTYPE*");
             var purchase = () => Gate.PurchaseAsync(kept.Id, kept.Customer, Ct);
             await purchase.Should().ThrowAsync<RedisServerException>().WithMessage("*WRONGTYPE*");
-            var expire = () => Gate.ExpireDueAsync(shard, Ct);
+            var expire = () => Expiry.ExpireDueAsync(shard, Ct);
             await expire.Should().ThrowAsync<RedisServerException>().WithMessage("*WRONGTYPE*");
 
             var stored = (byte[])(await api.Redis.HashGetAsync(api.Keys.Holds(shard), Infrastructure.Redis.RedisKeys.HoldField(kept.Id)))!;
@@ -345,7 +348,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         (await Gate.ReleaseAsync(late[0].Id, late[0].Customer, Ct)).IsSuccess.Should().BeTrue();
         (await Gate.PurchaseAsync(late[1].Id, late[1].Customer, Ct)).IsSuccess.Should().BeFalse();
         await ReserveOkAsync(product, "reclaimer");
-        (await Gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Should().NotBeNull();
+        (await Expiry.ExpireDueAsync(api.Keys.ShardOf(product.Id), Ct)).Should().NotBeNull();
         var statuses = await Task.WhenAll(late.Select(h => Gate.FindAsync(h.Id, Ct)));
         statuses.Should().OnlyContain(h => h!.Status == HoldStatus.Expired);
         return released;
@@ -376,7 +379,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         await Eventually.TrueAsync(async () =>
         {
             var passBegan = DateTimeOffset.UtcNow;
-            await Gate.ExpireDueAsync(shard, Ct);
+            await Expiry.ExpireDueAsync(shard, Ct);
             return passBegan > due;
         }, due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5));
     }

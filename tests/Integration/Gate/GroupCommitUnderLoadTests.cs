@@ -24,7 +24,7 @@ public sealed class GroupCommitUnderLoadTests(UnthrottledApiFactory api) : IClas
     public async Task ManyConcurrentReservesOnOneProduct_GoInBatches_AndSellExactlyTheStockWithinEachLimit()
     {
         var product = await api.CreateProductAsync(Stock, maxPerCustomer: RequestsPerCustomer);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
         await using var admin = await AdminAsync();
         var callsBefore = await ScriptCallsAsync(admin);
 
@@ -73,7 +73,7 @@ public sealed class GroupCommitUnderLoadTests(UnthrottledApiFactory api) : IClas
     {
         var product = await api.CreateProductAsync(stock: 10_000);
         var instance = api.WithWebHostBuilder(_ => { });
-        var gate = instance.Services.GetRequiredService<IInventoryGate>();
+        var gate = instance.Services.GetRequiredService<IHoldGate>();
         var reserves = Enumerable.Range(0, 2_000).Select(i => gate.ReserveAsync(
             new ReserveRequest(product.Id, CustomerId.From($"leaving-{i}"), Quantity.From(1), null), CancellationToken.None)).ToList();
 

@@ -27,7 +27,8 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
     [Fact]
     public async Task ExtendAtTheDeadlineAgainstAnExpirer_ExtendsOrExpiresEachHoldNeverBothAndBalancesTheLedger()
     {
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
+        var expiry = api.Services.GetRequiredService<IHoldExpiry>();
         var ct = TestContext.Current.CancellationToken;
         var product = await api.CreateProductAsync(stock: Customers * 2, holdSeconds: 1, maxHoldSeconds: 5);
         var shard = api.Keys.ShardOf(product.Id);
@@ -37,7 +38,7 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
         {
             while (!stop.IsCancellationRequested)
             {
-                Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Delays.Count);
+                Interlocked.Add(ref expiredByBuckets, (await expiry.ExpireDueAsync(shard, ct)).Delays.Count);
                 // The expirer's own pace, a sweeper far faster than the Worker's (1 s): not a wait for a result.
                 await Task.Delay(5, ct);
             }
@@ -66,7 +67,7 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
             lastBucket - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
         await stop.CancelAsync();
         await expirer;
-        await gate.ExpireDueAsync(shard, ct);
+        await expiry.ExpireDueAsync(shard, ct);
 
         output.WriteLine($"{extended.Count} extended, {expired.Count} found expired; the expirer gave back {expiredByBuckets} holds");
         extended.Should().NotBeEmpty();

@@ -304,10 +304,11 @@ public sealed class PaymentFlowTests(PaymentsApiFactory api) : IClassFixture<Pay
 
     private async Task ExpireAsync(Guid productId, Guid holdId)
     {
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
+        var expiry = api.Services.GetRequiredService<IHoldExpiry>();
         await Eventually.TrueAsync(async () =>
         {
-            await gate.ExpireDueAsync(api.Keys.ShardOf(productId), Ct);
+            await expiry.ExpireDueAsync(api.Keys.ShardOf(productId), Ct);
             return (await gate.FindAsync(holdId, Ct))!.Status == HoldStatus.Expired && (await api.LedgerAsync(productId)).Held == 0;
         }, TimeSpan.FromSeconds(10));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
+using Reservations.Application.Purchases.Persist;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
@@ -32,7 +33,7 @@ public sealed class CartPersistenceTests(ReservationsApiFactory api) : IClassFix
         order.Should().Be(new OrderResponse(cart.ReservationId, null, customer, null, null,
             [new OrderItemResponse(tickets.Id, 2, 49.90m), new OrderItemResponse(parking.Id, 1, 15.00m)], 114.80m, PurchasedAt));
         using var scope = api.Services.CreateScope();
-        (await scope.ServiceProvider.GetRequiredService<IOrderReadStore>().FindHoldAsync(cart.ReservationId, TestContext.Current.CancellationToken))
+        (await scope.ServiceProvider.GetRequiredService<IPurchasedHolds>().FindHoldAsync(cart.ReservationId, TestContext.Current.CancellationToken))
             .Should().Be(new Hold(cart.ReservationId,
                 [new HoldLine(tickets.Id, Quantity.From(2), 49.90m), new HoldLine(parking.Id, Quantity.From(1), 15.00m)],
                 CustomerId.From(customer), HoldStatus.Completed, cart.ReservedAt!.Value, cart.ExpiresAt!.Value));

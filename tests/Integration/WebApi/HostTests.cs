@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi;
@@ -25,6 +29,15 @@ public sealed class HostTests(ReservationsApiFactory api) : IClassFixture<Reserv
         response.StatusCode.Should().Be(HttpStatusCode.OK, report.ToString());
         report.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString().Should().Be("Healthy");
         report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().Should().Be("Healthy");
+    }
+
+    [Fact]
+    public void GatePorts_AreOneGateInstance_SoItsReserveBatchersAreNotDuplicated()
+    {
+        var holds = api.Services.GetRequiredService<IHoldGate>();
+
+        api.Services.GetRequiredService<IStockGate>().Should().BeSameAs(holds);
+        api.Services.GetRequiredService<IHoldExpiry>().Should().BeSameAs(holds);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Purchases.Persist;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
@@ -17,7 +17,7 @@ public sealed class ConnectionCutTests(ReservationsApiFactory api, ITestOutputHe
     public async Task BackendsTerminatedDuringCommits_EveryPurchaseLandsExactlyOnce()
     {
         var product = await api.CreateProductAsync(stock: Purchases);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IStockGate>();
         await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "cut"));
 
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Purchases.Persist;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
@@ -172,7 +173,7 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
     }
 
     private async Task<Hold> FindAsync(Guid hold) =>
-        (await api.Services.GetRequiredService<IInventoryGate>().FindAsync(hold, TestContext.Current.CancellationToken))!;
+        (await api.Services.GetRequiredService<IHoldGate>().FindAsync(hold, TestContext.Current.CancellationToken))!;
 
     private int ShardOf(Guid productId) => api.Keys.ShardOf(productId);
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations.Expire;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;

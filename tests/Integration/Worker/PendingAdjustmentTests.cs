@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Products.AdjustStock;
 using Reservations.Domain.Products;
 using Reservations.Infrastructure.Redis;
@@ -35,7 +36,7 @@ public sealed class PendingAdjustmentTests(ReservationsApiFactory api) : IClassF
     {
         var product = await api.CreateProductAsync(stock: 100);
         var adjustment = await api.RecordOnlyAsync(product.Id, -5);
-        var first = await api.Services.GetRequiredService<IInventoryGate>().ApplyAdjustmentAsync(adjustment, TestContext.Current.CancellationToken);
+        var first = await api.Services.GetRequiredService<IStockGate>().ApplyAdjustmentAsync(adjustment, TestContext.Current.CancellationToken);
         first.Should().Be(new AdjustmentApplication(AdjustmentOutcome.Applied, 95));
 
         await CompleteAsync(product.Id);

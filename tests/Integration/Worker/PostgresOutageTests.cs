@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
@@ -18,7 +18,7 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
     public async Task PostgresDownWhilePurchasesArrive_EveryPurchaseLandsOnceAfterItIsBack()
     {
         var product = await api.CreateProductAsync(stock: Purchases);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IStockGate>();
         await PostgresServer.CrashAsync();
         var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "01:00:00"));
         try

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Common.Ports;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;

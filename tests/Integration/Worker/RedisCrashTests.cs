@@ -21,7 +21,7 @@ public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelpe
     {
         var product = await api.CreateProductAsync(stock: Holds);
         var holds = await api.HoldManyAsync(product.Id, Holds, "aof");
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
         var acknowledged = new ConcurrentBag<Guid>();
         var failed = 0;
         int acknowledgedBeforeKill;

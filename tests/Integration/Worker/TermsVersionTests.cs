@@ -16,7 +16,7 @@ public sealed class TermsVersionTests(ReservationsApiFactory api) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private IInventoryGate Gate => api.Services.GetRequiredService<IInventoryGate>();
+    private IStockGate Gate => api.Services.GetRequiredService<IStockGate>();
 
     [Fact]
     public async Task TermsReadBeforeAnEdit_WrittenAfterIt_AreRefused_AndReservesTakeTheEditedTerms()

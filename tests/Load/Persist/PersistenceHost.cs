@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Reservations.Application;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Persistence;
 
@@ -23,7 +24,9 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
 
     public ISender Sender => host.Services.GetRequiredService<ISender>();
 
-    public IInventoryGate Gate => gate.Gate;
+    public IHoldGate Holds => gate.Holds;
+
+    public IStockGate Stock => gate.Stock;
 
     public static async Task<PersistenceHost> StartAsync(string postgres, string redis)
     {

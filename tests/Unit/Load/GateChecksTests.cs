@@ -1,4 +1,4 @@
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Load.Sale.Gate;
 
 namespace Reservations.UnitTests.Load;

@@ -1,6 +1,5 @@
 using Mediator;
 using Reservations.Application.Common.Paging;
-using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Orders.List;
 

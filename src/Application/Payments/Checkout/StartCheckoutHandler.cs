@@ -17,7 +17,7 @@ namespace Reservations.Application.Payments.Checkout;
 /// extended first, within its cap (409 extension-limit beyond it).
 /// </summary>
 public sealed class StartCheckoutHandler(
-    IInventoryGate gate, ICatalog catalog, IPaymentStore store, IPaymentProvider provider, IOptions<PaymentsOptions> options,
+    IHoldGate gate, ICatalog catalog, IPaymentStore store, IPaymentProvider provider, IOptions<PaymentsOptions> options,
     TimeProvider time)
     : ICommandHandler<StartCheckoutCommand, Result<CheckoutResponse>>
 {

@@ -17,7 +17,7 @@ namespace Reservations.Application.Payments.Settle;
 /// after a failure half-way, has each effect once.
 /// </summary>
 public sealed partial class SettleCheckoutHandler(
-    IInventoryGate gate, IOrderReadStore orders, IPaymentStore store, IPaymentProvider provider,
+    IHoldGate gate, IPurchasedHolds orders, IPaymentStore store, IPaymentProvider provider,
     IOptions<PaymentsOptions> options, TimeProvider time, ILogger<SettleCheckoutHandler> logger)
     : ICommandHandler<SettleCheckoutCommand>
 {

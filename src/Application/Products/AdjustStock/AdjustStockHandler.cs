@@ -14,7 +14,7 @@ namespace Reservations.Application.Products.AdjustStock;
 /// undoes it on a guess, since the call that timed out may still run.
 /// </summary>
 public sealed partial class AdjustStockHandler(
-    ICatalog catalog, IInventoryGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<AdjustStockHandler> logger)
+    ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<AdjustStockHandler> logger)
     : ICommandHandler<AdjustStockCommand, Result<AdjustStockResponse>>
 {
     public async ValueTask<Result<AdjustStockResponse>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)

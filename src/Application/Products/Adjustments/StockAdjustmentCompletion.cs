@@ -12,7 +12,7 @@ namespace Reservations.Application.Products.Adjustments;
 public static class StockAdjustmentCompletion
 {
     public static async Task<CompletedAdjustment?> CompleteAsync(
-        ICatalog catalog, IInventoryGate gate, StockAdjustment adjustment, CancellationToken cancellationToken)
+        ICatalog catalog, IStockGate gate, StockAdjustment adjustment, CancellationToken cancellationToken)
     {
         var applied = await gate.ApplyAdjustmentAsync(adjustment, cancellationToken);
         if (applied.Outcome == AdjustmentOutcome.NoGateState)

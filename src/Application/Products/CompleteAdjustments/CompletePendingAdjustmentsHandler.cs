@@ -7,7 +7,7 @@ using Reservations.Domain.Products;
 namespace Reservations.Application.Products.CompleteAdjustments;
 
 public sealed partial class CompletePendingAdjustmentsHandler(
-    ICatalog catalog, IInventoryGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<CompletePendingAdjustmentsHandler> logger)
+    ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<CompletePendingAdjustmentsHandler> logger)
     : ICommandHandler<CompletePendingAdjustmentsCommand, int>
 {
     public async ValueTask<int> Handle(CompletePendingAdjustmentsCommand command, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Reservations.Domain.Products;
 namespace Reservations.Application.Products.Create;
 
 public sealed class CreateProductHandler(
-    ICatalog catalog, IInventoryGate gate, IProductIds ids, TimeProvider clock, IOptions<ReservationsOptions> options)
+    ICatalog catalog, IStockGate gate, IProductIds ids, TimeProvider clock, IOptions<ReservationsOptions> options)
     : ICommandHandler<CreateProductCommand, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(CreateProductCommand command, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Reservations.Application.Products.Edit;
 /// concurrent edits the gate ends with the last one). Should Redis fail after the commit, the answer says so and the
 /// Worker's terms refresh writes them (see ProductTermsRefresher).
 /// </summary>
-public sealed class EditProductHandler(ICatalog catalog, IInventoryGate gate, IFailureClassifier failures, TimeProvider clock)
+public sealed class EditProductHandler(ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock)
     : ICommandHandler<EditProductCommand, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(EditProductCommand command, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Products.Get;
 
-public sealed class GetProductHandler(ICatalog catalog, IInventoryGate gate)
+public sealed class GetProductHandler(ICatalog catalog, IStockGate gate)
     : IQueryHandler<GetProductQuery, Result<ProductResponse>>
 {
     public async ValueTask<Result<ProductResponse>> Handle(GetProductQuery query, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Products.Ledger;
 
-public sealed class GetProductLedgerHandler(ICatalog catalog, IInventoryGate gate)
+public sealed class GetProductLedgerHandler(ICatalog catalog, IStockGate gate)
     : IQueryHandler<GetProductLedgerQuery, Result<LedgerResponse>>
 {
     public async ValueTask<Result<LedgerResponse>> Handle(GetProductLedgerQuery query, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.List;
 
-public sealed class ListProductsHandler(ICatalog catalog, IInventoryGate gate)
+public sealed class ListProductsHandler(ICatalog catalog, IStockGate gate)
     : IQueryHandler<ListProductsQuery, PagedResponse<ProductResponse>>
 {
     public async ValueTask<PagedResponse<ProductResponse>> Handle(ListProductsQuery query, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.RefreshTerms;
 
-public sealed partial class RefreshProductTermsHandler(ICatalog catalog, IInventoryGate gate, ILogger<RefreshProductTermsHandler> logger)
+public sealed partial class RefreshProductTermsHandler(ICatalog catalog, IStockGate gate, ILogger<RefreshProductTermsHandler> logger)
     : ICommandHandler<RefreshProductTermsCommand, TermsRefresh>
 {
     private const int Batch = PageRequest.MaxPageSize;

@@ -4,7 +4,7 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.WarmUp;
 
-public sealed class WarmUpInventoryHandler(ICatalog catalog, IInventoryGate gate, IOrderReadStore orders, IGateStateMarkers markers)
+public sealed class WarmUpInventoryHandler(ICatalog catalog, IStockGate gate, IPurchasedUnits orders, IGateStateMarkers markers)
     : ICommandHandler<WarmUpInventoryCommand, WarmUpInventoryResult>
 {
     public async ValueTask<WarmUpInventoryResult> Handle(WarmUpInventoryCommand command, CancellationToken cancellationToken)

@@ -1,11 +1,10 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Metrics;
-using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Reservations.Expire;
 
-public sealed partial class ExpireDueHoldsHandler(IInventoryGate gate, ILogger<ExpireDueHoldsHandler> logger)
+public sealed partial class ExpireDueHoldsHandler(IHoldExpiry gate, ILogger<ExpireDueHoldsHandler> logger)
     : ICommandHandler<ExpireDueHoldsCommand, int>
 {
     public async ValueTask<int> Handle(ExpireDueHoldsCommand command, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Reservations.Application.Common.Metrics;
-using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Reservations.Expire;
 

@@ -5,7 +5,7 @@ using Reservations.Domain.Customers;
 
 namespace Reservations.Application.Reservations.Extend;
 
-public sealed class ExtendReservationHandler(IInventoryGate gate)
+public sealed class ExtendReservationHandler(IHoldGate gate)
     : ICommandHandler<ExtendReservationCommand, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(ExtendReservationCommand command, CancellationToken cancellationToken)

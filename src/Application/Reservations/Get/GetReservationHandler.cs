@@ -5,7 +5,7 @@ using Reservations.Domain.Customers;
 
 namespace Reservations.Application.Reservations.Get;
 
-public sealed class GetReservationHandler(IInventoryGate gate, IOrderReadStore orders)
+public sealed class GetReservationHandler(IHoldGate gate, IPurchasedHolds orders)
     : IQueryHandler<GetReservationQuery, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(GetReservationQuery query, CancellationToken cancellationToken)

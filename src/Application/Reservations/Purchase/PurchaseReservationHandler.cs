@@ -12,7 +12,7 @@ namespace Reservations.Application.Reservations.Purchase;
 /// Buys a held hold. While payments are configured, only a payment service buys (role <c>payments</c>: the Stripe webhook
 /// through the gate, or a payment service of the shop's own): an owner pays at checkout instead.
 /// </summary>
-public sealed class PurchaseReservationHandler(IInventoryGate gate, IOrderReadStore orders, IOptions<PaymentsOptions> payments)
+public sealed class PurchaseReservationHandler(IHoldGate gate, IPurchasedHolds orders, IOptions<PaymentsOptions> payments)
     : ICommandHandler<PurchaseReservationCommand, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(PurchaseReservationCommand command, CancellationToken cancellationToken)

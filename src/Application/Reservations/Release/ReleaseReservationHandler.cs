@@ -5,7 +5,7 @@ using Reservations.Domain.Customers;
 
 namespace Reservations.Application.Reservations.Release;
 
-public sealed class ReleaseReservationHandler(IInventoryGate gate) : ICommandHandler<ReleaseReservationCommand, Result<Unit>>
+public sealed class ReleaseReservationHandler(IHoldGate gate) : ICommandHandler<ReleaseReservationCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(ReleaseReservationCommand command, CancellationToken cancellationToken) =>
         await gate.ReleaseAsync(command.ReservationId, CustomerId.From(command.CustomerId), cancellationToken);

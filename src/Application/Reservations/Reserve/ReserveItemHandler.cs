@@ -6,7 +6,7 @@ using Reservations.Domain.Reservations;
 
 namespace Reservations.Application.Reservations.Reserve;
 
-public sealed class ReserveItemHandler(IInventoryGate gate) : ICommandHandler<ReserveItemCommand, Result<ReservationResponse>>
+public sealed class ReserveItemHandler(IHoldGate gate) : ICommandHandler<ReserveItemCommand, Result<ReservationResponse>>
 {
     public async ValueTask<Result<ReservationResponse>> Handle(ReserveItemCommand command, CancellationToken cancellationToken)
     {

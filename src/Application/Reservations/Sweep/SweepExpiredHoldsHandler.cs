@@ -7,7 +7,7 @@ using Reservations.Application.Reservations.Expire;
 namespace Reservations.Application.Reservations.Sweep;
 
 public sealed partial class SweepExpiredHoldsHandler(
-    IInventoryGate gate, IFailureClassifier failures, ILogger<SweepExpiredHoldsHandler> logger)
+    IHoldExpiry gate, IFailureClassifier failures, ILogger<SweepExpiredHoldsHandler> logger)
     : ICommandHandler<SweepExpiredHoldsCommand, SweepReport>
 {
     public async ValueTask<SweepReport> Handle(SweepExpiredHoldsCommand command, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Mediator;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Webhooks.Delete;

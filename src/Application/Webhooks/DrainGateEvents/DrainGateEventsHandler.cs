@@ -1,5 +1,4 @@
 using Mediator;
-using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Webhooks.DrainGateEvents;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Webhooks.Retry;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Webhooks;
 
 namespace Reservations.Infrastructure.Persistence.Webhooks;
 

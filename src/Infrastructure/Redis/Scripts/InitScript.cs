@@ -1,5 +1,5 @@
 using System.Globalization;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts;

@@ -92,7 +92,7 @@ public sealed class CreateProductTests(ReservationsApiFactory api) : IClassFixtu
         // the price.
         await api.Redis.HashSetAsync(api.Keys.Catalog(api.Keys.ShardOf(product.Id)), RedisKeys.ProductField(product.Id), "600||1800|-315619200000||0|49.90");
 
-        var reserve = () => api.Services.GetRequiredService<IInventoryGate>().ReserveAsync(
+        var reserve = () => api.Services.GetRequiredService<IHoldGate>().ReserveAsync(
             new ReserveRequest(product.Id, CustomerId.From("alice"), Quantity.From(1), null), TestContext.Current.CancellationToken);
 
         await reserve.Should().ThrowAsync<InvalidOperationException>().WithMessage("*malformed terms*");

@@ -134,7 +134,7 @@ public sealed class GateBehaviourTests(ReservationsApiFactory api) : IClassFixtu
         var customer = CustomerId.From($"auth0|{new string('é', 112)}|{{s1}}:t:💡");
         customer.Value.Length.Should().Be(CustomerId.MaxLength);
         var request = new ReserveRequest(product.Id, customer, Quantity.From(Quantity.MaxValue), "key|1");
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
         var ct = TestContext.Current.CancellationToken;
 
         var reserved = (await gate.ReserveAsync(request, ct)).Value;

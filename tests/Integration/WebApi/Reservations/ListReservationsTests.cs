@@ -25,7 +25,9 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private IInventoryGate Gate => api.Services.GetRequiredService<IInventoryGate>();
+    private IHoldGate Gate => api.Services.GetRequiredService<IHoldGate>();
+
+    private IHoldExpiry Expiry => api.Services.GetRequiredService<IHoldExpiry>();
 
     [Fact]
     public async Task List_OfHoldsOnSeveralShards_AnswersThemNewestFirstPagedWithTheirTotal()
@@ -305,7 +307,7 @@ public abstract class ListReservationsSuite(ReservationsApiFactory api)
         var shard = api.Keys.ShardOf(hold.ProductId!.Value);
         await Eventually.TrueAsync(async () =>
         {
-            await Gate.ExpireDueAsync(shard, Ct);
+            await Expiry.ExpireDueAsync(shard, Ct);
             return !await api.Redis.HashExistsAsync(api.Keys.Holds(shard), RedisKeys.HoldField(hold.Id));
         }, TimeSpan.FromSeconds(10));
     }

@@ -157,7 +157,7 @@ public abstract class PersistedReservationSuite(ReservationsApiFactory api)
             await api.Redis.HashDeleteAsync((RedisKey)$"{api.KeyPrefix}:{{s{shard}}}:ended:{candidate}", RedisKeys.HoldField(holdId));
         }
 
-        (await api.Services.GetRequiredService<IInventoryGate>().FindAsync(holdId, TestContext.Current.CancellationToken))
+        (await api.Services.GetRequiredService<IHoldGate>().FindAsync(holdId, TestContext.Current.CancellationToken))
             .Should().BeNull("Redis no longer knows the hold");
     }
 }

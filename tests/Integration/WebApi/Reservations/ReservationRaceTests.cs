@@ -65,7 +65,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
     public async Task Reserve_2000ConcurrentCallsOnTheGate_ExactlyHundredSucceed()
     {
         var product = await api.CreateProductAsync(stock: Stock);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => gate.ReserveAsync(
             new ReserveRequest(product.Id, CustomerId.From($"gate-{i}"), Quantity.From(1), null), TestContext.Current.CancellationToken)));
@@ -80,7 +80,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
     public async Task Reserve_2000ConcurrentCallsOnTheGateWithQuantities1To3_NeverTakeMoreThanTheStock()
     {
         var product = await api.CreateProductAsync(stock: Stock);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
         var random = new Random(11);
         var quantities = Enumerable.Range(0, Requests).Select(_ => random.Next(1, 4)).ToArray();
 
@@ -125,10 +125,11 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         }));
         var purchased = outcomes.Count(s => s == HttpStatusCode.OK);
         outcomes.Should().OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.Gone);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
+        var expiry = api.Services.GetRequiredService<IHoldExpiry>();
         var bucketsDue = holds.Max(h => ExpiryKeys.BucketDue(h.ExpiresAt));
         await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > bucketsDue), TimeSpan.FromSeconds(3));
-        await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken);
+        await expiry.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken);
 
         var finals = await Task.WhenAll(holds.Select(async (h, i) =>
             (await (await customers[i].GetReservationAsync(h.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK)).Status));
@@ -147,7 +148,8 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         var alice = api.CreateClient(Tokens.Customer("alice"));
         var hold = await alice.ReserveOkAsync(product.Id, quantity: 4);
         await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > hold.ExpiresAt.AddMilliseconds(50)), TimeSpan.FromSeconds(5));
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
+        var expiry = api.Services.GetRequiredService<IHoldExpiry>();
 
         var reserved = 0;
         var expiredByGate = 0;
@@ -157,7 +159,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
             switch (i % 3)
             {
                 case 0:
-                    if ((await gate.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken)).Delays.Count > 0)
+                    if ((await expiry.ExpireDueAsync(api.Keys.ShardOf(product.Id), TestContext.Current.CancellationToken)).Delays.Count > 0)
                     {
                         Interlocked.Increment(ref expiredByGate);
                     }
@@ -190,7 +192,8 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
     {
         const int Customers = 150;
         var product = await api.CreateProductAsync(stock: 40, maxPerCustomer: 3, holdSeconds: 1);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
+        var expiry = api.Services.GetRequiredService<IHoldExpiry>();
         var shard = api.Keys.ShardOf(product.Id);
         var ct = TestContext.Current.CancellationToken;
         using var stop = new CancellationTokenSource();
@@ -199,7 +202,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         {
             while (!stop.IsCancellationRequested)
             {
-                Interlocked.Add(ref expiredByBuckets, (await gate.ExpireDueAsync(shard, ct)).Delays.Count);
+                Interlocked.Add(ref expiredByBuckets, (await expiry.ExpireDueAsync(shard, ct)).Delays.Count);
                 await Task.Delay(20, ct);
             }
         }, ct);
@@ -236,7 +239,7 @@ public sealed class ReservationRaceTests(UnthrottledApiFactory api, ITestOutputH
         await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow > lastBucket.AddMilliseconds(100)), TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
         await expirer;
-        await gate.ExpireDueAsync(shard, ct);
+        await expiry.ExpireDueAsync(shard, ct);
 
         var purchased = holds.Where(o => o.Purchased).Sum(o => o.Hold!.Lines[0].Quantity.Value);
         output.WriteLine($"{holds.Count} holds, {purchased} units purchased, {expiredByBuckets} holds expired by popped buckets");

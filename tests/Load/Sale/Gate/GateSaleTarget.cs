@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Products;
+using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
@@ -12,7 +14,7 @@ namespace Reservations.Load.Sale.Gate;
 /// The sale straight at the inventory gate: no HTTP, no Worker, each call answered with the status the API would give.
 /// Quiet means every abandoned hold has expired, which the gate's sweep does here in the Worker's place.
 /// </summary>
-public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, RedisKeys keys) : ISaleTarget
+public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockGate stock, IHoldExpiry expiry, RedisKeys keys) : ISaleTarget
 {
     private const decimal Price = 49.90m;
 
@@ -27,7 +29,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
         {
             var product = saleId is null || i == 0 ? Guid.CreateVersion7() : InShardOf(_products[0]);
             var item = new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds) { SaleId = saleId };
-            await gate.InitializeAsync(item, cancellationToken);
+            await stock.InitializeAsync(item, cancellationToken);
             _products.Add(product);
         }
 
@@ -39,15 +41,15 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
     {
         var request = new ReserveRequest(
             [.. lines.Select(l => new ReserveLine(l.ProductId, Quantity.From(l.Quantity)))], _customers[customer], null);
-        var (status, hold) = await AnswerAsync(() => gate.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
+        var (status, hold) = await AnswerAsync(() => holds.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
         return (status, hold is null ? null : new SaleHold(hold.Id, customer, LinesOf(hold)));
     }
 
     public async Task<int> PurchaseAsync(SaleHold hold) =>
-        (await AnswerAsync(() => gate.PurchaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Purchased)).Status;
+        (await AnswerAsync(() => holds.PurchaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Purchased)).Status;
 
     public async Task<int> ReleaseAsync(SaleHold hold) =>
-        (await AnswerAsync(() => gate.ReleaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Released)).Status;
+        (await AnswerAsync(() => holds.ReleaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Released)).Status;
 
     public async Task<SaleFindings> FinishAsync(IReadOnlyCollection<SaleHold> purchased, int failedRequests, CancellationToken cancellationToken)
     {
@@ -56,7 +58,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
         var notWhole = 0;
         await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, ct) =>
         {
-            var found = await gate.FindAsync(hold.Id, ct);
+            var found = await holds.FindAsync(hold.Id, ct);
             if (found?.Status != HoldStatus.Purchased)
             {
                 Interlocked.Increment(ref noLongerPurchased);
@@ -81,15 +83,15 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
         while (true)
         {
-            for (var shard = 0; shard < gate.Shards; shard++)
+            for (var shard = 0; shard < expiry.Shards; shard++)
             {
-                await gate.ExpireDueAsync(shard, cancellationToken);
+                await expiry.ExpireDueAsync(shard, cancellationToken);
             }
 
             var stocks = new Dictionary<Guid, GateStock?>();
             foreach (var product in _products)
             {
-                stocks[product] = await gate.GetStockAsync(product, cancellationToken);
+                stocks[product] = await stock.GetStockAsync(product, cancellationToken);
             }
 
             if (stocks.Values.All(s => s is null or { Held: 0 }) || Stopwatch.GetTimestamp() > deadline)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker.Webhooks;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
@@ -61,7 +61,7 @@ public abstract class CartCrashSuite(ReservationsApiFactory api)
         var held = await HeldAsync(ticket, parking);
 
         held[1].Should().Be(2 * held[0], "every cart holds 1 ticket and 2 parking places, or nothing");
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldExpiry>();
         await Eventually.TrueAsync(async () =>
         {
             await gate.ExpireDueAsync(api.Keys.ShardOf(ticket), Ct);

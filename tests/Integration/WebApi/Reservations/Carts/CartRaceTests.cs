@@ -28,7 +28,7 @@ public abstract class CartRaceSuite(ReservationsApiFactory api)
     {
         var products = await api.CreateSaleAsync(ticketStock, parkingStock);
         var (ticket, parking) = (products[0].Id, products[1].Id);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldGate>();
         var run = Guid.NewGuid().ToString("N")[..8];
         using var sampling = new CancellationTokenSource();
         var samples = SampleAsync(ticket, parking, ticketStock, parkingStock, sampling.Token);

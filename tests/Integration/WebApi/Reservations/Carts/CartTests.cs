@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Reservations;
 using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
@@ -213,7 +212,7 @@ public abstract class CartSuite(ReservationsApiFactory api)
     {
         var (ticket, parking) = await TwoOfOneSaleAsync(10, 5);
         var cart = await _alice.ReserveCartOkAsync([(ticket, 2), (parking, 3)], holdSeconds: 1);
-        var gate = api.Services.GetRequiredService<IInventoryGate>();
+        var gate = api.Services.GetRequiredService<IHoldExpiry>();
 
         await Eventually.TrueAsync(async () =>
         {

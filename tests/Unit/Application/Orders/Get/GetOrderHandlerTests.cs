@@ -1,5 +1,4 @@
 using NSubstitute;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Orders;
 using Reservations.Application.Orders.Get;

@@ -1,5 +1,4 @@
 using NSubstitute;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
 using Reservations.Application.Orders.List;
 

@@ -14,7 +14,7 @@ namespace Reservations.UnitTests.Application.Products.AdjustStock;
 public class AdjustStockHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Product _product = TestProducts.Create(stock: 250);
     private readonly Product _after = TestProducts.Create(stock: 255);

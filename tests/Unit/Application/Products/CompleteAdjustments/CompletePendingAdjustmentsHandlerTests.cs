@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Products.CompleteAdjustments;
 using Reservations.Domain.Products;
 
@@ -12,7 +13,7 @@ public class CompletePendingAdjustmentsHandlerTests
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly Product _product = TestProducts.Create(stock: 100);
     private readonly CompletePendingAdjustmentsHandler _handler;

@@ -15,7 +15,7 @@ public class CreateProductHandlerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 13, 10, 4, TimeSpan.Zero);
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly IProductIds _ids = Substitute.For<IProductIds>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly CreateProductHandler _handler;

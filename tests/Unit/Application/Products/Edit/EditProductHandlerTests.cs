@@ -14,7 +14,7 @@ public class EditProductHandlerTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Product _product = TestProducts.Create(holdSeconds: 300);

@@ -9,7 +9,7 @@ namespace Reservations.UnitTests.Application.Products.Get;
 public class GetProductHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly GetProductHandler _handler;
 

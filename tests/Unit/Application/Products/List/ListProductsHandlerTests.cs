@@ -1,5 +1,6 @@
 using NSubstitute;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Products.List;
 
 namespace Reservations.UnitTests.Application.Products.List;
@@ -7,7 +8,7 @@ namespace Reservations.UnitTests.Application.Products.List;
 public class ListProductsHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]

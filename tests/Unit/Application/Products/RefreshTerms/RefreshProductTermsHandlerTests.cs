@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Products.RefreshTerms;
 using Reservations.Domain.Products;
 
@@ -12,7 +13,7 @@ public class RefreshProductTermsHandlerTests
     private static readonly DateTimeOffset Since = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]

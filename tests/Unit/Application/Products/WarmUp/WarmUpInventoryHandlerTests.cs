@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using NSubstitute;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Products;
 using Reservations.Application.Products.WarmUp;
 using Reservations.Domain.Products;
 
@@ -10,8 +11,8 @@ namespace Reservations.UnitTests.Application.Products.WarmUp;
 public class WarmUpInventoryHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
-    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
+    private readonly IStockGate _gate = Substitute.For<IStockGate>();
+    private readonly IPurchasedUnits _orders = Substitute.For<IPurchasedUnits>();
     private readonly IGateStateMarkers _markers = Substitute.For<IGateStateMarkers>();
 
     public WarmUpInventoryHandlerTests()
@@ -38,7 +39,7 @@ public class WarmUpInventoryHandlerTests
             await _gate.Received(1).InitializeAsync(new InventoryItem(p.Id, unsold, 49.90m, i % 2 == 0 ? null : i, 300), _ct);
         }
 
-        _gate.ReceivedCalls().Count(c => c.GetMethodInfo().Name == nameof(IInventoryGate.InitializeAsync)).Should().Be(products.Length);
+        _gate.ReceivedCalls().Count(c => c.GetMethodInfo().Name == nameof(IStockGate.InitializeAsync)).Should().Be(products.Length);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NSubstitute;
-using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations;
 using Reservations.Application.Reservations.Expire;
 using Reservations.UnitTests.Application.Common.Behaviors;
 
@@ -9,7 +9,7 @@ namespace Reservations.UnitTests.Application.Reservations.Expire;
 public class ExpireDueHoldsHandlerTests
 {
     private const int Shard = 7;
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IHoldExpiry _gate = Substitute.For<IHoldExpiry>();
     private readonly RecordingLogger<ExpireDueHoldsHandler> _logger = new(LogLevel.Information);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

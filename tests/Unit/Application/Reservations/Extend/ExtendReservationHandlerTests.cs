@@ -10,7 +10,7 @@ namespace Reservations.UnitTests.Application.Reservations.Extend;
 
 public class ExtendReservationHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IHoldGate _gate = Substitute.For<IHoldGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly ExtendReservationHandler _handler;
 

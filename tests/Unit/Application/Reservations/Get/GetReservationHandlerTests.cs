@@ -8,8 +8,8 @@ namespace Reservations.UnitTests.Application.Reservations.Get;
 
 public class GetReservationHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
-    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
+    private readonly IHoldGate _gate = Substitute.For<IHoldGate>();
+    private readonly IPurchasedHolds _orders = Substitute.For<IPurchasedHolds>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Hold _alicesHold = TestHolds.Create("alice");
     private readonly GetReservationHandler _handler;

@@ -12,8 +12,8 @@ namespace Reservations.UnitTests.Application.Reservations.Purchase;
 
 public class PurchaseReservationHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
-    private readonly IOrderReadStore _orders = Substitute.For<IOrderReadStore>();
+    private readonly IHoldGate _gate = Substitute.For<IHoldGate>();
+    private readonly IPurchasedHolds _orders = Substitute.For<IPurchasedHolds>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly PurchaseReservationHandler _handler;
 

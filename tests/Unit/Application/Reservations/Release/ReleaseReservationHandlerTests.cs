@@ -10,7 +10,7 @@ namespace Reservations.UnitTests.Application.Reservations.Release;
 
 public class ReleaseReservationHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IHoldGate _gate = Substitute.For<IHoldGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly Guid _holdId = Guid.CreateVersion7();
 

@@ -11,7 +11,7 @@ namespace Reservations.UnitTests.Application.Reservations.Reserve;
 
 public class ReserveItemHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IHoldGate _gate = Substitute.For<IHoldGate>();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly ReserveItemHandler _handler;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Reservations;
 using Reservations.Application.Reservations.Sweep;
 using Reservations.UnitTests.Application.Common.Behaviors;
 
@@ -9,7 +10,7 @@ namespace Reservations.UnitTests.Application.Reservations.Sweep;
 
 public class SweepExpiredHoldsHandlerTests
 {
-    private readonly IInventoryGate _gate = Substitute.For<IInventoryGate>();
+    private readonly IHoldExpiry _gate = Substitute.For<IHoldExpiry>();
     private readonly IFailureClassifier _failures = Substitute.For<IFailureClassifier>();
     private readonly RecordingLogger<SweepExpiredHoldsHandler> _logger = new(LogLevel.Information);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -1,6 +1,5 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.UnitTests.Application.Reservations;

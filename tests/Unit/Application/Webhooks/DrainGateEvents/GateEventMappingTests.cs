@@ -1,4 +1,3 @@
-using Reservations.Application.Common.Ports;
 using Reservations.Application.Orders;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;

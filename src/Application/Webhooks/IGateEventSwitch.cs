@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks;
 
 /// <summary>
 /// Tells the gate's scripts which event types to append to their outbox, in the same step as the change. A type no

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Purchases.Persist;
 
 public enum PersistOutcome
 {

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using Reservations.Domain.Products;
 
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Products;
 
 /// <summary>
 /// What the gate needs to know of a product to take holds on it. <see cref="PurchasedByCustomer"/>: the units each

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Products.WarmUp;
 
 /// <summary>
 /// One marker per shard of the gate, set when the Worker builds the gate's state from PostgreSQL. A shard whose marker

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Products.Create;
 
 /// <summary>Draws the ids of new products.</summary>
 public interface IProductIds

@@ -1,6 +1,7 @@
+using Reservations.Application.Common.Ports;
 using Reservations.Domain.Reservations;
 
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks.DrainGateEvents;
 
 /// <summary>
 /// One entry of a shard's gate event outbox. <paramref name="Outbox"/> and <paramref name="EntryId"/> name it uniquely

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Products;
 
 /// <summary>What the gate did with a stock adjustment, and the units available after it.</summary>
 public sealed record AdjustmentApplication(AdjustmentOutcome Outcome, int Available);

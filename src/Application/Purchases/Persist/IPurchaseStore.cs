@@ -1,4 +1,5 @@
-namespace Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Ports;
+namespace Reservations.Application.Purchases.Persist;
 
 /// <summary>Completed purchases (orders) in PostgreSQL.</summary>
 public interface IPurchaseStore

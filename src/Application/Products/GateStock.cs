@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Products;
 
 /// <summary>
 /// A product's units in the gate: available to reserve, held, and purchased but not yet persisted (purchasing), of

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Reservations;
 
 /// <summary>
 /// What expiring a shard's due holds did: how long past its deadline each expired hold was released, and which due

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Reservations.Expire;
 
 /// <summary>
 /// The fast path of expiry: the store's notice that a shard's holds due by some second are due. Notices can be late or lost

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks;
 
 /// <summary>
 /// One event of the webhook outbox. <paramref name="Id"/> is stable across retries (receivers deduplicate by it);

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks;
 
 /// <summary>The webhook outbox in PostgreSQL: events waiting to be delivered to the endpoints subscribed to their type.</summary>
 public interface IWebhookEventStore

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks.DrainGateEvents;
 
 /// <summary>
 /// The webhook events the gate's scripts appended to each shard's outbox (a Redis stream per shard, read through one

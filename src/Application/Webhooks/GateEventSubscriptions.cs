@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Webhooks;
 
 /// <summary>
 /// The event types the enabled webhook endpoints want, read together with the generation of the endpoints they were

@@ -1,4 +1,4 @@
-namespace Reservations.Application.Common.Ports;
+namespace Reservations.Application.Purchases.Persist;
 
 /// <summary>
 /// What PostgreSQL did with a batch: each purchase's outcome, in the batch's order, or the reason it refused the
