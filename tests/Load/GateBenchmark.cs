@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Reservations.Load;
 
 /// <summary>
-/// Takes <c>holds</c> holds straight through <see cref="IInventoryGate"/> (no HTTP) on one product with enough stock,
+/// Takes <c>holds</c> holds straight through the gate's port (no HTTP) on one product with enough stock,
 /// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs. With webhook
 /// event types switched on, the scripts also write their events (which nothing drains here: their memory counts too).
 /// </summary>
@@ -17,10 +17,8 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, I
     public async Task<int> RunAsync()
     {
         var gate = host.Gate;
-        await host.EventSwitch.AddAsync(events, CancellationToken.None);
-        // INFO is an admin command, which the gate's own connection does not run.
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(host.Redis.Configuration + ",allowAdmin=true");
-        var server = admin.GetServers().Single();
+        await gate.SwitchEventsOnAsync(events, CancellationToken.None);
+        var server = host.Redis.GetServers().Single();
         var productId = Guid.CreateVersion7();
         await gate.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
         var before = await UsedMemoryAsync(server);

@@ -10,7 +10,7 @@ namespace Reservations.Load.Persist;
 
 /// <summary>
 /// Puts <c>purchases</c> purchases of one product in the gate's stream (reserved and purchased through
-/// <see cref="IInventoryGate"/>, 64 at a time), then starts a Worker and times it until nothing is left purchasing:
+/// the gate's port, 64 at a time), then starts a Worker and times it until nothing is left purchasing:
 /// the rate at which one product's purchases reach PostgreSQL. Exits 1 unless every purchase is one order and the
 /// ledger balances.
 /// </summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Reservations.Application;
-using Reservations.Application.Common.Ports;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Persistence;
 
@@ -23,7 +22,7 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
 
     public ISender Sender => host.Services.GetRequiredService<ISender>();
 
-    public IInventoryGate Gate => gate.Gate;
+    public GateClient Gate => gate.Gate;
 
     public static async Task<PersistenceHost> StartAsync(string postgres, string redis)
     {

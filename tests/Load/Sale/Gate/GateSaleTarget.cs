@@ -3,7 +3,6 @@ using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
-using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Load.Sale.Gate;
@@ -12,7 +11,7 @@ namespace Reservations.Load.Sale.Gate;
 /// The sale straight at the inventory gate: no HTTP, no Worker, each call answered with the status the API would give.
 /// Quiet means every abandoned hold has expired, which the gate's sweep does here in the Worker's place.
 /// </summary>
-public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, RedisKeys keys) : ISaleTarget
+public sealed class GateSaleTarget(SaleOptions options, GateClient gate, string keyPrefix) : ISaleTarget
 {
     private const decimal Price = 49.90m;
 
@@ -25,7 +24,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
         var saleId = options.CartLines > 1 ? $"bench-{run}" : null;
         for (var i = 0; i < options.Products; i++)
         {
-            var product = saleId is null || i == 0 ? Guid.CreateVersion7() : InShardOf(_products[0]);
+            var product = gate.NewProductId(saleId);
             var item = new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds) { SaleId = saleId };
             await gate.InitializeAsync(item, cancellationToken);
             _products.Add(product);
@@ -67,7 +66,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
                 Interlocked.Increment(ref notWhole);
             }
         });
-        var observation = new GateObservation(keys.Prefix, options.Stock, stocks, SaleChecks.UnitsByProduct(purchased),
+        var observation = new GateObservation(keyPrefix, options.Stock, stocks, SaleChecks.UnitsByProduct(purchased),
             purchased.Count, noLongerPurchased, notWhole, failedRequests);
         return new SaleFindings(
             observation,
@@ -81,11 +80,7 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
         while (true)
         {
-            for (var shard = 0; shard < gate.Shards; shard++)
-            {
-                await gate.ExpireDueAsync(shard, cancellationToken);
-            }
-
+            await gate.ExpireDueAsync(cancellationToken);
             var stocks = new Dictionary<Guid, GateStock?>();
             foreach (var product in _products)
             {
@@ -99,19 +94,6 @@ public sealed class GateSaleTarget(SaleOptions options, IInventoryGate gate, Red
 
             await Task.Delay(250, cancellationToken);
         }
-    }
-
-    // The gate keeps a cart in one shard; until the API gives a sale its own shard, a sale's products share the first one's.
-    private Guid InShardOf(Guid first)
-    {
-        var shard = keys.ShardOf(first);
-        var product = Guid.CreateVersion7();
-        while (keys.ShardOf(product) != shard)
-        {
-            product = Guid.CreateVersion7();
-        }
-
-        return product;
     }
 
     private static SaleLine[] LinesOf(Hold hold) => [.. hold.Lines.Select(l => new SaleLine(l.ProductId, l.Quantity.Value))];
