@@ -24,7 +24,6 @@ public sealed class RedisMonitor : IDisposable
     public static async Task<RedisMonitor> StartAsync(EndPoint node, CancellationToken cancellationToken)
     {
         var client = new TcpClient();
-        var monitor = new RedisMonitor(client);
         try
         {
             await (node switch
@@ -33,13 +32,14 @@ public sealed class RedisMonitor : IDisposable
                 IPEndPoint ip => client.ConnectAsync(ip, cancellationToken),
                 _ => throw new InvalidOperationException($"Unexpected endpoint {node}"),
             });
+            var monitor = new RedisMonitor(client);
             await client.GetStream().WriteAsync("*1\r\n$7\r\nMONITOR\r\n"u8.ToArray(), cancellationToken);
             var reply = await monitor._reader.ReadLineAsync(cancellationToken);
             return reply == "+OK" ? monitor : throw new InvalidOperationException($"MONITOR on {node} answered '{reply}'.");
         }
         catch
         {
-            monitor.Dispose();
+            client.Dispose();
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -6,12 +7,13 @@ using StackExchange.Redis;
 namespace Reservations.IntegrationTests.Load;
 
 /// <summary>
-/// The load tool's gate benchmarks run as build/bench.sh runs them (the built tool, its command and flags), a few
-/// hundred reserves each against the test Redis: each exits 0, which it does only when every reserve was taken and
-/// counted in the product's held units, prints its figures and leaves none of its keys behind.
+/// The load tool's benchmarks that need no API, run as build/bench.sh runs them (the built tool, its command and flags)
+/// with a few hundred operations against the test services: each exits 0, which it does only when its own checks hold,
+/// prints its figures and leaves none of its keys (or its database) behind. The tool names its keys "b" (gate) or "p"
+/// (persist) and its process id in hex.
 /// </summary>
 [Collection(RunsAlone.Name)]
-public sealed class GateBenchmarkSmokeTests(ITestOutputHelper output)
+public sealed class BenchmarkCommandSmokeTests(ITestOutputHelper output)
 {
     private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "Reservations.Load.dll");
 
@@ -20,12 +22,12 @@ public sealed class GateBenchmarkSmokeTests(ITestOutputHelper output)
     {
         var (_, redis) = await TestServices.GetAsync();
 
-        var (exitCode, printed, keyPrefix) = await RunAsync(
+        var (exitCode, printed, toolId) = await RunAsync(
             "gate", "--redis", redis, "--holds", "300", "--concurrency", "8", "--events", WebhookEventTypes.HoldCreated);
 
         exitCode.Should().Be(0, printed);
         printed.Should().Contain("gate: 300 reserves at concurrency 8, events [hold.created]").And.Contain("bytes per live hold");
-        (await KeysAsync(redis, keyPrefix)).Should().BeEmpty();
+        (await KeysAsync(redis, $"b{toolId:x}")).Should().BeEmpty();
     }
 
     [Fact]
@@ -33,16 +35,31 @@ public sealed class GateBenchmarkSmokeTests(ITestOutputHelper output)
     {
         var (_, redis) = await TestServices.GetAsync();
 
-        var (exitCode, printed, keyPrefix) = await RunAsync("gate-vs-redis", "--redis", redis, "--requests", "300");
+        var (exitCode, printed, toolId) = await RunAsync("gate-vs-redis", "--redis", redis, "--requests", "300");
 
         exitCode.Should().Be(0, printed);
         printed.Should().Contain("redis-benchmark EVALSHA reserve -c 50:").And.Contain("redis-benchmark EVALSHA reserve -c 50 -P 16:")
             .And.Contain("gate, 800 in flight:");
-        (await KeysAsync(redis, keyPrefix)).Should().BeEmpty();
+        (await KeysAsync(redis, $"b{toolId:x}")).Should().BeEmpty();
     }
 
-    // The tool names its keys "b" and its process id in hex.
-    private async Task<(int ExitCode, string Printed, string KeyPrefix)> RunAsync(params string[] arguments)
+    [Fact]
+    public async Task Persist_HasTheWorkerPersistEveryPurchase_AndRemovesItsDatabaseAndKeys()
+    {
+        var (postgres, redis) = await TestServices.GetAsync();
+        var worker = Path.Combine(WorkerProcess.BuildOutput(), "Reservations.Worker.dll");
+
+        var (exitCode, printed, toolId) = await RunAsync(
+            "persist", "--redis", redis, "--postgres", postgres, "--worker", worker, "--purchases", "200");
+
+        exitCode.Should().Be(0, printed);
+        printed.Should().Contain("persist: 200 purchases of one product waiting in the stream")
+            .And.Contain("ledger: total 200, available 0, held 0, purchasing 0, sold 200, balanced True; orders 200");
+        (await KeysAsync(redis, $"p{toolId:x}")).Should().BeEmpty();
+        (await DatabaseExistsAsync(postgres, $"persist_bench_{toolId}")).Should().BeFalse();
+    }
+
+    private async Task<(int ExitCode, string Printed, int ToolId)> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])[Tool, .. arguments])
@@ -69,7 +86,7 @@ public sealed class GateBenchmarkSmokeTests(ITestOutputHelper output)
 
         var printed = await stdout + await stderr;
         output.WriteLine(printed);
-        return (process.ExitCode, printed, $"b{process.Id:x}");
+        return (process.ExitCode, printed, process.Id);
     }
 
     private static async Task<List<RedisKey>> KeysAsync(string redis, string keyPrefix)
@@ -82,5 +99,14 @@ public sealed class GateBenchmarkSmokeTests(ITestOutputHelper output)
         }
 
         return keys;
+    }
+
+    private static async Task<bool> DatabaseExistsAsync(string postgres, string database)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", connection);
+        command.Parameters.AddWithValue("name", database);
+        return (bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }
