@@ -59,6 +59,8 @@ public sealed class GateHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A service still waiting for Redis to answer stops waiting when the application stops.
+        _host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         foreach (var service in _host.Services.GetServices<IHostedService>().Reverse())
         {
             await service.StopAsync(CancellationToken.None);
