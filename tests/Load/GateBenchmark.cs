@@ -9,7 +9,7 @@ using StackExchange.Redis;
 namespace Reservations.Load;
 
 /// <summary>
-/// Takes <c>holds</c> holds straight through <see cref="IHoldGate"/> (no HTTP) on one product with enough stock,
+/// Takes <c>holds</c> holds straight through the gate's port (no HTTP) on one product with enough stock,
 /// <c>concurrency</c> at a time, and reports the reserve rate and the Redis memory each live hold costs. With webhook
 /// event types switched on, the scripts also write their events (which nothing drains here: their memory counts too).
 /// </summary>
@@ -17,12 +17,11 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, I
 {
     public async Task<int> RunAsync()
     {
-        await host.EventSwitch.AddAsync(events, CancellationToken.None);
-        // INFO is an admin command, which the gate's own connection does not run.
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(host.Redis.Configuration + ",allowAdmin=true");
-        var server = admin.GetServers().Single();
+        var gate = host.Gate;
+        await gate.SwitchEventsOnAsync(events, CancellationToken.None);
+        var server = host.Redis.GetServers().Single();
         var productId = Guid.CreateVersion7();
-        await host.Stock.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
+        await gate.InitializeAsync(new InventoryItem(productId, holds, 49.90m, null, 86_400), CancellationToken.None);
         var before = await UsedMemoryAsync(server);
 
         var next = -1;
@@ -33,7 +32,7 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, I
             for (var i = Interlocked.Increment(ref next); i < holds; i = Interlocked.Increment(ref next))
             {
                 var customer = CustomerId.From($"customer-{i:D7}");
-                var result = await host.Holds.ReserveAsync(new ReserveRequest(productId, customer, Quantity.From(1), null), CancellationToken.None);
+                var result = await gate.ReserveAsync(new ReserveRequest(productId, customer, Quantity.From(1), null), CancellationToken.None);
                 if (!result.IsSuccess)
                 {
                     Interlocked.Increment(ref failures);
@@ -42,7 +41,7 @@ internal sealed class GateBenchmark(GateHost host, int holds, int concurrency, I
         }));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var after = await UsedMemoryAsync(server);
-        var stock = await host.Stock.GetStockAsync(productId, CancellationToken.None);
+        var stock = await gate.GetStockAsync(productId, CancellationToken.None);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"gate: {holds:N0} reserves at concurrency {concurrency}, events [{string.Join(',', events)}], in {elapsed.TotalSeconds:0.00} s = {holds / elapsed.TotalSeconds:N0}/s, {failures} failed"));

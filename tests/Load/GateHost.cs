@@ -1,12 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Reservations.Application.Common.Ports;
-using Reservations.Application.Products;
-using Reservations.Application.Reservations;
-using Reservations.Application.Webhooks;
 using Reservations.Infrastructure;
-using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Load;
@@ -18,28 +13,27 @@ namespace Reservations.Load;
 public sealed class GateHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly ConnectionMultiplexer _redis;
 
-    private GateHost(IHost host, string keyPrefix)
+    private GateHost(IHost host, ConnectionMultiplexer redis, string keyPrefix)
     {
         _host = host;
+        _redis = redis;
         KeyPrefix = keyPrefix;
+        Gate = new GateClient(host.Services);
     }
 
     public string KeyPrefix { get; }
 
-    public IHoldGate Holds => _host.Services.GetRequiredService<IHoldGate>();
+    public GateClient Gate { get; }
 
-    public IStockGate Stock => _host.Services.GetRequiredService<IStockGate>();
+    /// <summary>The tool's own connection to the same Redis (admin commands allowed), for what no port offers.</summary>
+    public IConnectionMultiplexer Redis => _redis;
 
-    public IHoldExpiry Expiry => _host.Services.GetRequiredService<IHoldExpiry>();
-
-    public IConnectionMultiplexer Redis => _host.Services.GetRequiredService<IConnectionMultiplexer>();
-
-    public RedisKeys Keys => _host.Services.GetRequiredService<RedisKeys>();
-
-    public IGateEventSwitch EventSwitch => _host.Services.GetRequiredService<IGateEventSwitch>();
-
-    /// <summary>Starts the gate as a process of the deployment does: it records the layout on a Redis without one.</summary>
+    /// <summary>
+    /// Starts the gate as a process of the deployment does: connected, each node's settings checked, the layout recorded
+    /// on a Redis without one. The hosted services are started one by one: a started host would take over Ctrl+C.
+    /// </summary>
     public static async Task<GateHost> StartAsync(string redis, string keyPrefix)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -49,17 +43,32 @@ public sealed class GateHost : IAsyncDisposable
             // AddInfrastructure requires it; nothing here opens PostgreSQL.
             ["ConnectionStrings:Postgres"] = "Host=unused",
             ["Reservations:KeyPrefix"] = keyPrefix,
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Services.AddInfrastructure();
         var host = builder.Build();
-        await host.Services.GetRequiredService<RedisLayout>().VerifyAsync();
-        return new GateHost(host, keyPrefix);
+        foreach (var service in host.Services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        var options = ConfigurationOptions.Parse(redis);
+        options.AllowAdmin = true;
+        return new GateHost(host, await ConnectionMultiplexer.ConnectAsync(options), keyPrefix);
     }
 
     public async ValueTask DisposeAsync()
     {
-        var db = Redis.GetDatabase();
-        foreach (var server in Redis.GetServers().Where(s => !s.IsReplica))
+        // A service still waiting for Redis to answer stops waiting when the application stops.
+        _host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        foreach (var service in _host.Services.GetServices<IHostedService>().Reverse())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        _host.Dispose();
+        var db = _redis.GetDatabase();
+        foreach (var server in _redis.GetServers().Where(s => !s.IsReplica))
         {
             var deletes = new List<Task>();
             await foreach (var key in server.KeysAsync(pattern: $"{KeyPrefix}:*", pageSize: 1000))
@@ -70,6 +79,6 @@ public sealed class GateHost : IAsyncDisposable
             await Task.WhenAll(deletes);
         }
 
-        _host.Dispose();
+        await _redis.DisposeAsync();
     }
 }

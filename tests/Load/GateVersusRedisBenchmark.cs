@@ -5,18 +5,15 @@ using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
-using Reservations.Infrastructure.Redis;
-using Reservations.Infrastructure.Redis.Scripts;
-using StackExchange.Redis;
 
 namespace Reservations.Load;
 
 /// <summary>
 /// How close the gate comes to Redis running its reserve script with nothing in front: <c>requests</c> reserves
-/// through <see cref="IHoldGate"/> with 50 and with 800 in flight, and redis-benchmark sending the very same
-/// script with the gate's own arguments (<c>EVALSHA</c>, 50 clients) one request at a time per client and 16
-/// pipelined, all on one product of the same Redis in the same run. Each run must add exactly its requests to the product's held units:
-/// a benchmark of error replies would prove nothing.
+/// through the gate's port with 50 and with 800 in flight, and redis-benchmark repeating the very command the gate
+/// sends for a lone reserve (<c>EVALSHA</c>, read off the wire with MONITOR; 50 clients) one request at a time per
+/// client and 16 pipelined, all on one product of the same Redis in the same run. Each run must add exactly its
+/// requests to the product's held units: a benchmark of error replies would prove nothing.
 /// </summary>
 internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
 {
@@ -30,15 +27,17 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
     // A product id whose 16 bytes are printable ASCII: the gate passes it raw, and a process argument cannot carry NUL.
     private static readonly Guid ProductId = new("reservations-gate"u8[..16], bigEndian: true);
 
+    private static readonly ReserveRequest Reserve = new(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
+
     public async Task<int> RunAsync()
     {
-        var gate = (RedisInventoryGate)host.Holds;
-        var keys = host.Keys;
-        await gate.InitializeAsync(new InventoryItem(ProductId, requests * 4, 49.90m, null, 86_400), CancellationToken.None);
+        var gate = host.Gate;
+        // Four runs of the requests, and the one reserve whose command redis-benchmark repeats.
+        await gate.InitializeAsync(new InventoryItem(ProductId, requests * 4 + 1, 49.90m, null, 86_400), CancellationToken.None);
 
         var gateRate = await ReserveThroughGateAsync(gate, Clients);
         var gateRateDeep = await ReserveThroughGateAsync(gate, Clients * Pipeline);
-        var command = await RedisBenchmarkCommandAsync(keys);
+        var command = await CaptureReserveCommandAsync(gate);
         var plain = await RedisBenchmarkAsync(gate, command, pipeline: 1);
         var pipelined = await RedisBenchmarkAsync(gate, command, Pipeline);
 
@@ -52,7 +51,7 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
         return 0;
     }
 
-    private async Task<double> ReserveThroughGateAsync(RedisInventoryGate gate, int inFlight)
+    private async Task<double> ReserveThroughGateAsync(GateClient gate, int inFlight)
     {
         var next = -1;
         var started = Stopwatch.GetTimestamp();
@@ -60,8 +59,7 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
         {
             for (var i = Interlocked.Increment(ref next); i < requests; i = Interlocked.Increment(ref next))
             {
-                var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
-                if (!(await gate.ReserveAsync(reserve, CancellationToken.None)).IsSuccess)
+                if (!(await gate.ReserveAsync(Reserve, CancellationToken.None)).IsSuccess)
                 {
                     throw new InvalidOperationException("A gate reserve failed; the comparison would be meaningless.");
                 }
@@ -70,18 +68,30 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
         return requests / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    // EVALSHA <sha> <key count> <keys> <arguments>: the reserve script with a batch of one request, as the gate sends it.
-    private async Task<List<string>> RedisBenchmarkCommandAsync(RedisKeys keys)
+    // EVALSHA <sha> <key count> <keys> <arguments> as Redis receives it from the gate for a lone reserve (a batch of one:
+    // an idle shard sends at once), the new hold's id, its one binary argument, replaced by redis-benchmark's placeholder.
+    private async Task<List<string>> CaptureReserveCommandAsync(GateClient gate)
     {
-        var shard = keys.ShardOf(ProductId);
-        var reserve = new ReserveRequest(ProductId, CustomerId.From("customer-bench"), Quantity.From(1), null);
-        var (commandKeys, commandValues) = new ReserveScript(keys).Arguments(shard, [(reserve, RandomHoldId)]);
-        var sha = await host.Redis.GetServers().Single().ScriptLoadAsync(ReserveScript.Text);
-        return ["EVALSHA", Convert.ToHexStringLower(sha), commandKeys.Length.ToString(CultureInfo.InvariantCulture),
-            .. commandKeys.Select(k => Text((byte[]?)k)), .. commandValues.Select(v => Text((byte[]?)v))];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var monitor = await RedisMonitor.StartAsync(host.Redis.GetEndPoints().Single(), timeout.Token);
+        if (!(await gate.ReserveAsync(Reserve, timeout.Token)).IsSuccess)
+        {
+            throw new InvalidOperationException("The reserve to capture failed.");
+        }
+
+        var command = await monitor.NextAsync(IsGateScriptCall, timeout.Token);
+        var binary = command.Count(argument => !IsPrintable(argument));
+        return binary == 1
+            ? [.. command.Select(argument => IsPrintable(argument) ? Encoding.ASCII.GetString(argument) : RandomHoldId)]
+            : throw new InvalidOperationException($"The gate's reserve carried {binary} binary arguments, not the one hold id: redis-benchmark cannot repeat it.");
     }
 
-    private async Task<double> RedisBenchmarkAsync(RedisInventoryGate gate, List<string> command, int pipeline)
+    // The gate's first script call on its keys since the capture began: only the reserve runs meanwhile.
+    private bool IsGateScriptCall(IReadOnlyList<byte[]> command) =>
+        command.Count > 3 && Encoding.ASCII.GetString(command[0]).Equals("EVALSHA", StringComparison.OrdinalIgnoreCase)
+        && Encoding.ASCII.GetString(command[3]).StartsWith(host.KeyPrefix + ":", StringComparison.Ordinal);
+
+    private async Task<double> RedisBenchmarkAsync(GateClient gate, List<string> command, int pipeline)
     {
         var endpoint = host.Redis.GetEndPoints().Single();
         var (address, port) = endpoint switch
@@ -114,7 +124,6 @@ internal sealed class GateVersusRedisBenchmark(GateHost host, int requests)
         return double.Parse(row[1].Trim('"'), CultureInfo.InvariantCulture);
     }
 
-    // Everything sent is ASCII here (key names, the ASCII product id, numbers): anything else could not be a process argument.
-    private static string Text(byte[]? bytes) =>
-        bytes is not null && bytes.All(b => b is > 0 and < 0x80) ? Encoding.ASCII.GetString(bytes) : throw new InvalidOperationException("A benchmark argument is not ASCII.");
+    // A process argument carries text without NUL: the gate's key names, the ASCII product id and its numbers are such.
+    private static bool IsPrintable(byte[] argument) => argument.All(b => b is >= 0x20 and < 0x7F);
 }

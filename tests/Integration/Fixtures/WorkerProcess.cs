@@ -44,7 +44,7 @@ public sealed class WorkerProcess : IDisposable
 
     private static ProcessStartInfo StartInfo(ReservationsApiFactory api, (string Key, string Value)[] settings)
     {
-        var directory = WorkerDirectory();
+        var directory = BuildOutput();
         var start = new ProcessStartInfo("dotnet", Path.Combine(directory, "Reservations.Worker.dll"))
         {
             WorkingDirectory = directory,
@@ -66,8 +66,8 @@ public sealed class WorkerProcess : IDisposable
         return start;
     }
 
-    // tests/Integration/bin/<Configuration>/net10.0 → src/Worker/bin/<Configuration>/net10.0, built with the solution.
-    private static string WorkerDirectory()
+    /// <summary>The Worker's own build output: tests/Integration/bin/&lt;Configuration&gt;/net10.0 → src/Worker/bin/&lt;Configuration&gt;/net10.0, built with the solution.</summary>
+    public static string BuildOutput()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var directory = Path.Combine(Repository.Root, "src", "Worker", "bin", output.Parent!.Name, output.Name);

@@ -13,14 +13,18 @@ namespace Reservations.IntegrationTests.Load;
 [Collection(RunsAlone.Name)]
 public sealed class GateSaleSmokeTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task ASmallSaleAtTheGate_KeepsEveryInvariant_WritesItsResults_AndRemovesItsKeys()
+    // Carts of 2: the products of one sale, drawn in its shard as the API draws them, held together.
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public async Task ASmallSaleAtTheGate_KeepsEveryInvariant_WritesItsResults_AndRemovesItsKeys(string cartLines)
     {
         var (_, redis) = await TestServices.GetAsync();
         var directory = Path.Combine(Path.GetTempPath(), $"gate-sale-smoke-{Guid.NewGuid():N}");
         var (options, error) = SaleOptions.Parse([
             "--mode", "gate", "--redis", redis, "--products", "2", "--stock", "40", "--customers", "30",
-            "--concurrency", "8", "--requests", "300", "--duration", "10", "--hold-seconds", "1", "--out", directory,
+            "--concurrency", "8", "--requests", "300", "--duration", "10", "--hold-seconds", "1", "--cart-lines", cartLines,
+            "--out", directory,
         ]);
         options.Should().NotBeNull(error);
         using var printed = new StringWriter();

@@ -10,7 +10,7 @@ namespace Reservations.Load.Persist;
 
 /// <summary>
 /// Puts <c>purchases</c> purchases of one product in the gate's stream (reserved and purchased through
-/// <see cref="IHoldGate"/>, 64 at a time), then starts a Worker and times it until nothing is left purchasing:
+/// the gate's port, 64 at a time), then starts a Worker and times it until nothing is left purchasing:
 /// the rate at which one product's purchases reach PostgreSQL. Exits 1 unless every purchase is one order and the
 /// ledger balances.
 /// </summary>
@@ -45,8 +45,8 @@ internal sealed class PersistBenchmark(PersistenceHost host, string redis, strin
             for (var i = Interlocked.Increment(ref next); i < purchases; i = Interlocked.Increment(ref next))
             {
                 var customer = CustomerId.From($"buyer-{i:D7}");
-                var hold = await host.Holds.ReserveAsync(new ReserveRequest(productId, customer, Quantity.From(1), null), CancellationToken.None);
-                var purchase = await host.Holds.PurchaseAsync(hold.Value.Id, customer, CancellationToken.None);
+                var hold = await host.Gate.ReserveAsync(new ReserveRequest(productId, customer, Quantity.From(1), null), CancellationToken.None);
+                var purchase = await host.Gate.PurchaseAsync(hold.Value.Id, customer, CancellationToken.None);
                 if (!purchase.IsSuccess)
                 {
                     throw new InvalidOperationException($"Purchase {i} failed: {purchase.Error}");
@@ -62,7 +62,7 @@ internal sealed class PersistBenchmark(PersistenceHost host, string redis, strin
         TimeSpan? first = null;
         while (Stopwatch.GetElapsedTime(started) < Timeout && !worker.HasExited)
         {
-            var purchasing = (await host.Stock.GetStockAsync(productId, CancellationToken.None))!.Purchasing;
+            var purchasing = (await host.Gate.GetStockAsync(productId, CancellationToken.None))!.Purchasing;
             var elapsed = Stopwatch.GetElapsedTime(started);
             first ??= purchasing < purchases ? elapsed : null;
             if (purchasing == 0)

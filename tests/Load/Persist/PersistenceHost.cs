@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Reservations.Application;
-using Reservations.Application.Common.Ports;
-using Reservations.Application.Products;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Persistence;
 
@@ -24,9 +22,7 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
 
     public ISender Sender => host.Services.GetRequiredService<ISender>();
 
-    public IHoldGate Holds => gate.Holds;
-
-    public IStockGate Stock => gate.Stock;
+    public GateClient Gate => gate.Gate;
 
     public static async Task<PersistenceHost> StartAsync(string postgres, string redis)
     {

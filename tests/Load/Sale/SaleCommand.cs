@@ -28,7 +28,7 @@ public static class SaleCommand
         SaleOptions options, IProgressDisplay progress, TextWriter output, CancellationToken cancellationToken)
     {
         await using var host = await GateHost.StartAsync(options.Redis, $"sale{Guid.NewGuid():N}"[..12]);
-        var target = new GateSaleTarget(options, host.Holds, host.Stock, host.Expiry, host.Keys);
+        var target = new GateSaleTarget(options, host.Gate, host.KeyPrefix);
         return await new SaleRunner(options, target, progress, output).RunAsync(cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ReserveScript(RedisKeys keys)
     private static readonly long IdempotencyTtlMs = (long)IdempotencyClaims.Ttl.TotalMilliseconds;
     private static readonly BatchScript Script = BatchScript.Load("reserve");
 
-    /// <summary>The script's text, for the load tool's comparison with redis-benchmark.</summary>
+    /// <summary>The script's text, for tests that run it with batches of their own making.</summary>
     public static string Text => Script.Text;
 
     public async Task<IReadOnlyList<ReserveReply>> RunAsync(IDatabase db, int shard, IReadOnlyList<ReserveCall> calls)
@@ -27,7 +27,7 @@ internal sealed class ReserveScript(RedisKeys keys)
         return [.. replies.Select((reply, i) => ParseOwn(shard, calls[i].HoldId, reply))];
     }
 
-    /// <summary>KEYS and ARGV for requests with these hold fields (the load tool passes a placeholder).</summary>
+    /// <summary>KEYS and ARGV for requests with these hold fields.</summary>
     public (RedisKey[] Keys, RedisValue[] Values) Arguments(
         int shard, IReadOnlyList<(ReserveRequest Request, RedisValue HoldField)> requests)
     {

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
-using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Load.Sale.Gate;
@@ -14,7 +12,7 @@ namespace Reservations.Load.Sale.Gate;
 /// The sale straight at the inventory gate: no HTTP, no Worker, each call answered with the status the API would give.
 /// Quiet means every abandoned hold has expired, which the gate's sweep does here in the Worker's place.
 /// </summary>
-public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockGate stock, IHoldExpiry expiry, RedisKeys keys) : ISaleTarget
+public sealed class GateSaleTarget(SaleOptions options, GateClient gate, string keyPrefix) : ISaleTarget
 {
     private const decimal Price = 49.90m;
 
@@ -27,9 +25,9 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
         var saleId = options.CartLines > 1 ? $"bench-{run}" : null;
         for (var i = 0; i < options.Products; i++)
         {
-            var product = saleId is null || i == 0 ? Guid.CreateVersion7() : InShardOf(_products[0]);
+            var product = gate.NewProductId(saleId);
             var item = new InventoryItem(product, options.Stock, Price, null, options.HoldSeconds) { SaleId = saleId };
-            await stock.InitializeAsync(item, cancellationToken);
+            await gate.InitializeAsync(item, cancellationToken);
             _products.Add(product);
         }
 
@@ -41,15 +39,15 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
     {
         var request = new ReserveRequest(
             [.. lines.Select(l => new ReserveLine(l.ProductId, Quantity.From(l.Quantity)))], _customers[customer], null);
-        var (status, hold) = await AnswerAsync(() => holds.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
+        var (status, hold) = await AnswerAsync(() => gate.ReserveAsync(request, CancellationToken.None), SaleStatus.Reserved);
         return (status, hold is null ? null : new SaleHold(hold.Id, customer, LinesOf(hold)));
     }
 
     public async Task<int> PurchaseAsync(SaleHold hold) =>
-        (await AnswerAsync(() => holds.PurchaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Purchased)).Status;
+        (await AnswerAsync(() => gate.PurchaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Purchased)).Status;
 
     public async Task<int> ReleaseAsync(SaleHold hold) =>
-        (await AnswerAsync(() => holds.ReleaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Released)).Status;
+        (await AnswerAsync(() => gate.ReleaseAsync(hold.Id, _customers[hold.Customer], CancellationToken.None), SaleStatus.Released)).Status;
 
     public async Task<SaleFindings> FinishAsync(IReadOnlyCollection<SaleHold> purchased, int failedRequests, CancellationToken cancellationToken)
     {
@@ -58,7 +56,7 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
         var notWhole = 0;
         await Parallel.ForEachAsync(purchased, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (hold, ct) =>
         {
-            var found = await holds.FindAsync(hold.Id, ct);
+            var found = await gate.FindAsync(hold.Id, ct);
             if (found?.Status != HoldStatus.Purchased)
             {
                 Interlocked.Increment(ref noLongerPurchased);
@@ -69,7 +67,7 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
                 Interlocked.Increment(ref notWhole);
             }
         });
-        var observation = new GateObservation(keys.Prefix, options.Stock, stocks, SaleChecks.UnitsByProduct(purchased),
+        var observation = new GateObservation(keyPrefix, options.Stock, stocks, SaleChecks.UnitsByProduct(purchased),
             purchased.Count, noLongerPurchased, notWhole, failedRequests);
         return new SaleFindings(
             observation,
@@ -83,15 +81,11 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.HoldSeconds + 60L);
         while (true)
         {
-            for (var shard = 0; shard < expiry.Shards; shard++)
-            {
-                await expiry.ExpireDueAsync(shard, cancellationToken);
-            }
-
+            await gate.ExpireDueAsync(cancellationToken);
             var stocks = new Dictionary<Guid, GateStock?>();
             foreach (var product in _products)
             {
-                stocks[product] = await stock.GetStockAsync(product, cancellationToken);
+                stocks[product] = await gate.GetStockAsync(product, cancellationToken);
             }
 
             if (stocks.Values.All(s => s is null or { Held: 0 }) || Stopwatch.GetTimestamp() > deadline)
@@ -101,19 +95,6 @@ public sealed class GateSaleTarget(SaleOptions options, IHoldGate holds, IStockG
 
             await Task.Delay(250, cancellationToken);
         }
-    }
-
-    // The gate keeps a cart in one shard; until the API gives a sale its own shard, a sale's products share the first one's.
-    private Guid InShardOf(Guid first)
-    {
-        var shard = keys.ShardOf(first);
-        var product = Guid.CreateVersion7();
-        while (keys.ShardOf(product) != shard)
-        {
-            product = Guid.CreateVersion7();
-        }
-
-        return product;
     }
 
     private static SaleLine[] LinesOf(Hold hold) => [.. hold.Lines.Select(l => new SaleLine(l.ProductId, l.Quantity.Value))];
