@@ -61,10 +61,14 @@ internal sealed partial class GlobalExceptionHandler(
     private static string FieldName(string property) =>
         property.Contains('-', StringComparison.Ordinal) ? property : JsonNamingPolicy.CamelCase.ConvertName(property);
 
-    private JsonTypeInfo? BodyTypeOf(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+    // The middleware has cleared the request's endpoint by now; its feature keeps the one that threw.
+    private JsonTypeInfo? BodyTypeOf(HttpContext context)
+    {
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        return endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
             ? jsonOptions.Value.SerializerOptions.GetTypeInfo(type)
             : null;
+    }
 
     private static ProblemDetails Unavailable(HttpContext context)
     {

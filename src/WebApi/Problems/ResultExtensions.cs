@@ -10,7 +10,7 @@ public static class ResultExtensions
     public static ProblemHttpResult ToProblem(this Error error, HttpContext context) =>
         Problem(error.Code, ErrorStatuses.Of(error.Kind), error.Extensions, context);
 
-    /// <summary>The problem of a refusal an endpoint makes by status alone, as the framework's are (415 before reading a body).</summary>
+    /// <summary>The problem of a refusal made by status alone, as the framework makes them (a 415 before reading the body).</summary>
     public static ProblemHttpResult StatusProblem(this HttpContext context, int status) =>
         Problem(ProblemCodes.ForStatus(status), status, null, context);
 
