@@ -22,6 +22,7 @@ internal static partial class JsonBodyErrors
     {
         JsonException => NotJson,
         not null => WrongType,
+        // The serializer's own checks throw from its named helpers; JsonBodyErrorsTests fail if an upgrade renames one.
         null => e.TargetSite?.Name switch
         {
             "ThrowJsonException_DeserializeUnableToConvertValue" => WrongType,
