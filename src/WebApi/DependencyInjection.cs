@@ -73,7 +73,7 @@ public static class DependencyInjection
     /// (no body needs more than 3; the OpenAPI schemas of lists of holds with their items reach 9, and they are written with
     /// these options), and a missing required property or a null where none is allowed is 400 rather than a silent default.
     /// </summary>
-    private static void ConfigureStrictJson(System.Text.Json.JsonSerializerOptions json)
+    internal static void ConfigureStrictJson(System.Text.Json.JsonSerializerOptions json)
     {
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 16;

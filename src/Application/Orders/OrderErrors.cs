@@ -4,5 +4,5 @@ namespace Reservations.Application.Orders;
 
 public static class OrderErrors
 {
-    public static readonly Error NotFound = new("order-not-found", 404);
+    public static readonly Error NotFound = new("order-not-found", ErrorKind.NotFound);
 }

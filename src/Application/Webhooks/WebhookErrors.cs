@@ -4,7 +4,7 @@ namespace Reservations.Application.Webhooks;
 
 public static class WebhookErrors
 {
-    public static readonly Error EndpointNotFound = new("webhook-endpoint-not-found", 404);
+    public static readonly Error EndpointNotFound = new("webhook-endpoint-not-found", ErrorKind.NotFound);
 
-    public static readonly Error DeliveryNotFound = new("webhook-delivery-not-found", 404);
+    public static readonly Error DeliveryNotFound = new("webhook-delivery-not-found", ErrorKind.NotFound);
 }

@@ -133,8 +133,7 @@ public static class ProductsEndpoints
     {
         if (!ProductPatchReader.HasMergePatchContentType(request))
         {
-            return new Error(ProblemCodes.ForStatus(StatusCodes.Status415UnsupportedMediaType), StatusCodes.Status415UnsupportedMediaType)
-                .ToProblem(context);
+            return context.StatusProblem(StatusCodes.Status415UnsupportedMediaType);
         }
 
         var (patch, errors) = await ProductPatchReader.ReadAsync(request.Body, cancellationToken);

@@ -10,8 +10,8 @@ namespace Reservations.WebApi.LiveAvailability;
 /// </summary>
 public sealed class StreamAdmission(IOptions<LiveAvailabilityOptions> options)
 {
-    public static readonly Error TooManyForClient = new("too-many-streams", StatusCodes.Status429TooManyRequests);
-    public static readonly Error Full = new("service-unavailable", StatusCodes.Status503ServiceUnavailable);
+    public static readonly Error TooManyForClient = new("too-many-streams", ErrorKind.Throttled);
+    public static readonly Error Full = new("service-unavailable", ErrorKind.Unavailable);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _perClient = [];

@@ -1,15 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 
 namespace Reservations.WebApi.Problems;
 
 /// <summary>The one place exceptions become responses: bad input is 400, an unreachable store 503, anything else 500.</summary>
 internal sealed partial class GlobalExceptionHandler(
-    IProblemDetailsService problems, IFailureClassifier failures, ILogger<GlobalExceptionHandler> logger)
+    IProblemDetailsService problems,
+    IFailureClassifier failures,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+    ILogger<GlobalExceptionHandler> logger)
     : IExceptionHandler
 {
     private const int RetryAfterSeconds = 1;
@@ -22,7 +28,7 @@ internal sealed partial class GlobalExceptionHandler(
                 .GroupBy(f => FieldName(f.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => ValidationProblem(
-                new Dictionary<string, string[]> { [json.Path ?? "$"] = [Describe(json)] }),
+                new Dictionary<string, string[]> { [json.Path ?? "$"] = [JsonBodyErrors.Describe(json, BodyTypeOf(context))] }),
             // Its message names parameters and types of our code: the status (and its title) says enough.
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode },
             _ when failures.IsTransient(exception) => Unavailable(context),
@@ -55,16 +61,14 @@ internal sealed partial class GlobalExceptionHandler(
     private static string FieldName(string property) =>
         property.Contains('-', StringComparison.Ordinal) ? property : JsonNamingPolicy.CamelCase.ConvertName(property);
 
-    // System.Text.Json's messages name our CLR types; say what is wrong in the client's terms instead.
-    private static string Describe(JsonException e) => e.Message switch
+    // The middleware has cleared the request's endpoint by now; its feature keeps the one that threw.
+    private JsonTypeInfo? BodyTypeOf(HttpContext context)
     {
-        var m when m.Contains("missing required properties", StringComparison.Ordinal) =>
-            "Required properties are missing: " + m[(m.IndexOf("including: ", StringComparison.Ordinal) + 11)..].TrimEnd('.'),
-        var m when m.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) => "A property appears more than once.",
-        var m when m.Contains("null", StringComparison.Ordinal) => "The value must not be null.",
-        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "The value is null or of the wrong type.",
-        _ => "The body is not valid JSON.",
-    };
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        return endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            ? jsonOptions.Value.SerializerOptions.GetTypeInfo(type)
+            : null;
+    }
 
     private static ProblemDetails Unavailable(HttpContext context)
     {

@@ -4,5 +4,5 @@ namespace Reservations.Application.Admin.DeadLetters;
 
 public static class DeadLetterErrors
 {
-    public static readonly Error NotFound = new("dead-letter-not-found", 404);
+    public static readonly Error NotFound = new("dead-letter-not-found", ErrorKind.NotFound);
 }

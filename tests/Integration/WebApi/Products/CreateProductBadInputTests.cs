@@ -46,6 +46,21 @@ public sealed class CreateProductBadInputTests(ReservationsApiFactory api) : ICl
         messages.GetArrayLength().Should().BePositive();
     }
 
+    // What the body refused says comes from the exception's shape and the endpoint's body type, not from its message.
+    [Theory]
+    [InlineData("""{"sku":"OK-1","name":"n","price":1}""", "$", "Required properties are missing; the required ones are 'sku', 'name', 'price', 'stock'.")]
+    [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":1,"stock":2}""", "$.stock", "A property appears more than once.")]
+    [InlineData("""{"sku":"OK-1","name":null,"price":1,"stock":1}""", "$.name", "The value must not be null.")]
+    [InlineData("""{"sku":"OK-1","name":"n","price":1,"stock":"5"}""", "$.stock", "The value is null or of the wrong type.")]
+    [InlineData("""{"sku":"OK-1",""", "$", "The body is not valid JSON.")]
+    public async Task CreateProduct_WithABodyTheSerializerRefuses_SaysWhatIsWrongInTheClientsTerms(string body, string field, string message)
+    {
+        var response = await _admin.PostRawJsonAsync("/api/products", body);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()).Should().Equal(message);
+    }
+
     [Fact]
     public async Task CreateProduct_WithBodyOver16KiB_Returns413()
     {

@@ -104,7 +104,7 @@ public sealed class GateSaleTarget(SaleOptions options, GateClient gate, string 
         try
         {
             var result = await call();
-            return result.IsSuccess ? (success, result.Value) : (result.Error!.Status, default);
+            return result.IsSuccess ? (success, result.Value) : (GateStatuses.Of(result.Error!.Kind), default);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -12,7 +12,7 @@ public class ResultExtensionsTests
     [Fact]
     public void ToProblem_WhenErrorHasExtensions_BuildsTheTypedProblemWithThem()
     {
-        var error = new Error("out-of-stock", 409, new Dictionary<string, object?> { ["available"] = 3 });
+        var error = new Error("out-of-stock", ErrorKind.Conflict, new Dictionary<string, object?> { ["available"] = 3 });
 
         var problem = error.ToProblem(_context).ProblemDetails;
 
@@ -27,7 +27,7 @@ public class ResultExtensionsTests
     {
         Activity.Current = null;
 
-        var problem = new Error("product-not-found", 404).ToProblem(_context).ProblemDetails;
+        var problem = new Error("product-not-found", ErrorKind.NotFound).ToProblem(_context).ProblemDetails;
 
         problem.Extensions.Should().Contain("traceId", "request-1");
     }
@@ -37,8 +37,19 @@ public class ResultExtensionsTests
     {
         using var activity = new Activity("request").Start();
 
-        var problem = new Error("product-not-found", 404).ToProblem(_context).ProblemDetails;
+        var problem = new Error("product-not-found", ErrorKind.NotFound).ToProblem(_context).ProblemDetails;
 
         problem.Extensions.Should().Contain("traceId", activity.Id);
+    }
+
+    [Fact]
+    public void StatusProblem_NamesTheStatusesCode_AsTheFrameworksProblemsDo()
+    {
+        var problem = _context.StatusProblem(StatusCodes.Status415UnsupportedMediaType).ProblemDetails;
+
+        problem.Type.Should().Be("https://reservations.dev/problems/unsupported-media-type");
+        problem.Title.Should().Be("Unsupported media type");
+        problem.Status.Should().Be(415);
+        problem.Extensions.Should().ContainKey("traceId");
     }
 }

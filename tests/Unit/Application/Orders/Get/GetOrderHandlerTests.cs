@@ -54,7 +54,7 @@ public class GetOrderHandlerTests
 
     [Fact]
     public void NotFound_IsOrderNotFoundWith404() =>
-        (OrderErrors.NotFound.Code, OrderErrors.NotFound.Status).Should().Be(("order-not-found", 404));
+        (OrderErrors.NotFound.Code, OrderErrors.NotFound.Kind).Should().Be(("order-not-found", ErrorKind.NotFound));
 
     private ValueTask<Result<OrderResponse>> Handle(Guid id, string customer, bool isAdmin) =>
         new GetOrderHandler(_orders).Handle(new GetOrderQuery(id, customer, isAdmin), _ct);

@@ -59,11 +59,11 @@ public class EditProductHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenHoldSecondsRiseAboveTheProductsCap_Is400NamingBoth_AndNeitherStoreChanges()
+    public async Task Handle_WhenHoldSecondsRiseAboveTheProductsCap_IsInvalidNamingBoth_AndNeitherStoreChanges()
     {
         var result = await _handler.Handle(Command(new ProductPatch { HoldSeconds = PatchValue<int?>.Of(901) }), _ct);
 
-        result.Error!.Should().BeEquivalentTo(new { Code = "validation", Status = 400 });
+        result.Error!.Should().BeEquivalentTo(new { Code = "validation", Kind = ErrorKind.Invalid });
         ((IReadOnlyDictionary<string, string[]>)result.Error!.Extensions!["errors"]!).Keys.Should().BeEquivalentTo("holdSeconds", "maxHoldSeconds");
         _product.HoldSeconds.Should().Be(300);
         await _gate.DidNotReceive().WriteTermsAsync(Arg.Any<InventoryItem>(), Arg.Any<CancellationToken>());
@@ -79,12 +79,13 @@ public class EditProductHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenTheSaleWouldCloseBeforeTheProductOpens_Is400NamingBoth()
+    public async Task Handle_WhenTheSaleWouldCloseBeforeTheProductOpens_IsInvalidNamingBoth()
     {
         _product.Edit(_product.Terms with { SalesOpenAt = Now.AddDays(1) }, Now);
 
         var result = await _handler.Handle(Command(new ProductPatch { SalesCloseAt = PatchValue<DateTimeOffset?>.Of(Now) }), _ct);
 
+        result.Error!.Kind.Should().Be(ErrorKind.Invalid);
         ((IReadOnlyDictionary<string, string[]>)result.Error!.Extensions!["errors"]!).Keys.Should().BeEquivalentTo("salesOpenAt", "salesCloseAt");
         _product.SalesCloseAt.Should().BeNull();
     }

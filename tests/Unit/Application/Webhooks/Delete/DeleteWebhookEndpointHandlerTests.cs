@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Delete;
 
@@ -38,7 +39,7 @@ public class DeleteWebhookEndpointHandlerTests
 
         var result = await Handler().Handle(new DeleteWebhookEndpointCommand(_id), _ct);
 
-        (result.Error!.Code, result.Error.Status).Should().Be(("webhook-endpoint-not-found", 404));
+        (result.Error!.Code, result.Error.Kind).Should().Be(("webhook-endpoint-not-found", ErrorKind.NotFound));
         await _gate.DidNotReceiveWithAnyArgs().SetAsync(default!, _ct);
     }
 

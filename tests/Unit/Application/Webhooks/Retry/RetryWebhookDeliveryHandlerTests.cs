@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.Retry;
 
@@ -37,7 +38,7 @@ public class RetryWebhookDeliveryHandlerTests
 
         var result = await Handler().Handle(new RetryWebhookDeliveryCommand(_endpointId, _deliveryId), _ct);
 
-        (result.Error!.Code, result.Error.Status).Should().Be(("webhook-delivery-not-found", 404));
+        (result.Error!.Code, result.Error.Kind).Should().Be(("webhook-delivery-not-found", ErrorKind.NotFound));
         await _gate.DidNotReceiveWithAnyArgs().SetAsync(default!, _ct);
     }
 

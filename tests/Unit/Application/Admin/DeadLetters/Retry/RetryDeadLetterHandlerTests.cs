@@ -1,6 +1,7 @@
 using NSubstitute;
 using Reservations.Application.Admin.DeadLetters.Retry;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Common.Results;
 
 namespace Reservations.UnitTests.Application.Admin.DeadLetters.Retry;
 
@@ -29,6 +30,6 @@ public class RetryDeadLetterHandlerTests
         var result = await new RetryDeadLetterHandler(_outbox).Handle(new RetryDeadLetterCommand(_reservationId), _ct);
 
         result.IsSuccess.Should().BeFalse();
-        (result.Error!.Code, result.Error.Status).Should().Be(("dead-letter-not-found", 404));
+        (result.Error!.Code, result.Error.Kind).Should().Be(("dead-letter-not-found", ErrorKind.NotFound));
     }
 }
