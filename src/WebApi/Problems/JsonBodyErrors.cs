@@ -25,8 +25,9 @@ internal static partial class JsonBodyErrors
         // The serializer's own checks throw from its named helpers; JsonBodyErrorsTests fail if an upgrade renames one.
         null => e.TargetSite?.Name switch
         {
-            "ThrowJsonException_DeserializeUnableToConvertValue" => WrongType,
-            "ThrowJsonException_ConstructorParameterDisallowNull" or "ThrowJsonException_PropertyDoesNotAllowNull" => Null,
+            // The plain helper is what a built-in converter throws for a value it cannot read (a string that is no URI).
+            "ThrowJsonException_DeserializeUnableToConvertValue" or "ThrowJsonException" => WrongType,
+            "ThrowJsonException_ConstructorParameterDisallowNull" or "ThrowJsonException_PropertySetterDisallowNull" => Null,
             "ThrowJsonException_DuplicatePropertyNotAllowed" => Repeated,
             "ThrowJsonException_JsonRequiredPropertyMissing" => MissingFrom(At(body, e.Path)),
             _ => NotJson,
@@ -46,12 +47,16 @@ internal static partial class JsonBodyErrors
         {
             var next = step.Groups["index"].Success
                 ? type?.ElementType
-                : type?.Properties.FirstOrDefault(p => p.Name == step.Groups["name"].Value)?.PropertyType;
+                : type?.Properties.FirstOrDefault(p => string.Equals(p.Name, step.Groups["name"].Value, NameComparison(type.Options)))?.PropertyType;
             type = next is null ? null : type!.Options.GetTypeInfo(Nullable.GetUnderlyingType(next) ?? next);
         }
 
         return type;
     }
+
+    // The path keeps the client's spelling, which matches a property in any case when the options allow it.
+    private static StringComparison NameComparison(JsonSerializerOptions options) =>
+        options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<name>[^']*)'\]|\[(?<index>\d+)\]")]
     private static partial Regex Steps();

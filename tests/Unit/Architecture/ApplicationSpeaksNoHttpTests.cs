@@ -10,8 +10,10 @@ public class ApplicationSpeaksNoHttpTests
     private static readonly Assembly Application = typeof(Reservations.Application.DependencyInjection).Assembly;
 
     [Fact]
-    public void Application_ReferencesNoHttpStatusType()
+    public void Application_ReferencesNoAspNetCore_NorAnHttpStatusType()
     {
+        Application.GetReferencedAssemblies().Select(a => a.Name)
+            .Should().NotContain(name => name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         var result = Types.InAssembly(Application).ShouldNot()
             .HaveDependencyOnAny("System.Net.HttpStatusCode", "Microsoft.AspNetCore.Http.StatusCodes").GetResult();
 

@@ -13,8 +13,13 @@ public class FeaturePortTests
     private const string Root = "Reservations.Application.";
     private static readonly Assembly Application = typeof(Reservations.Application.DependencyInjection).Assembly;
 
-    public static TheoryData<string> Features =>
+    private static readonly string[] FeatureNames =
         [.. Application.GetTypes().Select(FeatureOf).OfType<string>().Where(f => f != "Common").Distinct().Order()];
+
+    public static TheoryData<string> Features => [.. FeatureNames];
+
+    public static TheoryData<string> CommonPorts =>
+        [.. Application.GetTypes().Where(t => t.IsInterface && t.Namespace == Root + "Common.Ports").Select(t => t.FullName!)];
 
     /// <summary>Handlers, and the helpers they hand a port to (<c>StockAdjustmentCompletion</c>), alike.</summary>
     [Theory]
@@ -29,6 +34,25 @@ public class FeaturePortTests
         result.IsSuccessful.Should().BeTrue(
             "{0} takes its own feature's ports or Common's, but these take another feature's: {1}",
             feature, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [MemberData(nameof(CommonPorts))]
+    public void APortInCommon_IsUsedByMoreThanOneFeature_ElseItLivesWithTheFeatureThatUsesIt(string port)
+    {
+        var users = FeatureNames.Where(feature => Types.InAssembly(Application).That()
+            .ResideInNamespaceMatching(NamespaceOf(feature)).And().HaveDependencyOn(port).GetTypes().Any());
+
+        users.Should().HaveCountGreaterThan(1, "{0} is in Common", port);
+    }
+
+    [Fact]
+    public void Common_DependsOnNoFeaturesPort()
+    {
+        var result = Types.InAssembly(Application).That().ResideInNamespaceMatching(NamespaceOf("Common"))
+            .ShouldNot().HaveDependencyOnAny(PortsOutside("Common")).GetResult();
+
+        result.IsSuccessful.Should().BeTrue("Common is below the features: {0}", string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]

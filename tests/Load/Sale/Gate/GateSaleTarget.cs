@@ -4,6 +4,7 @@ using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
+using Reservations.WebApi.Problems;
 using StackExchange.Redis;
 
 namespace Reservations.Load.Sale.Gate;
@@ -104,7 +105,7 @@ public sealed class GateSaleTarget(SaleOptions options, GateClient gate, string 
         try
         {
             var result = await call();
-            return result.IsSuccess ? (success, result.Value) : (GateStatuses.Of(result.Error!.Kind), default);
+            return result.IsSuccess ? (success, result.Value) : (ErrorStatuses.Of(result.Error!.Kind), default);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -1,5 +1,4 @@
 using Reservations.Application.Common.Results;
-using Reservations.Load.Sale.Gate;
 using Reservations.WebApi.Problems;
 
 namespace Reservations.UnitTests.WebApi.Problems;
@@ -16,9 +15,4 @@ public class ErrorStatusesTests
     [Fact]
     public void Of_KindsThatMeanDifferentThings_AreDifferentStatuses() =>
         Enum.GetValues<ErrorKind>().Select(ErrorStatuses.Of).Should().OnlyHaveUniqueItems();
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public void TheLoadToolsGateMode_AnswersEveryKindWithTheApisStatus(ErrorKind kind) =>
-        GateStatuses.Of(kind).Should().Be(ErrorStatuses.Of(kind));
 }

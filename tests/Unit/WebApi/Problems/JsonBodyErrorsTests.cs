@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Reservations.Application.Products.Create;
 using Reservations.WebApi;
 using Reservations.WebApi.Problems;
+using static Reservations.WebApi.Endpoints.PaymentsEndpoints;
 using static Reservations.WebApi.Endpoints.ReservationsEndpoints;
 using static Reservations.WebApi.Endpoints.WebhooksEndpoints;
 
@@ -41,6 +42,21 @@ public class JsonBodyErrorsTests
         (await DescribeAsync<CreateProductCommand>("""{"sku":"OK-1","name":null,"price":1,"stock":1}""")).Should().Be(JsonBodyErrors.Null);
 
     [Fact]
+    public async Task Describe_WhenANonNullableSettablePropertyIsNull_SaysItMustNotBeNull() =>
+        (await DescribeAsync<Settable>("""{"name":null}""")).Should().Be(JsonBodyErrors.Null);
+
+    [Theory]
+    [InlineData("""{"successUrl":5}""")]
+    [InlineData("""{"successUrl":"http://exa mple.com:99999999/"}""")]
+    public async Task Describe_WhenAUriIsNoUri_SaysTheValueHasTheWrongType(string body) =>
+        (await DescribeAsync<StartCheckoutRequest>(body)).Should().Be(JsonBodyErrors.WrongType);
+
+    [Fact]
+    public async Task Describe_WhenARequiredPropertyOfAnItemIsMissing_NamesThemWhateverTheCaseTheClientWrote() =>
+        (await DescribeAsync<ReserveItemRequest>("""{"Items":[{"quantity":1}]}"""))
+            .Should().Be("Required properties are missing; the required ones are 'productId', 'quantity'.");
+
+    [Fact]
     public async Task Describe_WhenAPropertyAppearsTwice_SaysSo() =>
         (await DescribeAsync<CreateProductCommand>("""{"sku":"OK-1","name":"n","price":1,"stock":1,"stock":2}"""))
             .Should().Be(JsonBodyErrors.Repeated);
@@ -61,6 +77,11 @@ public class JsonBodyErrorsTests
         var e = await ReadAsync<CreateWebhookEndpointRequest>("""{"events":[]}""");
 
         JsonBodyErrors.Describe(e, body: null).Should().Be(JsonBodyErrors.Missing);
+    }
+
+    private sealed class Settable
+    {
+        public string Name { get; init; } = "";
     }
 
     private static async Task<string> DescribeAsync<T>(string body) =>
