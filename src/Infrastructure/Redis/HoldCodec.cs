@@ -19,17 +19,17 @@ internal static class HoldCodec
             return ParseCart(holdId, value);
         }
 
-        var (prices, customer) = Tail(value[HoldLayout.Single.HeadLength..]);
+        var (prices, customer) = Tail(value[HoldLayout.OneProduct.HeadLength..]);
         return new Hold(
             holdId,
             [new HoldLine(
-                RedisKeys.ProductOfField(value.Slice(HoldLayout.Single.Product, HoldLayout.ProductLength)),
-                Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(value[HoldLayout.Single.Quantity..])),
+                RedisKeys.ProductOfField(value.Slice(HoldLayout.OneProduct.Product, HoldLayout.ProductLength)),
+                Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(value[HoldLayout.OneProduct.Quantity..])),
                 Price(prices))],
             customer,
             StatusOf(value[HoldLayout.Status]),
-            Time(UnixMs(value[HoldLayout.Single.Created..])),
-            Time(UnixMs(value[HoldLayout.Single.Deadline..])));
+            Time(UnixMs(value[HoldLayout.OneProduct.Created..])),
+            Time(UnixMs(value[HoldLayout.OneProduct.Deadline..])));
     }
 
     private static Hold ParseCart(Guid holdId, ReadOnlySpan<byte> value)

@@ -12,9 +12,8 @@ internal static class HoldLayout
     public const int ProductLength = 16;
 
     /// <summary>A hold of one product: tallied flag (1), product (16), quantity (2), created (6), deadline (6), then its price.</summary>
-    public static class Single
+    public static class OneProduct
     {
-        public const int Tallied = 1;
         public const int Product = 2;
         public const int Quantity = 18;
         public const int Created = 20;
