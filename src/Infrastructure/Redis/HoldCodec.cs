@@ -7,40 +7,35 @@ using Reservations.Domain.Reservations;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Reads a hold as the scripts pack it (lib.lua writes the layouts; this is the one other place that knows them). A hold
-/// of one product: status, tallied flag, product id (16 bytes), quantity (2), created and deadline (6 each, Unix ms), all
-/// big-endian, then the unit price as text, '|' and the customer id, which comes last so it may hold '|'. A cart: status,
-/// 'L', its line count (1), created and deadline (6 each), per line a tallied flag, product id (16) and quantity (2), then
-/// the lines' unit prices comma-separated, '|' and the customer id.
+/// Reads a hold as the scripts pack it (lib.lua writes the layouts; <see cref="HoldLayout"/> is the one other place that
+/// knows them).
 /// </summary>
 internal static class HoldCodec
 {
-    private const int HeadLength = 32;
-    private const byte CartMark = (byte)'L';
-    private const int CartHeadLength = 15;
-    private const int CartLineLength = 19;
-
     public static Hold Parse(Guid holdId, ReadOnlySpan<byte> value)
     {
-        if (value[1] == CartMark)
+        if (value[HoldLayout.Cart.Mark] == HoldLayout.Cart.MarkValue)
         {
             return ParseCart(holdId, value);
         }
 
-        var (prices, customer) = Tail(value[HeadLength..]);
+        var (prices, customer) = Tail(value[HoldLayout.OneProduct.HeadLength..]);
         return new Hold(
             holdId,
-            [new HoldLine(RedisKeys.ProductOfField(value.Slice(2, 16)), Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(value[18..])), Price(prices))],
+            [new HoldLine(
+                RedisKeys.ProductOfField(value.Slice(HoldLayout.OneProduct.Product, HoldLayout.ProductLength)),
+                Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(value[HoldLayout.OneProduct.Quantity..])),
+                Price(prices))],
             customer,
-            StatusOf(value[0]),
-            Time(UnixMs(value[20..])),
-            Time(UnixMs(value[26..])));
+            StatusOf(value[HoldLayout.Status]),
+            Time(UnixMs(value[HoldLayout.OneProduct.Created..])),
+            Time(UnixMs(value[HoldLayout.OneProduct.Deadline..])));
     }
 
     private static Hold ParseCart(Guid holdId, ReadOnlySpan<byte> value)
     {
-        int count = value[2];
-        var (prices, customer) = Tail(value[(CartHeadLength + count * CartLineLength)..]);
+        int count = value[HoldLayout.Cart.LineCount];
+        var (prices, customer) = Tail(value[(HoldLayout.Cart.HeadLength + count * HoldLayout.Cart.LineLength)..]);
         var priceTexts = prices.Split(',');
         if (priceTexts.Length != count)
         {
@@ -50,12 +45,16 @@ internal static class HoldCodec
         var lines = new HoldLine[count];
         for (var i = 0; i < count; i++)
         {
-            var line = value.Slice(CartHeadLength + i * CartLineLength, CartLineLength);
+            var line = value.Slice(HoldLayout.Cart.HeadLength + i * HoldLayout.Cart.LineLength, HoldLayout.Cart.LineLength);
             lines[i] = new HoldLine(
-                RedisKeys.ProductOfField(line.Slice(1, 16)), Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(line[17..])), Price(priceTexts[i]));
+                RedisKeys.ProductOfField(line.Slice(HoldLayout.Cart.LineProduct, HoldLayout.ProductLength)),
+                Quantity.From(BinaryPrimitives.ReadUInt16BigEndian(line[HoldLayout.Cart.LineQuantity..])),
+                Price(priceTexts[i]));
         }
 
-        return new Hold(holdId, lines, customer, StatusOf(value[0]), Time(UnixMs(value[3..])), Time(UnixMs(value[9..])));
+        return new Hold(
+            holdId, lines, customer, StatusOf(value[HoldLayout.Status]),
+            Time(UnixMs(value[HoldLayout.Cart.Created..])), Time(UnixMs(value[HoldLayout.Cart.Deadline..])));
     }
 
     // The unit prices and the customer: the customer comes last, after the first '|', so it may hold '|'.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Reservations.Application.Common.Ports;
-using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.Reserve;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;

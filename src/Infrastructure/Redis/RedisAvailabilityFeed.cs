@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Reservations.Application.Products.LiveAvailability;
-using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.Feed;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;

@@ -5,6 +5,7 @@ using Reservations.Application.Common.Metrics;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.Quarantine;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -89,18 +90,18 @@ internal sealed partial class RedisGateEventOutbox(
 
     private static GateEvent Parse(int shard, string outbox, StreamEntry entry)
     {
-        var type = (string)Field(entry, "type")!;
+        var type = (string)Field(entry, StreamFields.Type)!;
         if (!GateTypes.Contains(type))
         {
             throw new FormatException($"'{type}' is not an event type of the gate.");
         }
 
-        var holdId = RedisKeys.HoldOfField(shard, Field(entry, "hold"));
-        var hold = HoldCodec.Parse(holdId, (byte[])Field(entry, "value")!);
+        var holdId = RedisKeys.HoldOfField(shard, Field(entry, StreamFields.Hold));
+        var hold = HoldCodec.Parse(holdId, (byte[])Field(entry, StreamFields.Value)!);
         var deadLetter = type == WebhookEventTypes.OrderDeadLettered
-            ? new DeadLetteredOrder(Time(entry, "purchased"), (string)Field(entry, "reason")!)
+            ? new DeadLetteredOrder(Time(entry, StreamFields.Purchased), (string)Field(entry, StreamFields.Reason)!)
             : null;
-        return new GateEvent(outbox, entry.Id!, type, Time(entry, "at"), hold, deadLetter);
+        return new GateEvent(outbox, entry.Id!, type, Time(entry, StreamFields.At), hold, deadLetter);
     }
 
     private static DateTimeOffset Time(StreamEntry entry, string name) => HoldCodec.Time((string)Field(entry, name)!);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Reservations.Application.Webhooks;
+using Reservations.Infrastructure.Redis.Scripts.Switch;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -10,19 +10,19 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 internal sealed class RedisGateEventSwitch(IConnectionMultiplexer redis, RedisKeys keys) : IGateEventSwitch
 {
-    private static readonly BatchScript Script = BatchScript.Load("switch");
+    private readonly SwitchScript _script = new(keys);
 
     public async Task AddAsync(IReadOnlySet<string> types, CancellationToken cancellationToken) =>
-        await OnEveryShardAsync(["add", Joined(types)]);
+        await OnEveryShardAsync((db, shard) => _script.AddAsync(db, shard, Joined(types)));
 
     public async Task SetAsync(GateEventSubscriptions subscriptions, CancellationToken cancellationToken) =>
-        await OnEveryShardAsync(["set", subscriptions.Generation.ToString(CultureInfo.InvariantCulture), Joined(subscriptions.Types)]);
+        await OnEveryShardAsync((db, shard) => _script.SetAsync(db, shard, subscriptions.Generation, Joined(subscriptions.Types)));
 
     private static string Joined(IReadOnlySet<string> types) => string.Join(',', types.Order(StringComparer.Ordinal));
 
-    private Task<RedisResult[]> OnEveryShardAsync(RedisValue[] values)
+    private Task<bool[]> OnEveryShardAsync(Func<IDatabase, int, Task<bool>> write)
     {
         var db = redis.GetDatabase();
-        return Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => Script.EvaluateAsync(db, [keys.EventTypes(shard)], values)));
+        return Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => write(db, shard)));
     }
 }

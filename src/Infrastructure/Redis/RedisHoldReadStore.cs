@@ -1,6 +1,7 @@
 using Reservations.Application.Reservations.List;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
+using Reservations.Infrastructure.Redis.Scripts.Mine;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -11,39 +12,19 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 internal sealed class RedisHoldReadStore(IConnectionMultiplexer redis, RedisKeys keys) : IHoldReadStore
 {
+    private readonly MineScript _mine = new(keys);
+
     public async Task<CustomerHolds> ListAsync(
         CustomerId customer, HoldStatus? status, int newest, CancellationToken cancellationToken)
     {
-        var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => ReadShardAsync(shard, customer, status, newest)));
-        var merged = shards.SelectMany(shard => shard.Holds)
+        var db = redis.GetDatabase();
+        var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(shard => _mine.RunAsync(db, shard, customer, status, newest)));
+        var merged = shards.SelectMany(shard => shard.Newest)
             .OrderByDescending(hold => hold.CreatedAt)
             .ThenByDescending(hold => hold.Id.ToByteArray(bigEndian: true), ByteOrder.Instance)
             .Take(newest)
             .ToList();
         return new CustomerHolds(merged, shards.Sum(shard => shard.Matching));
-    }
-
-    private async Task<(int Matching, List<Hold> Holds)> ReadShardAsync(
-        int shard, CustomerId customer, HoldStatus? status, int newest)
-    {
-        var arguments = GateArguments.ForShard(keys, shard) with
-        {
-            Customer = customer.Value,
-            CustomerField = RedisKeys.CustomerField(customer.Value),
-            Status = status is { } s ? (RedisValue)new[] { HoldCodec.CodeOf(s) } : RedisValue.EmptyString,
-            Batch = newest,
-        };
-        var reply = (RedisResult[])(await GateScripts.Mine.RunAsync(redis.GetDatabase(), arguments))!;
-        var found = (RedisResult[])reply[1]!;
-        var now = HoldCodec.Time((string)reply[2]!);
-        var holds = new List<Hold>(found.Length / 2);
-        for (var i = 0; i < found.Length; i += 2)
-        {
-            var hold = HoldCodec.Parse(RedisKeys.HoldOfField(shard, (byte[])found[i]!), (byte[])found[i + 1]!);
-            holds.Add(hold with { Status = hold.StatusAt(now) });
-        }
-
-        return ((int)reply[0], holds);
     }
 
     private sealed class ByteOrder : IComparer<byte[]>

@@ -9,7 +9,15 @@ using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Products;
 using Reservations.Domain.Reservations;
-using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.Adjust;
+using Reservations.Infrastructure.Redis.Scripts.Expire;
+using Reservations.Infrastructure.Redis.Scripts.Extend;
+using Reservations.Infrastructure.Redis.Scripts.Init;
+using Reservations.Infrastructure.Redis.Scripts.Purchase;
+using Reservations.Infrastructure.Redis.Scripts.Read;
+using Reservations.Infrastructure.Redis.Scripts.Release;
+using Reservations.Infrastructure.Redis.Scripts.Reserve;
+using Reservations.Infrastructure.Redis.Scripts.Terms;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -25,6 +33,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     private readonly TermsScript _terms = new(keys);
     private readonly IdempotencyClaims _claims = new(keys);
     private readonly ExtendScript _extend = new(keys);
+    private readonly PurchaseScript _purchase = new(keys);
+    private readonly ReleaseScript _release = new(keys);
+    private readonly ExpireScript _expire = new(keys);
+    private readonly ReadScript _read = new(keys);
+    private readonly AdjustScript _adjust = new(keys);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -86,21 +99,19 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         }
 
         var connection = replicas.Enabled ? replicas.Next() : null;
-        var reply = (RedisResult[])(await GateScripts.Purchase.RunAsync(
-            connection?.GetDatabase() ?? Db, HoldArguments(shard, holdId, customer) with { TraceParent = RecordedTraceParent() }))!;
-        if ((string)reply[0]! == "purchased" && connection is not null)
+        var reply = await _purchase.RunAsync(connection?.GetDatabase() ?? Db, shard, holdId, customer, RecordedTraceParent());
+        if (reply.Outcome == PurchaseOutcome.Purchased && connection is not null)
         {
             // A repeat waits too, but a repeat writes nothing: it cannot prove the first purchase was replicated.
             await replicas.WaitAsync(connection, keys.Holds(shard), holdId);
         }
 
-        return (string)reply[0]! switch
+        return reply.Outcome switch
         {
-            "purchased" => HoldCodec.Parse(holdId, (byte[])reply[1]!),
-            "expired" => ReservationErrors.HoldExpired,
-            "released" => ReservationErrors.HoldReleased,
-            "not-found" => ReservationErrors.NotFound,
-            var other => throw new InvalidOperationException($"Unexpected purchase reply '{other}'."),
+            PurchaseOutcome.Purchased => HoldCodec.Parse(holdId, reply.Hold),
+            PurchaseOutcome.Expired => ReservationErrors.HoldExpired,
+            PurchaseOutcome.Released => ReservationErrors.HoldReleased,
+            _ => ReservationErrors.NotFound,
         };
     }
 
@@ -116,13 +127,11 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
             return ReservationErrors.NotFound;
         }
 
-        var reply = (RedisResult[])(await GateScripts.Release.RunAsync(Db, HoldArguments(shard, holdId, customer)))!;
-        return (string)reply[0]! switch
+        return await _release.RunAsync(Db, shard, holdId, customer) switch
         {
-            "finished" => Unit.Value,
-            "already-purchased" => ReservationErrors.AlreadyPurchased,
-            "not-found" => ReservationErrors.NotFound,
-            var other => throw new InvalidOperationException($"Unexpected release reply '{other}'."),
+            ReleaseReply.Finished => Unit.Value,
+            ReleaseReply.AlreadyPurchased => ReservationErrors.AlreadyPurchased,
+            _ => ReservationErrors.NotFound,
         };
     }
 
@@ -132,83 +141,32 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, keys.Shards);
-        var arguments = GateArguments.ForShard(keys, shard) with { Batch = ExpireBatch };
         var delays = new List<TimeSpan>();
         var quarantined = new List<QuarantinedHold>();
-        RedisResult[] reply;
+        ExpireReply reply;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            reply = (RedisResult[])(await GateScripts.Expire.RunAsync(Db, arguments))!;
-            delays.AddRange(((long[])reply[1]!).Select(ms => TimeSpan.FromMilliseconds(ms)));
-            var setAside = (RedisResult[])reply[2]!;
-            for (var i = 0; i < setAside.Length; i += 2)
-            {
-                quarantined.Add(new QuarantinedHold(HoldName(shard, (byte[])setAside[i]!), (string)setAside[i + 1]!));
-            }
+            reply = await _expire.RunAsync(Db, shard, ExpireBatch);
+            delays.AddRange(reply.Delays);
+            quarantined.AddRange(reply.Quarantined);
         }
-        while ((long)reply[0] == 1);
+        while (reply.More);
 
         return new ShardExpiry(delays, quarantined);
     }
 
-    public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken)
-    {
-        if (keys.ShardOfHold(holdId) is not { } shard)
-        {
-            return null;
-        }
+    public async Task<Hold?> FindAsync(Guid holdId, CancellationToken cancellationToken) =>
+        keys.ShardOfHold(holdId) is { } shard ? await _read.RunAsync(Db, shard, holdId) : null;
 
-        var arguments = GateArguments.ForShard(keys, shard) with { HoldId = RedisKeys.HoldField(holdId) };
-        var reply = (RedisResult[])(await GateScripts.Read.RunAsync(Db, arguments))!;
-        var value = (byte[])reply[0]!;
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        var hold = HoldCodec.Parse(holdId, value);
-        return hold with { Status = hold.StatusAt(HoldCodec.Time((string)reply[1]!)) };
-    }
-
-    public async Task<AdjustmentApplication> ApplyAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken)
-    {
-        var arguments = Arguments(adjustment.ProductId) with
-        {
-            Delta = adjustment.Delta,
-            AdjustmentKey = keys.Adjustment(keys.ShardOf(adjustment.ProductId), adjustment.Id),
-        };
-        var reply = (RedisResult[])(await GateScripts.Adjust.RunAsync(Db, arguments))!;
-        var outcome = (string)reply[0]! switch
-        {
-            "applied" => AdjustmentOutcome.Applied,
-            "refused" => AdjustmentOutcome.Refused,
-            "no-gate-state" => AdjustmentOutcome.NoGateState,
-            var other => throw new InvalidOperationException($"Unexpected adjust reply '{other}'."),
-        };
-        return new AdjustmentApplication(outcome, (int)reply[1]);
-    }
-
-    private GateArguments Arguments(Guid productId) =>
-        GateArguments.ForShard(keys, keys.ShardOf(productId)) with { ProductId = RedisKeys.ProductField(productId) };
-
-    private GateArguments HoldArguments(int shard, Guid holdId, CustomerId customer) =>
-        GateArguments.ForShard(keys, shard) with
-        {
-            HoldId = RedisKeys.HoldField(holdId),
-            Customer = customer.Value,
-        };
+    public Task<AdjustmentApplication> ApplyAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken) =>
+        _adjust.RunAsync(Db, adjustment);
 
     // The purchase request's span, when this process traces and the span is recorded: the Worker persists the order as
     // its child. Without tracing, ASP.NET Core's request activity still takes a caller's sampled flag, but is never exported.
     private static RedisValue RecordedTraceParent() =>
         ReservationsTracing.Source.HasListeners()
         && Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : RedisValue.EmptyString;
-
-    // A field of another length than a hold id's was not written by the gate: named by its bytes.
-    private static string HoldName(int shard, byte[] field) => field.Length == RedisKeys.HoldFieldLength
-        ? RedisKeys.HoldOfField(shard, field).ToString()
-        : Convert.ToHexString(field);
 
     /// <summary>Sends what is queued and answers every reserve taken before it returns.</summary>
     public ValueTask DisposeAsync() => _reserves.DisposeAsync();

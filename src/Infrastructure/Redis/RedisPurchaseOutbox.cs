@@ -4,6 +4,10 @@ using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Metrics;
 using Reservations.Application.Common.Ports;
 using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.DeadLetter;
+using Reservations.Infrastructure.Redis.Scripts.Finalize;
+using Reservations.Infrastructure.Redis.Scripts.Quarantine;
+using Reservations.Infrastructure.Redis.Scripts.Retry;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
@@ -15,6 +19,9 @@ internal sealed partial class RedisPurchaseOutbox(
 {
     private const string Group = "persisters";
     private readonly QuarantineScript _quarantine = new(keys);
+    private readonly FinalizeScript _finalize = new(keys);
+    private readonly DeadLetterScript _deadLetter = new(keys);
+    private readonly RetryScript _retry = new(keys);
     private readonly StreamGroupReader _reader = new(redis, Group, keys.Shards, options.Value.PendingReclaimAfter, (count, stream) =>
     {
         LogDeletedPending(logger, count, stream);
@@ -46,15 +53,11 @@ internal sealed partial class RedisPurchaseOutbox(
             throw new ArgumentException("Purchases completed together must come from one shard.", nameof(purchases));
         }
 
-        await GateScripts.Finalize.RunAsync(Db, ArgumentsFor(purchases[0]) with
-        {
-            HoldIds = purchases.SelectMany(p => RedisKeys.HoldField(p.ReservationId)).ToArray(),
-            EntryIds = string.Join(',', purchases.Select(p => p.EntryId)),
-        });
+        await _finalize.RunAsync(Db, ShardOf(purchases[0]), purchases, Group);
     }
 
     public async Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken) =>
-        (int)await GateScripts.DeadLetter.RunAsync(Db, ArgumentsFor(purchase) with { Reason = reason }) == 1;
+        await _deadLetter.RunAsync(Db, ShardOf(purchase), purchase, Group, reason);
 
     public Task<long> CountWaitingAsync(int shard, CancellationToken cancellationToken) =>
         Db.StreamLengthAsync(keys.Purchases(shard));
@@ -63,7 +66,7 @@ internal sealed partial class RedisPurchaseOutbox(
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, keys.Shards).Select(s => Db.StreamRangeAsync(keys.DeadLetters(s))));
         return [.. shards.SelectMany((entries, shard) =>
-            entries.Select(e => new DeadLetter(Parse(shard, e), (string?)e["reason"] ?? string.Empty)))];
+            entries.Select(e => new DeadLetter(Parse(shard, e), (string?)e[StreamFields.Reason] ?? string.Empty)))];
     }
 
     public async Task<bool> RetryDeadLetterAsync(Guid reservationId, CancellationToken cancellationToken)
@@ -75,28 +78,18 @@ internal sealed partial class RedisPurchaseOutbox(
 
         var field = RedisKeys.HoldField(reservationId);
         var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard)))
-            .Where(e => ((byte[]?)e["hold"]).AsSpan().SequenceEqual(field))
+            .Where(e => ((byte[]?)e[StreamFields.Hold]).AsSpan().SequenceEqual(field))
             .ToArray();
         if (entries.Length == 0)
         {
             return false;
         }
 
-        var arguments = GateArguments.ForShard(keys, shard) with { EntryId = entries[0].Id };
-        return (int)await GateScripts.Retry.RunAsync(Db, arguments) == 1;
+        return await _retry.RunAsync(Db, shard, entries[0].Id);
     }
 
-    private GateArguments ArgumentsFor(PendingPurchase purchase)
-    {
-        var shard = keys.ShardOfHold(purchase.ReservationId)
-            ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
-        return GateArguments.ForShard(keys, shard) with
-        {
-            HoldId = RedisKeys.HoldField(purchase.ReservationId),
-            EntryId = purchase.EntryId,
-            Group = Group,
-        };
-    }
+    private int ShardOf(PendingPurchase purchase) => keys.ShardOfHold(purchase.ReservationId)
+        ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
 
     // An entry that cannot be read would stop its shard for good. It stays pending, and is read again with this
     // consumer's unfinished entries, until it was delivered MaxDeliveries times; then it is quarantined. The readable
@@ -164,20 +157,20 @@ internal sealed partial class RedisPurchaseOutbox(
 
     private static PendingPurchase Parse(int shard, StreamEntry entry) => new(
         entry.Id!,
-        RedisKeys.HoldOfField(shard, Field(entry, "hold")),
-        (string)Field(entry, "customer")!,
+        RedisKeys.HoldOfField(shard, Field(entry, StreamFields.Hold)),
+        (string)Field(entry, StreamFields.Customer)!,
         Lines(entry),
-        HoldCodec.Time((string)Field(entry, "at")!),
-        OptionalTime(entry, "created"),
-        OptionalTime(entry, "deadline"),
-        entry["traceparent"] is { IsNull: false } traceParent ? (string?)traceParent : null);
+        HoldCodec.Time((string)Field(entry, StreamFields.At)!),
+        OptionalTime(entry, StreamFields.Created),
+        OptionalTime(entry, StreamFields.Deadline),
+        entry[StreamFields.TraceParent] is { IsNull: false } traceParent ? (string?)traceParent : null);
 
     // A cart's entry repeats product, quantity and price once per line, in line order; a single product's has each once.
     private static PurchaseLine[] Lines(StreamEntry entry)
     {
-        var products = Repeated(entry, "product");
-        var quantities = Repeated(entry, "quantity");
-        var prices = Repeated(entry, "price");
+        var products = Repeated(entry, StreamFields.Product);
+        var quantities = Repeated(entry, StreamFields.Quantity);
+        var prices = Repeated(entry, StreamFields.Price);
         if (products.Count == 0 || products.Count != quantities.Count || products.Count != prices.Count)
         {
             throw new FormatException(

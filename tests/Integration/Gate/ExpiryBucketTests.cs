@@ -6,7 +6,7 @@ using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
 using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis;
-using Reservations.Infrastructure.Redis.Scripts;
+using Reservations.Infrastructure.Redis.Scripts.Reserve;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 

@@ -42,6 +42,12 @@ local MINE_KEEP_S = 86400 + 3600 + ENDED_KEEP_S
 -- The index keeps a customer's newest MINE_KEPT holds per shard and hour: each reserve copies the customer's list, so
 -- the copy stays small however many holds a customer takes (a product without a per-customer limit allows any number).
 local MINE_KEPT = 64
+-- The field names of the entries the scripts append to the shard's streams (purchases, dead letters, events, quarantine,
+-- availability feeds); StreamFields.cs names them for the readers in C#.
+local FIELD = { hold = 'hold', product = 'product', quantity = 'quantity', price = 'price', customer = 'customer',
+  at = 'at', created = 'created', deadline = 'deadline', traceparent = 'traceparent', reason = 'reason', type = 'type',
+  value = 'value', purchased = 'purchased', kind = 'kind', bucket = 'bucket', entry = 'entry', available = 'available',
+  held = 'held', sold = 'sold' }
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
 -- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.
@@ -160,6 +166,27 @@ local function find_owned_hold(k, hold_id, customer, now)
   return value, hold
 end
 
+-- The start of a change by a hold's owner (purchase, release, extend): the customer's hold and what it has become
+-- already, so the script can answer that without a write. Returns the state, 'not-found' (no such hold of this
+-- customer), 'purchased' (purchased or completed), 'released' or 'expired', or nil when it may still change; then the
+-- packed value and the parsed hold.
+local function owned_hold(k, hold_id, customer, now)
+  local value, hold = find_owned_hold(k, hold_id, customer, now)
+  if not value then
+    return 'not-found'
+  end
+  if hold.status == 'p' or hold.status == 'c' then
+    return 'purchased', value, hold
+  end
+  if hold.status == 'r' then
+    return 'released', value, hold
+  end
+  if hold.status == 'e' then
+    return 'expired', value, hold
+  end
+  return nil, value, hold
+end
+
 -- Redis has no rollback: prove each key's type before the first write, so a corrupt key fails the script whole.
 local function expect_types(keys_and_types)
   for i = 1, #keys_and_types, 2 do
@@ -249,7 +276,8 @@ end
 -- Redis's time of the change in ms, then any other fields. Written only when the type is switched on.
 local function emit(k, event_type, hold_id, value, now, ...)
   if emits(k, event_type) then
-    redis.call('XADD', shard_key(k, 'events'), '*', 'type', event_type, 'hold', hold_id, 'value', value, 'at', now, ...)
+    redis.call('XADD', shard_key(k, 'events'), '*', FIELD.type, event_type, FIELD.hold, hold_id, FIELD.value, value,
+      FIELD.at, now, ...)
   end
 end
 
@@ -257,9 +285,9 @@ end
 local function entry_fields(fields)
   local purchase, lines = {}, {}
   for i = 1, #fields, 2 do
-    if fields[i] == 'product' then
+    if fields[i] == FIELD.product then
       lines[#lines + 1] = { product = fields[i + 1] }
-    elseif fields[i] == 'quantity' and lines[#lines] then
+    elseif fields[i] == FIELD.quantity and lines[#lines] then
       lines[#lines].quantity = tonumber(fields[i + 1])
     else
       purchase[fields[i]] = fields[i + 1]
@@ -492,8 +520,8 @@ local function expire_due(k, now, limit)
     delays[#delays + 1] = now - expired.hold.deadline
   end
   for _, set_aside in ipairs(corrupt) do
-    redis.call('XADD', k.quarantine, '*', 'kind', 'hold', 'hold', set_aside.id, 'value', set_aside.value,
-      'bucket', set_aside.second, 'reason', set_aside.reason)
+    redis.call('XADD', k.quarantine, '*', FIELD.kind, 'hold', FIELD.hold, set_aside.id, FIELD.value, set_aside.value,
+      FIELD.bucket, set_aside.second, FIELD.reason, set_aside.reason)
     redis.call('HDEL', k.holds, set_aside.id)
     quarantined[#quarantined + 1] = set_aside.id
     quarantined[#quarantined + 1] = set_aside.reason

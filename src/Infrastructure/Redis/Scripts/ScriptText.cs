@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace Reservations.Infrastructure.Redis.Scripts;
+
+/// <summary>
+/// The text of a gate script as Redis runs it: lib.lua, the functions every script shares, then the script's own file
+/// (embedded from its folder, <c>Scripts/&lt;Name&gt;/&lt;name&gt;.lua</c>).
+/// </summary>
+internal static class ScriptText
+{
+    /// <summary>lib.lua: the functions and names every script shares.</summary>
+    public static readonly string Library = ReadResource("lib");
+
+    public static string Of(string name) => Library + ReadResource(name);
+
+    private static string ReadResource(string name)
+    {
+        var resource = $"Reservations.Infrastructure.Redis.Scripts.{name}.lua";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded script '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

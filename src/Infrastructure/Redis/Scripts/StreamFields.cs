@@ -1,0 +1,39 @@
+namespace Reservations.Infrastructure.Redis.Scripts;
+
+/// <summary>
+/// The field names of the entries the gate's scripts append to a shard's streams (purchases, dead letters, events,
+/// quarantine), as lib.lua's FIELD table names them for the scripts.
+/// </summary>
+internal static class StreamFields
+{
+    /// <summary>The hold's 14-byte id.</summary>
+    public const string Hold = "hold";
+
+    /// <summary>A line's product (16 bytes), repeated once per line in a cart's purchase entry, as are quantity and price.</summary>
+    public const string Product = "product";
+
+    public const string Quantity = "quantity";
+    public const string Price = "price";
+    public const string Customer = "customer";
+
+    /// <summary>Redis's time of the change, in Unix ms.</summary>
+    public const string At = "at";
+
+    public const string Created = "created";
+    public const string Deadline = "deadline";
+
+    /// <summary>The purchase request's W3C trace context, when it was traced.</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>Why an entry was dead-lettered or set aside.</summary>
+    public const string Reason = "reason";
+
+    /// <summary>An event's type (a webhook event type).</summary>
+    public const string Type = "type";
+
+    /// <summary>An event's hold, packed as <see cref="HoldCodec"/> reads it.</summary>
+    public const string Value = "value";
+
+    /// <summary>A dead-lettered order's purchase time.</summary>
+    public const string Purchased = "purchased";
+}
