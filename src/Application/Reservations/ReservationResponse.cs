@@ -29,3 +29,18 @@ public sealed record ReservationResponse(
 
 /// <summary>One line of a hold.</summary>
 public sealed record ReservationItemResponse(Guid ProductId, int Quantity, decimal UnitPrice);
+
+public static class ReservationMapping
+{
+    public static ReservationResponse ToResponse(this Hold hold) => new(
+        hold.Id,
+        hold.SingleLine?.ProductId,
+        hold.Customer.Value,
+        hold.SingleLine?.Quantity.Value,
+        hold.SingleLine?.UnitPrice,
+        [.. hold.Lines.Select(line => new ReservationItemResponse(line.ProductId, line.Quantity.Value, line.UnitPrice))],
+        hold.Total,
+        hold.Status,
+        hold.CreatedAt,
+        hold.ExpiresAt);
+}

@@ -25,3 +25,6 @@ internal sealed class AdjustScript(RedisKeys keys)
         return new AdjustmentApplication(outcome, (int)reply[1]);
     }
 }
+
+/// <summary>The keys and values adjust.lua names.</summary>
+internal sealed record AdjustArguments(RedisKey StockKey, RedisKey AdjustmentKey, RedisValue ProductId, RedisValue Delta);

@@ -14,3 +14,8 @@ internal sealed class DeadLetterScript(RedisKeys keys)
             keys.Stock(shard), keys.Holds(shard), keys.DeadHolds(shard), keys.Purchases(shard), keys.DeadLetters(shard),
             RedisKeys.HoldField(purchase.ReservationId), purchase.EntryId, group, reason)) == 1;
 }
+
+/// <summary>The keys and values deadletter.lua names.</summary>
+internal sealed record DeadLetterArguments(
+    RedisKey StockKey, RedisKey HoldsKey, RedisKey DeadHoldsKey, RedisKey PurchasesKey, RedisKey DeadLettersKey,
+    RedisValue HoldId, RedisValue EntryId, RedisValue Group, RedisValue Reason);

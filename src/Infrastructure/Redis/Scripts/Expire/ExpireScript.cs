@@ -28,3 +28,13 @@ internal sealed class ExpireScript(RedisKeys keys)
         ? RedisKeys.HoldOfField(shard, field).ToString()
         : Convert.ToHexString(field);
 }
+
+/// <summary>The keys and values expire.lua names.</summary>
+internal sealed record ExpireArguments(
+    RedisKey StockKey, RedisKey HoldsKey, RedisKey DueKey, RedisKey TallyKey, RedisKey QuarantineKey, RedisValue Batch);
+
+/// <summary>
+/// One expire.lua call: whether more holds may be due (it stopped at its batch), how late each hold it expired was, and
+/// the holds it set aside in the quarantine stream.
+/// </summary>
+internal sealed record ExpireReply(bool More, IReadOnlyList<TimeSpan> Delays, IReadOnlyList<QuarantinedHold> Quarantined);

@@ -16,3 +16,8 @@ internal sealed class FinalizeScript(RedisKeys keys)
             string.Join(',', purchases.Select(p => p.EntryId)),
             group));
 }
+
+/// <summary>The keys and values finalize.lua names.</summary>
+internal sealed record FinalizeArguments(
+    RedisKey StockKey, RedisKey HoldsKey, RedisKey PurchasesKey, RedisKey DeadLettersKey, RedisKey DeadHoldsKey,
+    RedisValue HoldIds, RedisValue EntryIds, RedisValue Group);

@@ -26,3 +26,26 @@ internal sealed class PurchaseScript(RedisKeys keys)
         var other => throw new InvalidOperationException($"Unexpected purchase reply '{other}'."),
     };
 }
+
+/// <summary>The keys and values purchase.lua names.</summary>
+internal sealed record PurchaseArguments(
+    RedisKey StockKey, RedisKey HoldsKey, RedisKey TallyKey, RedisKey PurchasesKey,
+    RedisValue HoldId, RedisValue Customer, RedisValue TraceParent);
+
+/// <summary>What purchase.lua did with the hold.</summary>
+internal enum PurchaseOutcome
+{
+    /// <summary>Purchased now, or before: a repeat answers the same.</summary>
+    Purchased,
+
+    /// <summary>It was past its deadline: expired, now or before.</summary>
+    Expired,
+
+    Released,
+
+    /// <summary>No such hold of this customer.</summary>
+    NotFound,
+}
+
+/// <summary>purchase.lua's answer: the outcome and the hold, packed, as it stands (empty when it was not found).</summary>
+internal readonly record struct PurchaseReply(PurchaseOutcome Outcome, byte[] Hold);

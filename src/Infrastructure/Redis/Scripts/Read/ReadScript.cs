@@ -22,3 +22,6 @@ internal sealed class ReadScript(RedisKeys keys)
         return hold with { Status = hold.StatusAt(HoldCodec.Time((string)reply[1]!)) };
     }
 }
+
+/// <summary>The keys and values read.lua names.</summary>
+internal sealed record ReadArguments(RedisKey HoldsKey, RedisValue HoldId);

@@ -110,3 +110,16 @@ internal sealed class ReserveScript(RedisKeys keys)
         return HoldCodec.Parse(holdId, value.AsSpan(RedisKeys.HoldFieldLength..));
     }
 }
+
+/// <summary>One request of a reserve batch, with the id its hold gets if it is taken.</summary>
+internal readonly record struct ReserveCall(ReserveRequest Request, Guid HoldId);
+
+/// <summary>
+/// What reserve.lua answered one request of a batch: the outcome a lone request would have had, or why the script could
+/// not decide it (its own data was unusable; the other requests of the batch went on).
+/// </summary>
+internal readonly record struct ReserveReply(Result<Hold>? Outcome = null, string? Invalid = null)
+{
+    public Result<Hold> ToResult() =>
+        Outcome ?? throw new InvalidOperationException($"The reserve script could not decide the request: {Invalid}.");
+}
