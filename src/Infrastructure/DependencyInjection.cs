@@ -40,12 +40,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<RedisGateOptions>()
             .BindConfiguration(RedisGateOptions.Section)
-            .Validate(o => o.Shards is null or (>= 1 and <= 16_384), "Reservations:Shards must be 1–16384.")
-            .Validate(o => o.MaxDeliveries >= 1, "Reservations:MaxDeliveries must be 1 or more.")
-            .Validate(o => o.PurchaseReplicas >= 0, "Reservations:PurchaseReplicas must be 0 or more.")
-            .Validate(o => o.PurchaseReplicaTimeout > TimeSpan.Zero, "Reservations:PurchaseReplicaTimeout must be positive.")
+            .Validate(o => o.Shards is null or (>= 1 and <= 16_384), "Redis:Shards must be 1–16384.")
+            .Validate(o => o.MaxDeliveries >= 1, "Redis:MaxDeliveries must be 1 or more.")
+            .Validate(o => o.PurchaseReplicas >= 0, "Redis:PurchaseReplicas must be 0 or more.")
+            .Validate(o => o.PurchaseReplicaTimeout > TimeSpan.Zero, "Redis:PurchaseReplicaTimeout must be positive.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && o.KeyPrefix.AsSpan().IndexOfAny('{', '}') < 0,
-                "Reservations:KeyPrefix must be set and hold no braces.")
+                "Redis:KeyPrefix must be set and hold no braces.")
             .ValidateOnStart();
 
         services.AddDbContextPool<ReservationsDbContext>((sp, options) => options

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.ServiceDefaults;
+using Reservations.ServiceDefaults.Telemetry;
 using Reservations.Worker.Expiry;
 using Reservations.Worker.Health;
 using Reservations.Worker.Inventory;
@@ -19,25 +20,26 @@ public static class DependencyInjection
         builder.Services.AddInfrastructure();
         var telemetry = builder.AddServiceDefaults("reservations-worker");
         var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        if (settings.MetricsPort is { } metricsPort)
+        var metricsSettings = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        if (metricsSettings.Port is { } metricsPort)
         {
-            telemetry.WithMetrics(metrics => metrics.AddWorkerPrometheusListener(settings.MetricsHost, metricsPort));
+            telemetry.WithMetrics(metrics => metrics.AddWorkerPrometheusListener(metricsSettings.Host, metricsPort));
         }
 
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
-            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Reservations:SweepInterval must be positive.")
-            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Reservations:ReconcileInterval must be positive.")
-            .Validate(o => o.StateCheckInterval > TimeSpan.Zero, "Reservations:StateCheckInterval must be positive.")
-            .Validate(o => o.AdjustmentInterval > TimeSpan.Zero, "Reservations:AdjustmentInterval must be positive.")
-            .Validate(o => o.TermsRefreshInterval > TimeSpan.Zero, "Reservations:TermsRefreshInterval must be positive.")
-            .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Reservations:AdjustmentGrace must not be negative.")
-            .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
-            .Validate(o => o.HealthPort is null or (>= 1 and <= 65_535), "Reservations:HealthPort must be 1–65535.")
-            .Validate(o => o.HealthPort is null || o.HealthPort != o.MetricsPort, "Reservations:HealthPort must differ from MetricsPort.")
-            .Validate(o => o.StockSampleInterval > TimeSpan.Zero, "Reservations:StockSampleInterval must be positive.")
-            .Validate(o => o.StockSampleBatch is >= 1 and <= 10_000, "Reservations:StockSampleBatch must be 1–10000.")
-            .Validate(o => o.StockCatalogRefresh > TimeSpan.Zero, "Reservations:StockCatalogRefresh must be positive.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Worker:SweepInterval must be positive.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Worker:ReconcileInterval must be positive.")
+            .Validate(o => o.StateCheckInterval > TimeSpan.Zero, "Worker:StateCheckInterval must be positive.")
+            .Validate(o => o.AdjustmentInterval > TimeSpan.Zero, "Worker:AdjustmentInterval must be positive.")
+            .Validate(o => o.TermsRefreshInterval > TimeSpan.Zero, "Worker:TermsRefreshInterval must be positive.")
+            .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Worker:AdjustmentGrace must not be negative.")
+            .Validate(o => o.HealthPort is null or (>= 1 and <= 65_535), "Worker:HealthPort must be 1–65535.")
+            .Validate<IOptions<MetricsOptions>>((o, metrics) => o.HealthPort is null || o.HealthPort != metrics.Value.Port,
+                "Worker:HealthPort must differ from Metrics:Port.")
+            .Validate(o => o.StockSampleInterval > TimeSpan.Zero, "Worker:StockSampleInterval must be positive.")
+            .Validate(o => o.StockSampleBatch is >= 1 and <= 10_000, "Worker:StockSampleBatch must be 1–10000.")
+            .Validate(o => o.StockCatalogRefresh > TimeSpan.Zero, "Worker:StockCatalogRefresh must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<GateEventDrainerOptions>()
             .BindConfiguration(GateEventDrainerOptions.Section)

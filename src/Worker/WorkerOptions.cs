@@ -2,7 +2,7 @@ namespace Reservations.Worker;
 
 public sealed class WorkerOptions
 {
-    public const string Section = "Reservations";
+    public const string Section = "Worker";
 
     /// <summary>
     /// How long the Worker may take to release a hold once something tells it the hold is due (its expiry event, a
@@ -42,12 +42,6 @@ public sealed class WorkerOptions
 
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
     public bool ConfigureKeyspaceEvents { get; set; }
-
-    /// <summary>The port on which the Worker serves Prometheus metrics at <c>/metrics</c>; none when unset.</summary>
-    public int? MetricsPort { get; set; }
-
-    /// <summary>The host name the metrics listener binds to; <c>*</c> for every interface (in a container).</summary>
-    public string MetricsHost { get; set; } = "localhost";
 
     /// <summary>The port on which the Worker serves <c>/health/live</c> and <c>/health/ready</c>; none when unset.</summary>
     public int? HealthPort { get; set; }

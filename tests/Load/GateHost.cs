@@ -42,7 +42,7 @@ public sealed class GateHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redis,
             // AddInfrastructure requires it; nothing here opens PostgreSQL.
             ["ConnectionStrings:Postgres"] = "Host=unused",
-            ["Reservations:KeyPrefix"] = keyPrefix,
+            ["Redis:KeyPrefix"] = keyPrefix,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Services.AddInfrastructure();

@@ -43,7 +43,7 @@ internal sealed partial class RedisConnectionStarter(
             {
                 if (options.Value.RequireAppendFsyncAlways)
                 {
-                    throw new InvalidOperationException($"{warning} Reservations:RequireAppendFsyncAlways is set.");
+                    throw new InvalidOperationException($"{warning} Redis:RequireAppendFsyncAlways is set.");
                 }
 
                 LogNotDurable(logger, warning);

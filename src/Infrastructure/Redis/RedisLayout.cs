@@ -42,7 +42,7 @@ internal sealed partial class RedisLayout(IConnectionMultiplexer redis, RedisKey
             throw new RedisLayoutMismatchException(Recorded().Match(found.ToString()) is { Success: true } record
                 && int.Parse(record.Groups[1].Value, CultureInfo.InvariantCulture) == Version
                     ? $"Redis holds the gate's keys under '{keys.Prefix}:' for {record.Groups[2].Value} shards, but this process " +
-                      $"is configured for {keys.Shards}. Set Reservations:Shards (environment: Reservations__Shards) to " +
+                      $"is configured for {keys.Shards}. Set Redis:Shards (environment: Redis__Shards) to " +
                       $"{record.Groups[2].Value} for every API and Worker: a deployment's shard count is fixed while its Redis data lives."
                     : $"Redis records the gate's layout under '{keys.Prefix}:' as '{found}', but this build reads " +
                       $"'{expected}'. {Upgrade()}");

@@ -34,7 +34,7 @@ internal sealed record RedisServerSettings(string Node, string MaxMemoryPolicy, 
     public string? DurabilityWarning => AppendOnly == "yes" && AppendFsync == "always"
         ? null
         : $"Redis {Node} has appendonly {AppendOnly}, appendfsync {AppendFsync}: a crash can lose acknowledged holds " +
-          "and purchases. Set appendonly yes and appendfsync always (or replicate purchases: Reservations:PurchaseReplicas).";
+          "and purchases. Set appendonly yes and appendfsync always (or replicate purchases: Redis:PurchaseReplicas).";
 
     public override string ToString() =>
         $"{Node}: maxmemory-policy {MaxMemoryPolicy}, appendonly {AppendOnly}, appendfsync {AppendFsync}";

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// The opt-in wait for replicas after a purchase (<c>Reservations:PurchaseReplicas</c>). Redis replicates
+/// The opt-in wait for replicas after a purchase (<c>Redis:PurchaseReplicas</c>). Redis replicates
 /// asynchronously: a primary that dies right after answering can take an acknowledged purchase with it when its
 /// replica is promoted. With N &gt; 0 a purchase is answered only once N replicas hold it: <c>WAITAOF 0 N</c> (in the
 /// replica's append-only file) on Redis 7.2 and later, <c>WAIT N</c> (received by the replica, on its disk as its

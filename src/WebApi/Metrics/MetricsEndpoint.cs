@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Reservations.ServiceDefaults.Telemetry;
 
 namespace Reservations.WebApi.Metrics;
 
 /// <summary>
-/// Prometheus text at <c>/metrics</c>, without a token. With <c>Reservations:MetricsPort</c> it is served on that port
+/// Prometheus text at <c>/metrics</c>, without a token. With <c>Metrics:Port</c> it is served on that port
 /// alone, which serves nothing else: the public port answers 404 for it. The port is the connection's, not the Host
 /// header's (<c>RequireHost</c>), which the client writes.
 /// </summary>
@@ -15,10 +16,6 @@ public static class MetricsEndpoint
 
     public static IServiceCollection AddMetricsEndpoint(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>()
-            .BindConfiguration(MetricsOptions.Section)
-            .Validate(o => o.MetricsPort is null or (>= 1 and <= 65_535), "Reservations:MetricsPort must be 1–65535.")
-            .ValidateOnStart();
         services.AddTransient<IStartupFilter, MetricsPortListener>();
         return services;
     }
@@ -26,7 +23,7 @@ public static class MetricsEndpoint
     /// <summary>Answers 404 for <c>/metrics</c> off the metrics port, and for anything else on it.</summary>
     public static IApplicationBuilder UseMetricsPort(this IApplicationBuilder app)
     {
-        if (app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value.MetricsPort is not { } port)
+        if (app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value.Port is not { } port)
         {
             return app;
         }
@@ -60,7 +57,7 @@ public static class MetricsEndpoint
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            if (options.Value.MetricsPort is { } port)
+            if (options.Value.Port is { } port)
             {
                 var addresses = app.ServerFeatures.GetRequiredFeature<IServerAddressesFeature>().Addresses;
                 if (addresses.Count == 0)
@@ -68,7 +65,7 @@ public static class MetricsEndpoint
                     addresses.Add(KestrelDefault);
                 }
 
-                addresses.Add($"http://{options.Value.MetricsHost}:{port}");
+                addresses.Add($"http://{options.Value.Host}:{port}");
             }
 
             next(app);

@@ -76,7 +76,7 @@ public sealed partial class ExpiredHoldHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Redis does not publish key expirations (notify-keyspace-events lacks E and x): holds expire by the sweeper only. " +
-        "Set notify-keyspace-events Ex, or Reservations:ConfigureKeyspaceEvents=true")]
+        "Set notify-keyspace-events Ex, or Worker:ConfigureKeyspaceEvents=true")]
     private static partial void LogEventsOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening to Redis expiry events failed; trying again")]

@@ -4,18 +4,19 @@ namespace Reservations.Worker.Health;
 
 /// <summary>
 /// <c>Reservations.Worker healthcheck</c>: asks the running Worker on this machine for <c>/health/ready</c> on
-/// <c>Reservations__HealthPort</c> and exits 0 when it answers 200. The container image has no curl; the compose file's
+/// <c>Worker__HealthPort</c> and exits 0 when it answers 200. The container image has no curl; the compose file's
 /// healthcheck runs this instead.
 /// </summary>
 public static class HealthProbe
 {
     public const string Command = "healthcheck";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private const string PortVariable = WorkerOptions.Section + "__" + nameof(WorkerOptions.HealthPort);
 
     public static Task<int> RunAsync() =>
-        int.TryParse(Environment.GetEnvironmentVariable("Reservations__HealthPort"), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+        int.TryParse(Environment.GetEnvironmentVariable(PortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             ? RunAsync(port)
-            : Task.FromResult(Fail("Reservations__HealthPort is not set: the Worker serves no health endpoint."));
+            : Task.FromResult(Fail($"{PortVariable} is not set: the Worker serves no health endpoint."));
 
     public static async Task<int> RunAsync(int port)
     {

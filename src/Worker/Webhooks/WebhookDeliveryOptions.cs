@@ -1,9 +1,9 @@
 namespace Reservations.Worker.Webhooks;
 
-/// <summary>How the Worker sends webhooks (section <c>Webhooks</c>, beside the retry window of the application's options).</summary>
+/// <summary>How the Worker sends webhooks (section <c>Webhooks:Delivery</c>; the retry window is the application's, under <c>Webhooks</c>).</summary>
 public sealed class WebhookDeliveryOptions
 {
-    public const string Section = "Webhooks";
+    public const string Section = "Webhooks:Delivery";
 
     /// <summary>How often the Worker looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

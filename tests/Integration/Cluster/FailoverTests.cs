@@ -45,7 +45,7 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
     [Fact]
     public async Task WithPurchaseReplicas1_NoAcknowledgedPurchaseIsLostInAFailover()
     {
-        await using var waitsForItsReplica = api.WithWebHostBuilder(b => b.UseSetting("Reservations:PurchaseReplicas", "1"));
+        await using var waitsForItsReplica = api.WithWebHostBuilder(b => b.UseSetting("Redis:PurchaseReplicas", "1"));
 
         var report = await KillAPrimaryDuringTrafficAsync(waitsForItsReplica);
 
@@ -60,7 +60,7 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
         var products = await RedisCluster.ProductsOnEveryPrimaryAsync(api, stock: 100_000);
         var victim = products[0].Primary;
         var probe = await ProductOnAsync(victim);
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepEnabled", "false"));
         var traffic = new Traffic(instance, [.. products.Select(p => p.Product.Id)], products[0].Product.Id);
         var killed = false;
         var running = traffic.RunAsync(ct);

@@ -39,7 +39,7 @@ public sealed class ScaleOutTests(UnthrottledClusterApiFactory api, ITestOutputH
     public async Task KeyspaceEvents_WithTheSweeperOff_BringBackHoldsOnShardsOfEveryPrimary()
     {
         var products = await RedisCluster.ProductsOnEveryPrimaryAsync(api, stock: 4, holdSeconds: 1);
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepEnabled", "false"));
         try
         {
             var holds = await Task.WhenAll(products.Select(p =>
@@ -151,9 +151,9 @@ public sealed class ScaleOutTests(UnthrottledClusterApiFactory api, ITestOutputH
     public async Task PurchaseReplicas_AnsweredOnlyOnceTheReplicaHasIt_And503WhenMoreAreAskedForThanExist()
     {
         var product = await api.CreateProductAsync(stock: 10);
-        await using var oneReplica = api.WithWebHostBuilder(b => b.UseSetting("Reservations:PurchaseReplicas", "1"));
+        await using var oneReplica = api.WithWebHostBuilder(b => b.UseSetting("Redis:PurchaseReplicas", "1"));
         await using var twoReplicas = api.WithWebHostBuilder(b => b
-            .UseSetting("Reservations:PurchaseReplicas", "2").UseSetting("Reservations:PurchaseReplicaTimeout", "00:00:00.300"));
+            .UseSetting("Redis:PurchaseReplicas", "2").UseSetting("Redis:PurchaseReplicaTimeout", "00:00:00.300"));
         var alice = oneReplica.CreateClient(Tokens.Customer("alice"));
         var confirmed = await alice.ReserveOkAsync(product.Id);
         var unconfirmed = await alice.ReserveOkAsync(product.Id);

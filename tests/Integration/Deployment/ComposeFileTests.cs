@@ -52,7 +52,7 @@ public sealed class ComposeFileTests
     {
         var compose = await ComposeFile.LoadAsync(WithKey);
 
-        compose.Environment("worker").Should().ContainKey("Reservations__HealthPort");
+        compose.Environment("worker").Should().ContainKey("Worker__HealthPort");
         var healthcheck = (Dictionary<object, object>)compose.Service("worker")["healthcheck"];
         ((List<object>)healthcheck["test"]).Cast<string>().Should().Equal("CMD", "dotnet", "Reservations.Worker.dll", HealthProbe.Command);
     }

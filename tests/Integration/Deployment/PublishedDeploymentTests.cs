@@ -108,7 +108,7 @@ public sealed class PublishedDeploymentTests(PublishedApps apps) : IClassFixture
         }
 
         environment["ConnectionStrings__Redis"] = redisOptions.ToString();
-        environment["Reservations__KeyPrefix"] = keyPrefix;
+        environment["Redis__KeyPrefix"] = keyPrefix;
         return environment;
     }
 

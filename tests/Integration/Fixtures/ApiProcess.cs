@@ -35,7 +35,7 @@ public sealed class ApiProcess : IDisposable
                 ["ASPNETCORE_URLS"] = address.ToString(),
                 ["ConnectionStrings__Postgres"] = api.PostgresConnectionString,
                 ["ConnectionStrings__Redis"] = api.RedisConnectionString,
-                ["Reservations__KeyPrefix"] = api.KeyPrefix,
+                ["Redis__KeyPrefix"] = api.KeyPrefix,
                 ["Serilog__MinimumLevel__Default"] = "Warning",
             },
         };

@@ -75,13 +75,13 @@ public sealed class OneOpenRequestPerCallerApiFactory : ReservationsApiFactory
     protected override IReadOnlyList<(string Key, string Value)> Settings => [("RateLimiting:ConcurrentPerCaller", "1")];
 }
 
-/// <summary>Metrics on a loopback port of their own (<c>Reservations:MetricsPort</c>).</summary>
+/// <summary>Metrics on a loopback port of their own (<c>Metrics:Port</c>).</summary>
 public sealed class MetricsPortApiFactory : ReservationsApiFactory
 {
     public int MetricsPort { get; } = FreePort.Next();
 
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
-        [("Reservations:MetricsPort", $"{MetricsPort}"), ("Reservations:MetricsHost", "127.0.0.1")];
+        [("Metrics:Port", $"{MetricsPort}"), ("Metrics:Host", "127.0.0.1")];
 
     /// <summary>A client of the public port (the factory's own clients take the last address Kestrel listens on: the metrics port).</summary>
     public HttpClient CreatePublicClient() => CreateDefaultClient(new Uri(
@@ -95,7 +95,7 @@ public sealed class MetricsPortApiFactory : ReservationsApiFactory
 public class LiveAvailabilityApiFactory : ReservationsApiFactory
 {
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
-        [("Reservations:LiveAvailability:KeepAlive", "00:00:00.5")];
+        [("LiveAvailability:KeepAlive", "00:00:00.5")];
 }
 
 /// <summary>The same on the local Redis Cluster.</summary>
@@ -114,7 +114,7 @@ public sealed class StreamsPerClientApiFactory : ReservationsApiFactory
 
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
     [
-        ("Reservations:LiveAvailability:MaxStreamsPerClient", $"{MaxStreamsPerClient}"),
+        ("LiveAvailability:MaxStreamsPerClient", $"{MaxStreamsPerClient}"),
         ("RateLimiting:ConcurrentPerCaller", "1"),
         ("RateLimiting:ConcurrentRequests", "1"),
         ("RateLimiting:QueuedRequests", "0"),
@@ -127,5 +127,5 @@ public sealed class StreamsPerProcessApiFactory : ReservationsApiFactory
     public const int MaxStreams = 2;
 
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
-        [("Reservations:LiveAvailability:MaxStreams", $"{MaxStreams}")];
+        [("LiveAvailability:MaxStreams", $"{MaxStreams}")];
 }

@@ -18,7 +18,7 @@ public static class PendingAdjustments
 
     /// <summary>A Worker that looks for pending adjustments five times a second and completes them at once.</summary>
     public static Task<IHost> StartCompletingWorkerAsync(this ReservationsApiFactory api) =>
-        TestWorker.StartAsync(api, ("Reservations:AdjustmentInterval", "00:00:00.200"), ("Reservations:AdjustmentGrace", "00:00:00"));
+        TestWorker.StartAsync(api, ("Worker:AdjustmentInterval", "00:00:00.200"), ("Worker:AdjustmentGrace", "00:00:00"));
 
     public static Task UntilNonePendingAsync(this ReservationsApiFactory api, Guid productId) =>
         Eventually.TrueAsync(

@@ -63,7 +63,7 @@ public class ReservationsApiFactory : WebApplicationFactory<AuthOptions>, IAsync
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", _postgres);
         builder.UseSetting("ConnectionStrings:Redis", _redis);
-        builder.UseSetting("Reservations:KeyPrefix", KeyPrefix);
+        builder.UseSetting("Redis:KeyPrefix", KeyPrefix);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {

@@ -25,7 +25,7 @@ public static class TestWorker
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:Postgres"] = api.PostgresConnectionString;
         builder.Configuration["ConnectionStrings:Redis"] = api.RedisConnectionString;
-        builder.Configuration["Reservations:KeyPrefix"] = api.KeyPrefix;
+        builder.Configuration["Redis:KeyPrefix"] = api.KeyPrefix;
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

@@ -55,7 +55,7 @@ public sealed class WorkerProcess : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Postgres"] = api.PostgresConnectionString,
                 ["ConnectionStrings__Redis"] = api.RedisConnectionString,
-                ["Reservations__KeyPrefix"] = api.KeyPrefix,
+                ["Redis__KeyPrefix"] = api.KeyPrefix,
             },
         };
         foreach (var (key, value) in settings)

@@ -19,16 +19,16 @@ public sealed class RedisLayoutTests(ReservationsApiFactory api) : IClassFixture
     [Fact]
     public async Task Worker_WithAnotherShardCount_RefusesToStartAndSaysWhatToSet()
     {
-        var start = () => TestWorker.StartAsync(api, ("Reservations:Shards", "8"));
+        var start = () => TestWorker.StartAsync(api, ("Redis:Shards", "8"));
 
         await start.Should().ThrowAsync<RedisLayoutMismatchException>()
-            .WithMessage("*for 16 shards, but this process is configured for 8*Reservations__Shards*to 16*");
+            .WithMessage("*for 16 shards, but this process is configured for 8*Redis__Shards*to 16*");
     }
 
     [Fact]
     public void Api_WithAnotherShardCount_RefusesToStart()
     {
-        using var other = api.WithWebHostBuilder(b => b.UseSetting("Reservations:Shards", "64"));
+        using var other = api.WithWebHostBuilder(b => b.UseSetting("Redis:Shards", "64"));
 
         var start = () => other.CreateClient();
 
@@ -38,10 +38,10 @@ public sealed class RedisLayoutTests(ReservationsApiFactory api) : IClassFixture
     [Fact]
     public async Task WorkerProcess_WithAnotherShardCount_ExitsWithTheMessage()
     {
-        var (exitCode, output) = await WorkerProcess.RunToExitAsync(api, TimeSpan.FromSeconds(60), ("Reservations:Shards", "4"));
+        var (exitCode, output) = await WorkerProcess.RunToExitAsync(api, TimeSpan.FromSeconds(60), ("Redis:Shards", "4"));
 
         exitCode.Should().NotBe(0);
-        output.Should().Contain("Set Reservations:Shards (environment: Reservations__Shards) to 16");
+        output.Should().Contain("Set Redis:Shards (environment: Redis__Shards) to 16");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class RedisLayoutTests(ReservationsApiFactory api) : IClassFixture
         await api.Redis.HashSetAsync($"{prefix}:{{s3}}:holds", "an old hold", "h");
         try
         {
-            var start = () => TestWorker.StartAsync(api, ("Reservations:KeyPrefix", prefix));
+            var start = () => TestWorker.StartAsync(api, ("Redis:KeyPrefix", prefix));
 
             await start.Should().ThrowAsync<RedisLayoutMismatchException>()
                 .WithMessage($"*no layout record*delete the keys '{prefix}:*'*warm-up rebuilds*");
@@ -70,7 +70,7 @@ public sealed class RedisLayoutTests(ReservationsApiFactory api) : IClassFixture
         await api.Redis.StringSetAsync($"{prefix}:layout", "version=3 shards=16");
         try
         {
-            var start = () => TestWorker.StartAsync(api, ("Reservations:KeyPrefix", prefix));
+            var start = () => TestWorker.StartAsync(api, ("Redis:KeyPrefix", prefix));
 
             await start.Should().ThrowAsync<RedisLayoutMismatchException>().WithMessage("*'version=3 shards=16'*version=2 shards=16*To upgrade*");
         }

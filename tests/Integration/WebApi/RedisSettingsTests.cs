@@ -56,7 +56,7 @@ public sealed class RedisSettingsTests(ReservationsApiFactory api) : IClassFixtu
     {
         await using var redis = await ScratchRedis.StartAsync("--appendonly", "no");
 
-        var start = StartApi(redis, ("Reservations:RequireAppendFsyncAlways", "true"));
+        var start = StartApi(redis, ("Redis:RequireAppendFsyncAlways", "true"));
 
         start.Should().Throw<InvalidOperationException>().WithMessage("*appendonly no*RequireAppendFsyncAlways*");
     }

@@ -35,11 +35,11 @@ public sealed class StartupChecksTests(ReservationsApiFactory api) : IClassFixtu
     [InlineData("Tick", "00:00:00")]
     public void Start_WithALiveAvailabilitySettingOutOfRange_IsRefusedNamingIt(string setting, string value)
     {
-        using var misconfigured = api.WithWebHostBuilder(b => b.UseSetting($"Reservations:LiveAvailability:{setting}", value));
+        using var misconfigured = api.WithWebHostBuilder(b => b.UseSetting($"LiveAvailability:{setting}", value));
 
         var start = () => misconfigured.CreateClient();
 
-        start.Should().Throw<OptionsValidationException>().WithMessage($"*Reservations:LiveAvailability:{setting}*");
+        start.Should().Throw<OptionsValidationException>().WithMessage($"*LiveAvailability:{setting}*");
     }
 
     [Fact]

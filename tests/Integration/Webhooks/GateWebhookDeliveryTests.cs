@@ -29,7 +29,7 @@ public abstract class GateWebhookDeliverySuite(ReservationsApiFactory api)
         var shortHolds = await api.CreateProductAsync(stock: 10, holdSeconds: 1);
         var alice = api.CreateClient(Tokens.Customer($"alice-{Guid.NewGuid():N}"));
         var sweep = TimeSpan.FromSeconds(1);
-        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Reservations:SweepInterval", sweep.ToString())));
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Worker:SweepInterval", sweep.ToString())));
         try
         {
             var bought = await alice.ReserveOkAsync(product.Id, quantity: 2);

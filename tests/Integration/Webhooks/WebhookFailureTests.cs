@@ -62,7 +62,7 @@ public sealed class WebhookFailureTests(ReservationsApiFactory api) : IClassFixt
         await api.RegisterAsync(slow, WebhookEventTypes.StockAdjusted);
         var product = await api.CreateProductAsync(stock: 10);
         // Attempts may take 20 s: were the endpoints served one after another, the fast one would wait that long.
-        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Webhooks:AttemptTimeout", "00:00:20"), ("Webhooks:Lease", "00:01:00")));
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Webhooks:Delivery:AttemptTimeout", "00:00:20"), ("Webhooks:Delivery:Lease", "00:01:00")));
         try
         {
             (await _admin.AdjustStockAsync(product.Id, 1)).StatusCode.Should().Be(HttpStatusCode.Created);

@@ -47,7 +47,7 @@ public sealed class WebhookOutageTests(ReservationsApiFactory api, ITestOutputHe
         var product = await api.CreateProductAsync(stock: 10);
         var adjustments = await AdjustAsync(product.Id);
         // The process runs as Production elsewhere; local targets are allowed only in Development.
-        (string, string)[] settings = [.. WebhookWorkerSettings.With(("Webhooks:Lease", "00:00:11"), ("DOTNET_ENVIRONMENT", "Development"))];
+        (string, string)[] settings = [.. WebhookWorkerSettings.With(("Webhooks:Delivery:Lease", "00:00:11"), ("DOTNET_ENVIRONMENT", "Development"))];
 
         using (var first = WorkerProcess.Start(api, settings))
         {

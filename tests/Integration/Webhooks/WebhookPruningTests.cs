@@ -5,7 +5,7 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Webhooks;
 
-/// <summary>The Worker removes settled deliveries and their events once older than Webhooks:Keep, and nothing else.</summary>
+/// <summary>The Worker removes settled deliveries and their events once older than Webhooks:Delivery:Keep, and nothing else.</summary>
 public sealed class WebhookPruningTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
@@ -19,7 +19,7 @@ public sealed class WebhookPruningTests(ReservationsApiFactory api) : IClassFixt
             (await AddAsync(connection, endpoint.Id, "Delivered", 8), await AddAsync(connection, endpoint.Id, "Failed", 8),
              await AddAsync(connection, endpoint.Id, "Pending", 8), await AddAsync(connection, endpoint.Id, "Delivered", 2));
 
-        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Webhooks:PruneInterval", "00:00:00.5")));
+        var worker = await TestWorker.StartAsync(api, WebhookWorkerSettings.With(("Webhooks:Delivery:PruneInterval", "00:00:00.5")));
         try
         {
             await Eventually.TrueAsync(async () => !await ExistsAsync(connection, "webhook_events", oldDelivered.Event)
@@ -34,7 +34,7 @@ public sealed class WebhookPruningTests(ReservationsApiFactory api) : IClassFixt
         (await ExistsAsync(connection, "webhook_deliveries", oldFailed.Delivery)).Should().BeFalse();
         (await ExistsAsync(connection, "webhook_deliveries", oldPending.Delivery)).Should().BeTrue("a pending delivery is never pruned");
         (await ExistsAsync(connection, "webhook_events", oldPending.Event)).Should().BeTrue("its delivery still needs it");
-        (await ExistsAsync(connection, "webhook_deliveries", recentDelivered.Delivery)).Should().BeTrue("kept for Webhooks:Keep (7 days)");
+        (await ExistsAsync(connection, "webhook_deliveries", recentDelivered.Delivery)).Should().BeTrue("kept for Webhooks:Delivery:Keep (7 days)");
         (await ExistsAsync(connection, "webhook_events", recentDelivered.Event)).Should().BeTrue();
     }
 

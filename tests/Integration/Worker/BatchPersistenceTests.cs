@@ -177,7 +177,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
 
     private async Task RunWorkerUntilAsync(Func<Task<bool>> done, Func<Task>? then = null)
     {
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "00:00:01"));
         try
         {
             await Eventually.TrueAsync(done, TimeSpan.FromSeconds(15));

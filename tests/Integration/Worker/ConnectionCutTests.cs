@@ -20,7 +20,7 @@ public sealed class ConnectionCutTests(ReservationsApiFactory api, ITestOutputHe
         var gate = api.Services.GetRequiredService<IStockGate>();
         await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "cut"));
 
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "00:00:01"));
         var cuts = 0;
         try
         {

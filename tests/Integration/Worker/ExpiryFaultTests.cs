@@ -42,8 +42,8 @@ public sealed class ExpiryFaultTests(ReservationsApiFactory api, ITestOutputHelp
     {
         using var recorder = new ExpiryDelayRecorder();
         // Both get every event and both sweep every shard five times a second: they race for every hold.
-        var first = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", "00:00:00.200"));
-        var second = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", "00:00:00.200"));
+        var first = await TestWorker.StartAsync(api, ("Worker:SweepInterval", "00:00:00.200"));
+        var second = await TestWorker.StartAsync(api, ("Worker:SweepInterval", "00:00:00.200"));
         try
         {
             var (productId, lastDeadline) = await ReserveWaveAsync();

@@ -28,7 +28,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
     public async Task KeyspaceEvent_WithTheSweeperOff_BringsAHoldBackWithinTheMarginOfRedisExpiringItsKey()
     {
         var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepEnabled", "false"));
         try
         {
             var hold = await _alice.ReserveOkAsync(product.Id, quantity: 2);
@@ -55,7 +55,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
             second = await api.CreateProductAsync(stock: 4, holdSeconds: 2);
         }
 
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepEnabled", "false"));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepEnabled", "false"));
         try
         {
             var holds = new[]
@@ -81,7 +81,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
     {
         var product = await api.CreateProductAsync(stock: 450, holdSeconds: 1);
         var worker = await TestWorker.StartAsync(api,
-            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()));
+            ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()));
         try
         {
             var holds = await api.HoldManyAsync(product.Id, 450, "many");
@@ -99,7 +99,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
     {
         var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1);
         var worker = await TestWorker.StartAsync(api,
-            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()));
+            ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()));
         try
         {
             var hold = await _alice.ReserveOkAsync(product.Id, quantity: 3);
@@ -142,7 +142,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         var port = FreePort.Next();
         var product = await api.CreateProductAsync(stock: 1, holdSeconds: 1);
         var worker = await TestWorker.StartAsync(api,
-            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
         try
         {
             var hold = await _alice.ReserveOkAsync(product.Id);
@@ -183,8 +183,8 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         await api.Redis.StringSetAsync(bucket, "not a list");
         var port = FreePort.Next();
         var worker = await TestWorker.StartAsync(api,
-            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()),
-            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+            ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()),
+            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
         try
         {
             var hold = await _alice.ReserveOkAsync(healthy.Id, quantity: 2);
@@ -213,8 +213,8 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         var shard = api.Keys.ShardOf(product.Id);
         var port = FreePort.Next();
         var worker = await TestWorker.StartAsync(api,
-            ("Reservations:KeyspaceEvents", "false"), ("Reservations:SweepInterval", FastSweep.ToString()),
-            ("Reservations:MetricsPort", port.ToString(CultureInfo.InvariantCulture)), ("Reservations:MetricsHost", "127.0.0.1"));
+            ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()),
+            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
         try
         {
             var holds = await api.HoldManyAsync(product.Id, 3, "among");

@@ -30,7 +30,7 @@ public abstract class HoldExtensionExpirySuite(ReservationsApiFactory api, ITest
     {
         var product = await api.CreateProductAsync(stock: 5, holdSeconds: 1, maxHoldSeconds: 30);
         var alice = api.CreateClient(Tokens.Customer("alice"));
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", FastSweep.ToString()));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepInterval", FastSweep.ToString()));
         try
         {
             var hold = await alice.ReserveOkAsync(product.Id, quantity: 2);
@@ -70,7 +70,7 @@ public abstract class HoldExtensionExpirySuite(ReservationsApiFactory api, ITest
     public async Task ExtendRacingExpiryAtTheDeadline_ExtendsOrExpiresEachHoldNeverBothAndEveryUnitComesBackOnce()
     {
         var product = await api.CreateProductAsync(stock: RacingHolds * 2, holdSeconds: 2, maxHoldSeconds: 6);
-        var worker = await TestWorker.StartAsync(api, ("Reservations:SweepInterval", FastSweep.ToString()));
+        var worker = await TestWorker.StartAsync(api, ("Worker:SweepInterval", FastSweep.ToString()));
         try
         {
             var customers = Enumerable.Range(0, RacingHolds)

@@ -20,7 +20,7 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
         var product = await api.CreateProductAsync(stock: Purchases);
         var gate = api.Services.GetRequiredService<IStockGate>();
         await PostgresServer.CrashAsync();
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "01:00:00"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "01:00:00"));
         try
         {
             await api.PurchaseAllAsync(await api.HoldManyAsync(product.Id, Purchases, "outage"));

@@ -53,7 +53,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
     {
         var product = await api.CreateProductAsync(stock: 10);
         await api.Redis.HashDeleteAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id));
-        var worker = await TestWorker.StartAsync(api, ("Reservations:TermsRefreshInterval", Refresh.ToString()));
+        var worker = await TestWorker.StartAsync(api, ("Worker:TermsRefreshInterval", Refresh.ToString()));
         try
         {
             // Back: the Worker's first pass has gone by this product, so only a later pass can bring the edit's terms.
@@ -90,7 +90,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         (await terms.HashGetAsync(CatalogKey(product.Id), RedisKeys.ProductField(product.Id))).ToString().Should().Be("600||1800|||0|49.90");
         await server.ConfigSetAsync("maxmemory", "0");
         var worker = await TestWorker.StartAsync(
-            api, ("ConnectionStrings:Redis", redis.ConnectionString), ("Reservations:TermsRefreshInterval", Refresh.ToString()));
+            api, ("ConnectionStrings:Redis", redis.ConnectionString), ("Worker:TermsRefreshInterval", Refresh.ToString()));
         try
         {
             await Eventually.TrueAsync(
@@ -168,7 +168,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
 
     private async Task WithWorkerAsync(Func<Task<bool>> done)
     {
-        var worker = await TestWorker.StartAsync(api, ("Reservations:TermsRefreshInterval", Refresh.ToString()));
+        var worker = await TestWorker.StartAsync(api, ("Worker:TermsRefreshInterval", Refresh.ToString()));
         try
         {
             await Eventually.TrueAsync(done, TimeSpan.FromSeconds(10));

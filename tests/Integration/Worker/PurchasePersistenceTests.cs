@@ -61,7 +61,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
                 .Should().Equal(PersistOutcome.Persisted);
         }
 
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "00:00:01"));
         try
         {
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(10));
@@ -146,7 +146,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         (await crashed.ReadAsync(ShardOf(product.Id), 100, TestContext.Current.CancellationToken))
             .Should().HaveCount(5, "this consumer now holds them, unacknowledged");
 
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "00:00:01"));
         try
         {
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Sold == 5, TimeSpan.FromSeconds(10));
@@ -172,7 +172,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         await api.Redis.StreamTrimAsync(stream, maxLength: 0);
         using var lost = new LostPurchaseRecorder();
 
-        var worker = await TestWorker.StartAsync(api, ("Reservations:PendingReclaimAfter", "00:00:01"));
+        var worker = await TestWorker.StartAsync(api, ("Redis:PendingReclaimAfter", "00:00:01"));
         try
         {
             await Eventually.TrueAsync(() => Task.FromResult(lost.Of(stream.ToString()) == 5), TimeSpan.FromSeconds(10));

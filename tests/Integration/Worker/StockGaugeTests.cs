@@ -58,7 +58,7 @@ public sealed class StockGaugeTests(ReservationsApiFactory api) : IClassFixture<
     {
         await api.CreateProductAsync(stock: 1);
         await api.CreateProductAsync(stock: 1);
-        using var worker = TestWorker.Build(api, ("Reservations:StockSampleBatch", "1"));
+        using var worker = TestWorker.Build(api, ("Worker:StockSampleBatch", "1"));
         var sampler = worker.Services.GetRequiredService<StockSampler>();
 
         await sampler.SampleAsync(TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
         var beforeRestart = await api.OrderCountAsync(product.Id);
         output.WriteLine($"{beforeRestart} of {Purchases} purchases persisted when the Worker was killed");
         beforeRestart.Should().BeLessThan(Purchases, "the Worker was killed in the middle");
-        using (WorkerProcess.Start(api, ("Reservations:PendingReclaimAfter", "00:00:01")))
+        using (WorkerProcess.Start(api, ("Redis:PendingReclaimAfter", "00:00:01")))
         {
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));
         }

@@ -5,14 +5,14 @@ using Reservations.Worker.Health;
 
 namespace Reservations.IntegrationTests.Worker;
 
-/// <summary>The Worker's <c>/health/live</c> and <c>/health/ready</c> on its <c>Reservations:HealthPort</c>.</summary>
+/// <summary>The Worker's <c>/health/live</c> and <c>/health/ready</c> on its <c>Worker:HealthPort</c>.</summary>
 public sealed class WorkerHealthTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
     public async Task WithBothStoresUp_LiveAndReadyAnswer200()
     {
         var port = FreePort.Next();
-        var worker = await TestWorker.StartAsync(api, ("Reservations:HealthPort", $"{port}"));
+        var worker = await TestWorker.StartAsync(api, ("Worker:HealthPort", $"{port}"));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
@@ -36,7 +36,7 @@ public sealed class WorkerHealthTests(ReservationsApiFactory api) : IClassFixtur
     {
         var port = FreePort.Next();
         var nowhere = $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Password=postgres;Database=none;Timeout=2";
-        var worker = await TestWorker.StartAsync(api, ("Reservations:HealthPort", $"{port}"), ("ConnectionStrings:Postgres", nowhere));
+        var worker = await TestWorker.StartAsync(api, ("Worker:HealthPort", $"{port}"), ("ConnectionStrings:Postgres", nowhere));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };

@@ -13,7 +13,7 @@ public sealed record StreamBenchmarkOptions
           --url URL                   the API, on a loopback address (default http://127.0.0.1:5080)
           --subscribers N             open streams (default 5000)
           --streams-per-address N     streams opened from each local source address 127.1.x.y, at most the API's
-                                      Reservations:LiveAvailability:MaxStreamsPerClient (default 20)
+                                      LiveAvailability:MaxStreamsPerClient (default 20)
           --reserve-concurrency N     reserve-then-release loops in flight (default 8, at most 500: the
                                       probes hold 1,000 units, more than the loops ever hold together)
           --warmup SECONDS            reserves run, events are not measured (default 15)

@@ -34,7 +34,7 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
         {
             ["ConnectionStrings:Redis"] = redis,
             ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
-            ["Reservations:KeyPrefix"] = keyPrefix,
+            ["Redis:KeyPrefix"] = keyPrefix,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Services.AddApplication();

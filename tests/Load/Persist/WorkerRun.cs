@@ -22,7 +22,7 @@ internal sealed class WorkerRun : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Postgres"] = host.PostgresConnectionString,
                 ["ConnectionStrings__Redis"] = redis,
-                ["Reservations__KeyPrefix"] = host.KeyPrefix,
+                ["Redis__KeyPrefix"] = host.KeyPrefix,
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {dll} did not start.");

@@ -30,7 +30,7 @@ public interface IPurchaseOutbox
     Task<bool> DeadLetterAsync(PendingPurchase purchase, string reason, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Those of the shard's purchases delivered <c>Reservations:MaxDeliveries</c> times or more (by any consumer), with
+    /// Those of the shard's purchases delivered <c>Redis:MaxDeliveries</c> times or more (by any consumer), with
     /// how many times: a failure that is not a passing outage and repeats that often is the purchase's own.
     /// </summary>
     Task<IReadOnlyList<(PendingPurchase Purchase, long Deliveries)>> ExhaustedAsync(

@@ -1,9 +1,9 @@
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>The live availability streams, under <c>Reservations:LiveAvailability:*</c>.</summary>
+/// <summary>The live availability streams, under <c>LiveAvailability:*</c>.</summary>
 public sealed class LiveAvailabilityOptions
 {
-    public const string Section = "Reservations:LiveAvailability";
+    public const string Section = "LiveAvailability";
 
     /// <summary>Open streams per client address; the next is 429.</summary>
     public int MaxStreamsPerClient { get; set; } = 20;

@@ -56,7 +56,7 @@ internal static class HttpProblemTypes
         new("service-unavailable", 503,
             "The API cannot do the work now: Redis or PostgreSQL did not answer in time, refused the write (Redis full, its "
             + "disk full) or is unreachable; the process is at its limit of requests at work and waiting; a purchase's Redis "
-            + "replicas did not confirm in time (`Reservations:PurchaseReplicas`); or the process already serves its 10,000 "
+            + "replicas did not confirm in time (`Redis:PurchaseReplicas`); or the process already serves its 10,000 "
             + "availability streams.",
             "Retry after the `Retry-After` seconds, with backoff. The work may have been done all the same: retry a reserve, "
             + "extension or stock change with the same `Idempotency-Key` and body, and a purchase as it was (a repeated purchase "

@@ -11,7 +11,7 @@ internal static class ProductProblemTypes
             "Choose another SKU, or find the existing product in `GET /api/products` and edit it."),
         new("change-pending", 503,
             "The product edit is committed in PostgreSQL and recorded, but the gate in Redis did not take the new terms in "
-            + "time. The Worker brings them to the gate within `Reservations:TermsRefreshInterval` (2 s).",
+            + "time. The Worker brings them to the gate within `Worker:TermsRefreshInterval` (2 s).",
             "Do not send the edit again: it stands (`GET /api/products/{id}/changes` lists it). Reserves follow the new terms "
             + "within seconds; if they do not, check that a Worker runs."),
         new("insufficient-available", 409,

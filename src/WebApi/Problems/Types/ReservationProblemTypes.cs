@@ -70,7 +70,7 @@ internal static class ReservationProblemTypes
             + "there."),
         new("too-many-streams", 429,
             "This client address (an IPv6 client by its /64) already has 20 availability streams open "
-            + "(`Reservations:LiveAvailability:MaxStreamsPerClient`).",
+            + "(`LiveAvailability:MaxStreamsPerClient`).",
             "Close streams no longer read, and poll `GET /api/products` for the other products; open the stream again after "
             + "the `Retry-After` seconds."),
     ];

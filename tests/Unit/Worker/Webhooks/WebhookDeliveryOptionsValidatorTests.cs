@@ -14,13 +14,13 @@ public class WebhookDeliveryOptionsValidatorTests
     {
         var result = _validator.Validate(null, new WebhookDeliveryOptions { AttemptTimeout = TimeSpan.FromSeconds(10), Lease = TimeSpan.FromSeconds(20) });
 
-        result.Failures.Should().ContainSingle().Which.Should().Contain("Webhooks:Lease");
+        result.Failures.Should().ContainSingle().Which.Should().Contain("Webhooks:Delivery:Lease");
     }
 
     [Fact]
     public void Validate_WhenARetryDelayIsNotPositive_Fails() =>
         _validator.Validate(null, new WebhookDeliveryOptions { RetryDelays = [TimeSpan.FromSeconds(1), TimeSpan.Zero] })
-            .Failures.Should().ContainSingle().Which.Should().Contain("Webhooks:RetryDelays");
+            .Failures.Should().ContainSingle().Which.Should().Contain("Webhooks:Delivery:RetryDelays");
 
     [Fact]
     public void Validate_WhenPollIntervalAndLanesAreZero_ReportsBoth() =>
