@@ -22,9 +22,9 @@ public static class Extensions
     {
         builder.Services.AddOptions<MovedKeysCheck>().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MovedKeysCheck>, MovedKeysValidator>();
-        builder.Services.AddOptions<MetricsOptions>()
-            .BindConfiguration(MetricsOptions.Section)
-            .Validate(o => o.Port is null or (>= 1 and <= 65_535), "Metrics:Port must be 1–65535.")
+        builder.Services.AddOptions<PrometheusOptions>()
+            .BindConfiguration(PrometheusOptions.Section)
+            .Validate(o => o.Port is null or (>= 1 and <= 65_535), "Prometheus:Port must be 1–65535.")
             .ValidateOnStart();
         builder.Services.AddReservationsLogging(builder.Configuration, serviceName);
         return builder.Services.AddReservationsTelemetry(builder.Configuration, serviceName, hostTracing);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Reservations.Application;
 using Reservations.Infrastructure;
 using Reservations.Infrastructure.Persistence;
+using Reservations.ServiceDefaults.Configuration;
 using Reservations.WebApi;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Endpoints;
@@ -26,6 +27,8 @@ await using var app = builder.Build();
 
 if (args.Contains("migrate"))
 {
+    // Built, never started: the start-up checks do not run, and a stale setting must not get as far as the schema.
+    MovedKeys.EnsureNoneIn(app.Configuration);
     await DatabaseMigrator.MigrateAsync(app.Services);
     return 0;
 }

@@ -20,7 +20,7 @@ public static class DependencyInjection
         builder.Services.AddInfrastructure();
         var telemetry = builder.AddServiceDefaults("reservations-worker");
         var settings = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        var metricsSettings = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        var metricsSettings = builder.Configuration.GetSection(PrometheusOptions.Section).Get<PrometheusOptions>() ?? new PrometheusOptions();
         if (metricsSettings.Port is { } metricsPort)
         {
             telemetry.WithMetrics(metrics => metrics.AddWorkerPrometheusListener(metricsSettings.Host, metricsPort));
@@ -35,8 +35,8 @@ public static class DependencyInjection
             .Validate(o => o.TermsRefreshInterval > TimeSpan.Zero, "Worker:TermsRefreshInterval must be positive.")
             .Validate(o => o.AdjustmentGrace >= TimeSpan.Zero, "Worker:AdjustmentGrace must not be negative.")
             .Validate(o => o.HealthPort is null or (>= 1 and <= 65_535), "Worker:HealthPort must be 1–65535.")
-            .Validate<IOptions<MetricsOptions>>((o, metrics) => o.HealthPort is null || o.HealthPort != metrics.Value.Port,
-                "Worker:HealthPort must differ from Metrics:Port.")
+            .Validate<IOptions<PrometheusOptions>>((o, metrics) => o.HealthPort is null || o.HealthPort != metrics.Value.Port,
+                "Worker:HealthPort must differ from Prometheus:Port.")
             .Validate(o => o.StockSampleInterval > TimeSpan.Zero, "Worker:StockSampleInterval must be positive.")
             .Validate(o => o.StockSampleBatch is >= 1 and <= 10_000, "Worker:StockSampleBatch must be 1–10000.")
             .Validate(o => o.StockCatalogRefresh > TimeSpan.Zero, "Worker:StockCatalogRefresh must be positive.")

@@ -5,7 +5,9 @@ namespace Reservations.ServiceDefaults.Configuration;
 /// <summary>
 /// The settings that moved to a section of their own (old key → new key; a section moves with every key under it). A host
 /// that still finds an old key in any configuration source refuses to start, naming both (<see cref="MovedKeysValidator"/>):
-/// read silently, the setting would fall back to its default.
+/// read silently, the setting would fall back to its default. An old key set beside its new key to the same value is
+/// accepted: during a rolling upgrade the processes of the earlier release read the old key, and they must not fall back
+/// to their defaults either.
 /// </summary>
 public static class MovedKeys
 {
@@ -18,8 +20,8 @@ public static class MovedKeys
         ("Reservations:PurchaseReplicas", "Redis:PurchaseReplicas"),
         ("Reservations:PurchaseReplicaTimeout", "Redis:PurchaseReplicaTimeout"),
         ("Reservations:RequireAppendFsyncAlways", "Redis:RequireAppendFsyncAlways"),
-        ("Reservations:MetricsPort", "Metrics:Port"),
-        ("Reservations:MetricsHost", "Metrics:Host"),
+        ("Reservations:MetricsPort", "Prometheus:Port"),
+        ("Reservations:MetricsHost", "Prometheus:Host"),
         ("Reservations:SweepInterval", "Worker:SweepInterval"),
         ("Reservations:SweepEnabled", "Worker:SweepEnabled"),
         ("Reservations:KeyspaceEvents", "Worker:KeyspaceEvents"),
@@ -47,16 +49,29 @@ public static class MovedKeys
         ("Webhooks:PruneInterval", "Webhooks:Delivery:PruneInterval"),
     ];
 
-    /// <summary>One line for each old key the configuration still sets (an empty value too), naming its new key.</summary>
+    /// <summary>
+    /// One line for each old key the configuration still sets (an empty value too) without its new key set to the same
+    /// value, naming the new key.
+    /// </summary>
     public static IReadOnlyList<string> StillSetIn(IConfiguration configuration) =>
     [
         .. from move in All
            from setting in configuration.GetSection(move.Old).AsEnumerable()
            where setting.Value is not null
            let rest = setting.Key[move.Old.Length..]
+           where configuration[move.New + rest] != setting.Value
            select $"{setting.Key} has moved to {move.New}{rest} (environment variable {EnvironmentVariable(move.New + rest)}): " +
                   "set that instead, the old key is no longer read.",
     ];
+
+    /// <summary>The same refusal for a host that is built but never started (the API's <c>migrate</c> command).</summary>
+    public static void EnsureNoneIn(IConfiguration configuration)
+    {
+        if (StillSetIn(configuration) is [_, ..] stale)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, stale));
+        }
+    }
 
     private static string EnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }

@@ -6,7 +6,7 @@ using Reservations.ServiceDefaults.Telemetry;
 namespace Reservations.WebApi.Metrics;
 
 /// <summary>
-/// Prometheus text at <c>/metrics</c>, without a token. With <c>Metrics:Port</c> it is served on that port
+/// Prometheus text at <c>/metrics</c>, without a token. With <c>Prometheus:Port</c> it is served on that port
 /// alone, which serves nothing else: the public port answers 404 for it. The port is the connection's, not the Host
 /// header's (<c>RequireHost</c>), which the client writes.
 /// </summary>
@@ -23,7 +23,7 @@ public static class MetricsEndpoint
     /// <summary>Answers 404 for <c>/metrics</c> off the metrics port, and for anything else on it.</summary>
     public static IApplicationBuilder UseMetricsPort(this IApplicationBuilder app)
     {
-        if (app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value.Port is not { } port)
+        if (app.ApplicationServices.GetRequiredService<IOptions<PrometheusOptions>>().Value.Port is not { } port)
         {
             return app;
         }
@@ -50,7 +50,7 @@ public static class MetricsEndpoint
     /// Adds the metrics port to the addresses Kestrel listens on, once the host has filled them from its settings
     /// (<c>urls</c>, <c>ASPNETCORE_HTTP_PORTS</c>): an endpoint given in code (<c>Listen</c>) would replace those.
     /// </summary>
-    private sealed class MetricsPortListener(IOptions<MetricsOptions> options) : IStartupFilter
+    private sealed class MetricsPortListener(IOptions<PrometheusOptions> options) : IStartupFilter
     {
         // What Kestrel listens on when nothing names an address.
         private const string KestrelDefault = "http://localhost:5000";

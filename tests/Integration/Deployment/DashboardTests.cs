@@ -48,7 +48,7 @@ public sealed class DashboardTests(ReservationsApiFactory api) : IClassFixture<R
         await customer.ReserveOkAsync(expiring.Id);
         await RateLimitedAsync(customer, expiring.Id);
         var metricsPort = FreePort.Next();
-        using var worker = WorkerProcess.Start(api, ("Metrics:Port", $"{metricsPort}"), ("Metrics:Host", "127.0.0.1"));
+        using var worker = WorkerProcess.Start(api, ("Prometheus:Port", $"{metricsPort}"), ("Prometheus:Host", "127.0.0.1"));
         using var workerMetrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
 
         var exported = (await ScrapeAsync(customer, "http_response_status_code=\"429\"", "use_case=\"PurchaseReservationCommand\""))

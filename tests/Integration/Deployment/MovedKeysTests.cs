@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Reservations.IntegrationTests.Fixtures;
@@ -40,5 +41,31 @@ public sealed class MovedKeysTests(ReservationsApiFactory api) : IClassFixture<R
 
         exitCode.Should().NotBe(0);
         output.Should().Contain("Reservations:SweepInterval has moved to Worker:SweepInterval (environment variable Worker__SweepInterval)");
+    }
+
+    [Fact]
+    public async Task MigrateCommand_WithAMovedEnvironmentVariable_ExitsBeforeTouchingTheSchema()
+    {
+        var directory = ApiProcess.ApiDirectory();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Reservations.WebApi.dll"), "migrate"])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Postgres"] = api.PostgresConnectionString,
+                ["ConnectionStrings__Redis"] = api.RedisConnectionString,
+                ["Reservations__KeyPrefix"] = api.KeyPrefix,
+            },
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        process.ExitCode.Should().NotBe(0);
+        (await output + await errors).Should().Contain("Reservations:KeyPrefix has moved to Redis:KeyPrefix (environment variable Redis__KeyPrefix)");
     }
 }

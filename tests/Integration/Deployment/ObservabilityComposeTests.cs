@@ -60,12 +60,12 @@ public sealed class ObservabilityComposeTests
 
         var targets = ScrapeTargets(config);
 
-        compose.Environment("api").Should().NotContainKey("Metrics__Port", "the API serves /metrics on its public port");
-        compose.Environment("worker")["Metrics__Host"].Should().Be("*", "Prometheus scrapes from another container");
+        compose.Environment("api").Should().NotContainKey("Prometheus__Port", "the API serves /metrics on its public port");
+        compose.Environment("worker")["Prometheus__Host"].Should().Be("*", "Prometheus scrapes from another container");
         targets.Should().BeEquivalentTo(new Dictionary<string, string>
         {
             ["api"] = $"api:{ContainerPort(compose.Ports("api").Single())}",
-            ["worker"] = $"worker:{compose.Environment("worker")["Metrics__Port"]}",
+            ["worker"] = $"worker:{compose.Environment("worker")["Prometheus__Port"]}",
         });
     }
 

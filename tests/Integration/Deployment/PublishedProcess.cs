@@ -11,7 +11,7 @@ public sealed class PublishedProcess : IDisposable
 {
     // What the test process may carry that the application would read as configuration: never passed on.
     private static readonly string[] ApplicationSettingPrefixes =
-        ["ConnectionStrings__", "Auth__", "Reservations__", "RateLimiting__", "Cors__", "Serilog__", "OTEL_", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "RESERVATIONS_"];
+        ["ConnectionStrings__", "Auth__", "Reservations__", "Redis__", "Worker__", "Prometheus__", "LiveAvailability__", "Webhooks__", "Payments__", "RateLimiting__", "Cors__", "Serilog__", "OTEL_", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "RESERVATIONS_"];
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();

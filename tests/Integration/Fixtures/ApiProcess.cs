@@ -99,7 +99,7 @@ public sealed class ApiProcess : IDisposable
     }
 
     // tests/Integration/bin/<Configuration>/net10.0 → src/WebApi/bin/<Configuration>/net10.0, built with the solution.
-    private static string ApiDirectory()
+    internal static string ApiDirectory()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var directory = Path.Combine(Repository.Root, "src", "WebApi", "bin", output.Parent!.Name, output.Name);

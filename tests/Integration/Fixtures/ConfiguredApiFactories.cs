@@ -75,13 +75,13 @@ public sealed class OneOpenRequestPerCallerApiFactory : ReservationsApiFactory
     protected override IReadOnlyList<(string Key, string Value)> Settings => [("RateLimiting:ConcurrentPerCaller", "1")];
 }
 
-/// <summary>Metrics on a loopback port of their own (<c>Metrics:Port</c>).</summary>
+/// <summary>Metrics on a loopback port of their own (<c>Prometheus:Port</c>).</summary>
 public sealed class MetricsPortApiFactory : ReservationsApiFactory
 {
     public int MetricsPort { get; } = FreePort.Next();
 
     protected override IReadOnlyList<(string Key, string Value)> Settings =>
-        [("Metrics:Port", $"{MetricsPort}"), ("Metrics:Host", "127.0.0.1")];
+        [("Prometheus:Port", $"{MetricsPort}"), ("Prometheus:Host", "127.0.0.1")];
 
     /// <summary>A client of the public port (the factory's own clients take the last address Kestrel listens on: the metrics port).</summary>
     public HttpClient CreatePublicClient() => CreateDefaultClient(new Uri(

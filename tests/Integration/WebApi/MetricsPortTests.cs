@@ -3,7 +3,7 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi;
 
-/// <summary>With <c>Metrics:Port</c>, /metrics is served on that port alone, whatever the Host header says.</summary>
+/// <summary>With <c>Prometheus:Port</c>, /metrics is served on that port alone, whatever the Host header says.</summary>
 public sealed class MetricsPortTests(MetricsPortApiFactory api) : IClassFixture<MetricsPortApiFactory>
 {
     [Fact]

@@ -39,7 +39,8 @@ public sealed class StartupChecksTests(ReservationsApiFactory api) : IClassFixtu
 
         var start = () => misconfigured.CreateClient();
 
-        start.Should().Throw<OptionsValidationException>().WithMessage($"*LiveAvailability:{setting}*");
+        start.Should().Throw<OptionsValidationException>().WithMessage($"*LiveAvailability:{setting}*")
+            .Which.Message.Should().NotContain("Reservations:", "the setting's section is LiveAvailability");
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         var port = FreePort.Next();
         var product = await api.CreateProductAsync(stock: 1, holdSeconds: 1);
         var worker = await TestWorker.StartAsync(api,
-            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
+            ("Prometheus:Port", port.ToString(CultureInfo.InvariantCulture)), ("Prometheus:Host", "127.0.0.1"));
         try
         {
             var hold = await _alice.ReserveOkAsync(product.Id);
@@ -184,7 +184,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         var port = FreePort.Next();
         var worker = await TestWorker.StartAsync(api,
             ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()),
-            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
+            ("Prometheus:Port", port.ToString(CultureInfo.InvariantCulture)), ("Prometheus:Host", "127.0.0.1"));
         try
         {
             var hold = await _alice.ReserveOkAsync(healthy.Id, quantity: 2);
@@ -214,7 +214,7 @@ public abstract class HoldExpirySuite(ReservationsApiFactory api)
         var port = FreePort.Next();
         var worker = await TestWorker.StartAsync(api,
             ("Worker:KeyspaceEvents", "false"), ("Worker:SweepInterval", FastSweep.ToString()),
-            ("Metrics:Port", port.ToString(CultureInfo.InvariantCulture)), ("Metrics:Host", "127.0.0.1"));
+            ("Prometheus:Port", port.ToString(CultureInfo.InvariantCulture)), ("Prometheus:Host", "127.0.0.1"));
         try
         {
             var holds = await api.HoldManyAsync(product.Id, 3, "among");

@@ -5,14 +5,14 @@ using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Worker;
 
-/// <summary>The Worker's Prometheus listener on <c>Metrics:Host</c> <c>*</c>, as docker-compose.yml sets it.</summary>
+/// <summary>The Worker's Prometheus listener on <c>Prometheus:Host</c> <c>*</c>, as docker-compose.yml sets it.</summary>
 public sealed class WorkerMetricsListenerTests(ReservationsApiFactory api) : IClassFixture<ReservationsApiFactory>
 {
     [Fact]
     public async Task OnEveryInterface_ServesMetricsToAScraperThatNamesTheWorkerByAnotherHostName()
     {
         var port = FreePort.Next();
-        var worker = await TestWorker.StartAsync(api, ("Metrics:Port", $"{port}"), ("Metrics:Host", "*"));
+        var worker = await TestWorker.StartAsync(api, ("Prometheus:Port", $"{port}"), ("Prometheus:Host", "*"));
         try
         {
             var addresses = new List<IPAddress> { IPAddress.Loopback };

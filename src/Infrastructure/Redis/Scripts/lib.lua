@@ -48,6 +48,8 @@ local FIELD = { hold = 'hold', product = 'product', quantity = 'quantity', price
   at = 'at', created = 'created', deadline = 'deadline', traceparent = 'traceparent', reason = 'reason', type = 'type',
   value = 'value', purchased = 'purchased', kind = 'kind', bucket = 'bucket', entry = 'entry', available = 'available',
   held = 'held', sold = 'sold' }
+-- A misspelt name is an error where it is used (every use is under test), not an entry with a field missing.
+setmetatable(FIELD, { __index = function(_, name) error('unknown stream field ' .. tostring(name)) end })
 
 -- Every key of a shard is its holds key's name with another last part ('holds' is 5 bytes), so all share its hash
 -- tag and slot. Keys named by time are derived here rather than passed in KEYS, since a caller cannot know them.

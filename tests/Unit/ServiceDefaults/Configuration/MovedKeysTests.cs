@@ -14,7 +14,7 @@ public sealed class MovedKeysTests
     /// <summary>Every options class of the service's projects, with its section (its <c>Section</c> constant).</summary>
     private static readonly IReadOnlyList<(Type Options, string Section)> OptionsClasses =
     [
-        .. new[] { typeof(ReservationsOptions), typeof(RedisGateOptions), typeof(MetricsOptions), typeof(AuthOptions), typeof(WorkerOptions) }
+        .. new[] { typeof(ReservationsOptions), typeof(RedisGateOptions), typeof(PrometheusOptions), typeof(AuthOptions), typeof(WorkerOptions) }
             .SelectMany(anchor => anchor.Assembly.GetTypes())
             .Where(type => type.Name.EndsWith("Options", StringComparison.Ordinal))
             .Select(type => (Options: type, Section: type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
@@ -34,7 +34,7 @@ public sealed class MovedKeysTests
     [Fact]
     public void StillSetIn_AnOldKey_NamesItTheNewKeyAndItsEnvironmentVariable() =>
         MovedKeys.StillSetIn(Configuration(("Reservations:MetricsPort", "9464"))).Should().ContainSingle()
-            .Which.Should().StartWith("Reservations:MetricsPort has moved to Metrics:Port (environment variable Metrics__Port)");
+            .Which.Should().StartWith("Reservations:MetricsPort has moved to Prometheus:Port (environment variable Prometheus__Port)");
 
     [Fact]
     public void StillSetIn_AKeyUnderAMovedSection_NamesItsKeyInTheNewSection() =>
@@ -50,6 +50,16 @@ public sealed class MovedKeysTests
     public void StillSetIn_AnOldKeySetEmptyOrInAnotherCase_CountsAsSet() =>
         MovedKeys.StillSetIn(Configuration(("Reservations:KeyPrefix", ""), ("reservations:sweepinterval", "00:00:01")))
             .Should().HaveCount(2);
+
+    [Fact]
+    public void StillSetIn_AnOldKeyBesideItsNewKeyWithTheSameValue_IsAcceptedForARollingUpgrade() =>
+        MovedKeys.StillSetIn(Configuration(("Reservations:KeyPrefix", "shop"), ("Redis:KeyPrefix", "shop"),
+            ("Reservations:LiveAvailability:Tick", "00:00:01"), ("LiveAvailability:Tick", "00:00:01"))).Should().BeEmpty();
+
+    [Fact]
+    public void StillSetIn_AnOldKeyBesideItsNewKeyWithAnotherValue_IsRefused() =>
+        MovedKeys.StillSetIn(Configuration(("Reservations:KeyPrefix", "shop"), ("Redis:KeyPrefix", "other"))).Should().ContainSingle()
+            .Which.Should().StartWith("Reservations:KeyPrefix has moved to Redis:KeyPrefix ");
 
     [Fact]
     public void StillSetIn_AnOldKeyAsAnEnvironmentVariable_IsFound()

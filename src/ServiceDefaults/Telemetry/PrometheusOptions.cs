@@ -1,9 +1,12 @@
 namespace Reservations.ServiceDefaults.Telemetry;
 
-/// <summary>Where a host serves Prometheus metrics (<c>/metrics</c>) on a port of its own; the API and the Worker bind it alike.</summary>
-public sealed class MetricsOptions
+/// <summary>
+/// Where a host serves Prometheus metrics (<c>/metrics</c>) on a port of its own; the API and the Worker bind it alike.
+/// Not the section <c>Metrics</c>: .NET's hosts read that one for their rules of which metrics are on.
+/// </summary>
+public sealed class PrometheusOptions
 {
-    public const string Section = "Metrics";
+    public const string Section = "Prometheus";
 
     /// <summary>
     /// The port that serves <c>/metrics</c>, and nothing else. Unset: the API serves it on its public port with every
