@@ -73,7 +73,6 @@ internal static class HoldCodec
     private static long UnixMs(ReadOnlySpan<byte> sixBytes) =>
         ((long)BinaryPrimitives.ReadUInt16BigEndian(sixBytes) << 32) | BinaryPrimitives.ReadUInt32BigEndian(sixBytes[2..]);
 
-    /// <summary>The byte a status is stored as, the first of a packed hold.</summary>
     public static byte CodeOf(HoldStatus status) => status switch
     {
         HoldStatus.Held => (byte)'h',

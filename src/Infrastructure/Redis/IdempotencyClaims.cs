@@ -13,7 +13,6 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 internal sealed class IdempotencyClaims(RedisKeys keys)
 {
-    /// <summary>How long a claim and a record of a key are kept.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromHours(24);
 
     /// <summary>

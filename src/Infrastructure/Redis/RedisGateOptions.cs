@@ -2,12 +2,10 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>The gate's Redis layout and durability: how keys are named and sharded, how purchases are delivered and confirmed.</summary>
 public sealed class RedisGateOptions
 {
     public const string Section = "Redis";
 
-    /// <summary>Shards on one Redis node when <see cref="Shards"/> is not set.</summary>
     public const int SingleNodeShards = 16;
 
     /// <summary>

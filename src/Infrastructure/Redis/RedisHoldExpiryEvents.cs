@@ -166,7 +166,6 @@ internal sealed partial class RedisHoldExpiryEvents(
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped listening on {Node}: no longer a primary that owns slots")]
     private static partial void LogStopped(ILogger logger, EndPoint node);
 
-    /// <summary>A subscription on one node of a cluster, over a connection of its own.</summary>
     private sealed class NodeListener(ConnectionMultiplexer connection, ChannelMessageQueue queue) : IAsyncDisposable
     {
         // Without CLUSTER the client cannot discover the other nodes, so it treats this one as the only one and

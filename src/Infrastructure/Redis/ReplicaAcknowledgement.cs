@@ -16,14 +16,12 @@ internal sealed partial class ReplicaAcknowledgement(
     IReadOnlyList<ConnectionMultiplexer> connections, int replicas, TimeSpan timeout, ILogger<ReplicaAcknowledgement> logger)
     : IDisposable
 {
-    /// <summary>Connections purchases spread over when replicas must confirm them.</summary>
     public const int Connections = 8;
 
     private static readonly Version FirstWithWaitAof = new(7, 2);
     private int _announced;
     private uint _next;
 
-    /// <summary>True when purchases wait for replicas.</summary>
     public bool Enabled => connections.Count > 0;
 
     /// <summary>The connection for one purchase: its script and its wait must go over the same one.</summary>

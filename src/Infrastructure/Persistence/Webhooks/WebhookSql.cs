@@ -1,6 +1,5 @@
 namespace Reservations.Infrastructure.Persistence.Webhooks;
 
-/// <summary>SQL fragments the statements that write webhook events share.</summary>
 internal static class WebhookSql
 {
     /// <summary>

@@ -8,7 +8,6 @@ namespace Reservations.Infrastructure.Redis.Scripts;
 /// </summary>
 internal static class ScriptText
 {
-    /// <summary>lib.lua: the functions and names every script shares.</summary>
     public static readonly string Library = ReadResource("lib");
 
     public static string Of(string name) => Library + ReadResource(name);

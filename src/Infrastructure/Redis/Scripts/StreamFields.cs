@@ -22,13 +22,10 @@ internal static class StreamFields
     public const string Created = "created";
     public const string Deadline = "deadline";
 
-    /// <summary>The purchase request's W3C trace context, when it was traced.</summary>
     public const string TraceParent = "traceparent";
 
-    /// <summary>Why an entry was dead-lettered or set aside.</summary>
     public const string Reason = "reason";
 
-    /// <summary>An event's type (a webhook event type).</summary>
     public const string Type = "type";
 
     /// <summary>An event's hold, packed as <see cref="HoldCodec"/> reads it.</summary>
