@@ -3,9 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Reservations.ServiceDefaults.Configuration;
 
 /// <summary>
-/// The settings that moved to a section of their own (old key → new key; a section moves with every key under it). A host
-/// that still finds an old key in any configuration source refuses to start, naming both (<see cref="MovedKeysValidator"/>):
-/// read silently, the setting would fall back to its default.
+/// Settings that moved to a section of their own (a section moves with every key under it). A host that still sets an old
+/// key refuses to start (<see cref="MovedKeysValidator"/>): read silently, the setting would fall back to its default.
 /// </summary>
 public static class MovedKeys
 {

@@ -11,9 +11,8 @@ internal static class OtlpLogs
     private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
 
     /// <summary>
-    /// Sends the log events as OTLP log records when OTEL_EXPORTER_OTLP_ENDPOINT is set, each with the trace and span
-    /// ids of the activity it was written in, under the service's name. Endpoint, protocol and headers are the standard
-    /// OTEL_EXPORTER_OTLP_* variables, read through the configuration (the environment, or a test's settings).
+    /// Each record carries the trace and span ids of the activity it was written in. Endpoint, protocol and headers are the
+    /// standard OTEL_EXPORTER_OTLP_* variables, read through the configuration (the environment, or a test's settings).
     /// </summary>
     public static LoggerConfiguration WriteToOtlpWhenConfigured(
         this LoggerConfiguration logger, IConfiguration configuration, string serviceName) =>

@@ -1,6 +1,5 @@
 namespace Reservations.ServiceDefaults.Telemetry;
 
-/// <summary>Where a host serves Prometheus metrics (<c>/metrics</c>) on a port of its own; the API and the Worker bind it alike.</summary>
 public sealed class MetricsOptions
 {
     public const string Section = "Metrics";

@@ -17,7 +17,6 @@ internal sealed class ValidatedTokenCache(TokenHandler inner, int capacity, Time
     private int _count;
     private int _sweeping;
 
-    /// <summary>Tokens remembered now.</summary>
     public int Count => Volatile.Read(ref _count);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
