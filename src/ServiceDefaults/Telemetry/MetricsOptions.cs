@@ -4,10 +4,7 @@ public sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 
-    /// <summary>
-    /// The port that serves <c>/metrics</c>, and nothing else. Unset: the API serves it on its public port with every
-    /// route, the Worker serves none.
-    /// </summary>
+    /// <summary>A port serving only <c>/metrics</c>. Unset: the API serves it on its public port, the Worker serves none.</summary>
     public int? Port { get; set; }
 
     /// <summary>The host name the metrics port binds to; <c>*</c> for every interface (in a container).</summary>
