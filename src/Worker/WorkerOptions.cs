@@ -10,7 +10,6 @@ public sealed class WorkerOptions
     /// </summary>
     public static readonly TimeSpan ReleaseMargin = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the sweeper expires overdue holds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Every hold past its deadline is released within this long of it, whatever happens to expiry events.</summary>
@@ -25,10 +24,8 @@ public sealed class WorkerOptions
     /// <summary>How often the Worker checks whether Redis lost data (and then builds the lost state again).</summary>
     public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often every product's ledger is checked.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often the Worker looks for stock adjustments left pending.</summary>
     public TimeSpan AdjustmentInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

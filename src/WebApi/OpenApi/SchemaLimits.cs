@@ -141,7 +141,6 @@ internal static class SchemaLimits
         }
     }
 
-    /// <summary>The items of a page, of a hold or order (its lines), of a webhook's event types.</summary>
     public static int? MaxItems(string? name, Type declaringType) => name switch
     {
         "items" when declaringType.IsGenericType && declaringType.GetGenericTypeDefinition() == typeof(PagedResponse<>) => PageRequest.MaxPageSize,

@@ -34,7 +34,6 @@ internal static class RateLimitingSetup
         return services;
     }
 
-    /// <summary>The route's calls also count against the customer's bucket (<c>RateLimiting:Customer</c>).</summary>
     public static TBuilder RequirePerCustomerLimit<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(PerCustomerLimit.Instance);
 

@@ -32,7 +32,6 @@ public sealed class StockGauges
 
     public void Record(ProductSample sample) => _products[sample.ProductId] = sample;
 
-    /// <summary>Forgets the products no longer in the catalog.</summary>
     public void KeepOnly(IReadOnlySet<Guid> productIds)
     {
         foreach (var productId in _products.Keys.Where(id => !productIds.Contains(id)))

@@ -38,7 +38,6 @@ public sealed partial class StockSampler(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Takes one sample: the next batch of products and the backlog of every shard.</summary>
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);

@@ -5,7 +5,6 @@ public sealed class WebhookDeliveryOptions
 {
     public const string Section = "Webhooks:Delivery";
 
-    /// <summary>How often the Worker looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The waits between attempts; empty for the default schedule (5 s, 30 s, 2 min … 8 h, then 8 h again).</summary>
@@ -32,6 +31,5 @@ public sealed class WebhookDeliveryOptions
     /// <summary>Settled deliveries and their events are kept this long (visible in GET …/deliveries), then removed.</summary>
     public TimeSpan Keep { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How often the Worker removes what is older than <see cref="Keep"/>.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
