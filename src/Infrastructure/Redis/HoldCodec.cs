@@ -6,10 +6,7 @@ using Reservations.Domain.Reservations;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>
-/// Reads a hold as the scripts pack it (lib.lua writes the layouts; <see cref="HoldLayout"/> is the one other place that
-/// knows them).
-/// </summary>
+/// <summary>Reads a hold as lib.lua packs it; <see cref="HoldLayout"/> is the one other place that knows the layouts.</summary>
 internal static class HoldCodec
 {
     public static Hold Parse(Guid holdId, ReadOnlySpan<byte> value)

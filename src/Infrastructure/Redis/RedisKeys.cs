@@ -189,10 +189,7 @@ public sealed class RedisKeys
         return Key((int)(BinaryPrimitives.ReadUInt32BigEndian(hash) % (uint)Shards), "claim:" + HashName(hash));
     }
 
-    /// <summary>
-    /// A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes,
-    /// big-endian.
-    /// </summary>
+    /// <summary>A product id inside Redis (catalog, stock and tally fields, hold values, purchases).</summary>
     public static byte[] ProductField(Guid productId) => productId.ToByteArray(bigEndian: true);
 
     public static Guid ProductOfField(ReadOnlySpan<byte> field) => new(field, bigEndian: true);

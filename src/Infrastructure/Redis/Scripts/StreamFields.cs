@@ -1,9 +1,6 @@
 namespace Reservations.Infrastructure.Redis.Scripts;
 
-/// <summary>
-/// The field names of the entries the gate's scripts append to a shard's streams (purchases, dead letters, events,
-/// quarantine), as lib.lua's FIELD table names them for the scripts.
-/// </summary>
+/// <summary>Field names of the entries the scripts append to a shard's streams, as lib.lua's FIELD table names them.</summary>
 internal static class StreamFields
 {
     /// <summary>The hold's 14-byte id.</summary>
