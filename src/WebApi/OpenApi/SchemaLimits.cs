@@ -19,9 +19,8 @@ using Reservations.WebApi.Problems;
 namespace Reservations.WebApi.OpenApi;
 
 /// <summary>
-/// The limits of each body property and parameter (lengths, patterns, formats, ranges, values, item counts), by its name on
-/// the wire, from the constants the validators, the domain and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and
-/// array limits), so each gets one here.
+/// The limits of each body property and parameter by its name on the wire, from the constants the validators, the domain
+/// and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and array limits).
 /// </summary>
 internal static class SchemaLimits
 {
