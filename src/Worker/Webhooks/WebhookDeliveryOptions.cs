@@ -19,10 +19,8 @@ public sealed class WebhookDeliveryOptions
     /// <summary>At most this many endpoints are sent to at once, each in a lane of its own.</summary>
     public int MaxLanes { get; set; } = 64;
 
-    /// <summary>Deliveries one lane claims and sends at once to its endpoint.</summary>
     public int LaneBatch { get; set; } = 8;
 
-    /// <summary>Events fanned out into deliveries per statement.</summary>
     public int FanOutBatch { get; set; } = 500;
 
     /// <summary>How often the gate's event switch is set again from the enabled endpoints (repairs a lost or stale switch).</summary>
