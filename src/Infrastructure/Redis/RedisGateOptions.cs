@@ -9,8 +9,7 @@ public sealed class RedisGateOptions
     public const int SingleNodeShards = 16;
 
     /// <summary>
-    /// Shards on a cluster (a connection string naming several nodes) when <see cref="Shards"/> is not set: each primary
-    /// of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
+    /// Each primary of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
     /// </summary>
     public const int ClusterShards = 64;
 
@@ -26,10 +25,7 @@ public sealed class RedisGateOptions
     /// <summary>How long a purchase may stay unacknowledged by its Worker before another Worker takes it over.</summary>
     public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// How many times a purchase entry that cannot be read is delivered to a Worker before it is moved to the shard's
-    /// quarantine stream (so that it never holds up the purchases behind it).
-    /// </summary>
+    /// <summary>Deliveries of an unreadable purchase entry before it is quarantined, so it never holds up the ones behind it.</summary>
     public int MaxDeliveries { get; set; } = 5;
 
     /// <summary>Replicas that must confirm a purchase before it is answered (0: none); see <see cref="ReplicaAcknowledgement"/>.</summary>
