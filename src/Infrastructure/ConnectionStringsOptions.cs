@@ -1,6 +1,5 @@
 namespace Reservations.Infrastructure;
 
-/// <summary>The stores' connection strings (<c>ConnectionStrings:Postgres</c>, <c>ConnectionStrings:Redis</c>).</summary>
 public sealed class ConnectionStringsOptions
 {
     public const string Section = "ConnectionStrings";

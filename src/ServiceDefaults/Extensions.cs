@@ -11,12 +11,7 @@ namespace Reservations.ServiceDefaults;
 
 public static class Extensions
 {
-    /// <summary>
-    /// What every host of the service sets up alike: Serilog (and its logs over OTLP) and OpenTelemetry, under
-    /// <paramref name="serviceName"/>; the metrics port's options; a start refused while a moved key is still set
-    /// (<see cref="MovedKeys"/>). <paramref name="hostTracing"/> adds the host's own trace sources; the host chains its
-    /// own metrics on the builder returned.
-    /// </summary>
+    /// <summary>The same logging, telemetry and start checks for every host; the host chains its own metrics on the builder returned.</summary>
     public static OpenTelemetryBuilder AddServiceDefaults(
         this IHostApplicationBuilder builder, string serviceName, Action<TracerProviderBuilder>? hostTracing = null)
     {

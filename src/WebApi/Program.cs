@@ -59,7 +59,6 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("Reservations API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealth();
-// What each problem type means, at the path of its type URI (docs/decisions/017-problem-types.md).
 app.MapProblemTypes();
 app.MapTime();
 // Prometheus scrapes /metrics; deployments keep it on the internal network, or on a port of its own.

@@ -10,7 +10,6 @@ namespace Reservations.WebApi;
 /// </summary>
 public sealed class RequestLogLevels(TimeSpan slowRequestThreshold)
 {
-    /// <summary>Set in <see cref="HttpContext.Items"/> on a request shed for overload.</summary>
     public const string Shed = "reservations.shed";
 
     /// <summary>Set in <see cref="HttpContext.Items"/> on a long-lived response (a stream): its duration says nothing.</summary>

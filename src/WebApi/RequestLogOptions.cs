@@ -1,6 +1,5 @@
 namespace Reservations.WebApi;
 
-/// <summary>Which requests get their line in the log (<see cref="RequestLogLevels"/>), under <c>RequestLogging:*</c>.</summary>
 public sealed class RequestLogOptions
 {
     public const string Section = "RequestLogging";

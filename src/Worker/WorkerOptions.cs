@@ -10,7 +10,6 @@ public sealed class WorkerOptions
     /// </summary>
     public static readonly TimeSpan ReleaseMargin = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the sweeper expires overdue holds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Every hold past its deadline is released within this long of it, whatever happens to expiry events.</summary>
@@ -25,10 +24,8 @@ public sealed class WorkerOptions
     /// <summary>How often the Worker checks whether Redis lost data (and then builds the lost state again).</summary>
     public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often every product's ledger is checked.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often the Worker looks for stock adjustments left pending.</summary>
     public TimeSpan AdjustmentInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -37,7 +34,6 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan AdjustmentGrace { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the gate's terms are written again for the products edited lately (ProductTermsRefresher).</summary>
     public TimeSpan TermsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Turns Redis's key-expiration notices on at start when they are off; otherwise the Worker only warns.</summary>
@@ -49,12 +45,9 @@ public sealed class WorkerOptions
     /// <summary>The host name the health listener binds to; <c>*</c> for every interface (in a container).</summary>
     public string HealthHost { get; set; } = "localhost";
 
-    /// <summary>How often the stock gauges take their next batch of products (and the purchase backlog).</summary>
     public TimeSpan StockSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Products whose gate stock one sample reads; a larger catalog is covered over several samples.</summary>
     public int StockSampleBatch { get; set; } = 500;
 
-    /// <summary>How long the stock gauges keep the catalog's list of products (and their sold units) before reading it again.</summary>
     public TimeSpan StockCatalogRefresh { get; set; } = TimeSpan.FromMinutes(1);
 }

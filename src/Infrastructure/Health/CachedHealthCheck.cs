@@ -4,9 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Reservations.Infrastructure.Health;
 
 /// <summary>
-/// Answers from the last result of <typeparamref name="TCheck"/> while it is younger than <see cref="MaxAge"/>, and
-/// lets concurrent callers share one run: probes and load balancers polling <c>/health/ready</c> many times a second
-/// cost one PostgreSQL connection and one round of Redis commands per second, not one per call.
+/// Shares one run of <typeparamref name="TCheck"/> per <see cref="MaxAge"/> among all callers: probes polling
+/// <c>/health/ready</c> many times a second cost one PostgreSQL connection and one round of Redis commands per second.
 /// </summary>
 internal sealed class CachedHealthCheck<TCheck>(IServiceScopeFactory scopes, TimeProvider clock) : IHealthCheck
     where TCheck : IHealthCheck

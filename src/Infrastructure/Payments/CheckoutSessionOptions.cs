@@ -3,7 +3,6 @@ using Stripe.Checkout;
 
 namespace Reservations.Infrastructure.Payments;
 
-/// <summary>A hosted payment page for a hold: its lines priced inline, and the hold's id on the session and its payment.</summary>
 internal static class CheckoutSessionOptions
 {
     public const string ReservationIdKey = "reservationId";

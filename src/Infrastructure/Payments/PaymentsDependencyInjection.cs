@@ -6,7 +6,6 @@ namespace Reservations.Infrastructure.Payments;
 
 public static class PaymentsDependencyInjection
 {
-    /// <summary>Stripe behind the payments port, configured from the <c>Payments</c> section.</summary>
     public static IServiceCollection AddStripePayments(this IServiceCollection services)
     {
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section);

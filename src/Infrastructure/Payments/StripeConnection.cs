@@ -3,7 +3,6 @@ using Stripe;
 
 namespace Reservations.Infrastructure.Payments;
 
-/// <summary>One <see cref="StripeClient"/> and the <see cref="HttpClient"/> it owns, for the provider's lifetime.</summary>
 internal sealed class StripeConnection(StripeClient client, HttpClient http) : IDisposable
 {
     private const int Retries = 2;

@@ -3,7 +3,6 @@ using Stripe;
 
 namespace Reservations.Infrastructure.Payments;
 
-/// <summary>What Stripe.net throws, as the port's failures: whose business it is, and Stripe's own code and message.</summary>
 internal static class StripeFailures
 {
     private const string CardError = "card_error";

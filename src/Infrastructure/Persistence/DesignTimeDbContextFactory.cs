@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Reservations.Infrastructure.Persistence;
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting a host.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ReservationsDbContext>
 {
     public ReservationsDbContext CreateDbContext(string[] args)

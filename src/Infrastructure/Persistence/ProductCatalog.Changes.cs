@@ -5,7 +5,6 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Infrastructure.Persistence;
 
-/// <summary>Edits of a product's terms, each with its audit row, and what the Worker's terms refresh reads.</summary>
 internal sealed partial class ProductCatalog
 {
     public Task<Result<Product>> EditAsync(

@@ -11,12 +11,10 @@ namespace Reservations.Infrastructure.Persistence;
 
 internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
 {
-    // One statement, so one transaction: the orders' lines are inserted unless they exist, sold rises per product by
-    // what was inserted, and each inserted order gets one order.completed webhook event (its data the order as GET
-    // /api/orders/{id} returns it) when an endpoint wants that type. Repeating it after a connection lost during
-    // COMMIT is therefore safe, which lets the execution strategy retry it. A data-modifying CTE runs to completion
-    // even though the final SELECT does not read it. An order's lines are always written together, so an order is
-    // inserted whole or found whole.
+    // One statement, so one transaction, which makes the execution strategy's retry after a connection lost in COMMIT safe:
+    // lines are inserted unless they exist, sold rises by what was inserted, and each inserted order gets one
+    // order.completed event (its data as GET /api/orders/{id} returns it) when an endpoint wants that type. A data-modifying
+    // CTE runs to completion even unread by the final SELECT. An order's lines are written together: inserted or found whole.
     private static readonly string InsertBatch = $"""
         WITH inserted AS (
             INSERT INTO purchases (id, line, product_id, customer_id, quantity, unit_price, purchased_at, reserved_at, expires_at)

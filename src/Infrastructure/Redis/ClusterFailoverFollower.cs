@@ -5,10 +5,9 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// When a cluster primary's connection fails, StackExchange.Redis re-reads the topology at once, while the dead node
-/// still owns its slots, and after that only on a backoff that grows towards <c>ConfigCheckSeconds</c>; until it
-/// reads again, commands for those slots wait in the dead node's backlog and time out. So this reconfigures every
-/// <see cref="Interval"/> until connected primaries serve every slot again (the replica promoted, or the node back).
+/// After a cluster primary fails, StackExchange.Redis re-reads the topology at once (the dead node still owns its slots),
+/// then only on a backoff towards <c>ConfigCheckSeconds</c>, while commands for those slots time out in the dead node's
+/// backlog. So this reconfigures every <see cref="Interval"/> until connected primaries serve every slot again.
 /// </summary>
 internal static partial class ClusterFailoverFollower
 {
@@ -61,7 +60,6 @@ internal static partial class ClusterFailoverFollower
             }
             catch (ObjectDisposedException)
             {
-                // The host is stopping: nobody needs the cluster any more.
                 return;
             }
             catch (Exception e) when (e is RedisException or ArgumentException)

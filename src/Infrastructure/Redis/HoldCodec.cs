@@ -6,10 +6,7 @@ using Reservations.Domain.Reservations;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>
-/// Reads a hold as the scripts pack it (lib.lua writes the layouts; <see cref="HoldLayout"/> is the one other place that
-/// knows them).
-/// </summary>
+/// <summary>Reads a hold as lib.lua packs it; <see cref="HoldLayout"/> is the one other place that knows the layouts.</summary>
 internal static class HoldCodec
 {
     public static Hold Parse(Guid holdId, ReadOnlySpan<byte> value)
@@ -73,7 +70,6 @@ internal static class HoldCodec
     private static long UnixMs(ReadOnlySpan<byte> sixBytes) =>
         ((long)BinaryPrimitives.ReadUInt16BigEndian(sixBytes) << 32) | BinaryPrimitives.ReadUInt32BigEndian(sixBytes[2..]);
 
-    /// <summary>The byte a status is stored as, the first of a packed hold.</summary>
     public static byte CodeOf(HoldStatus status) => status switch
     {
         HoldStatus.Held => (byte)'h',

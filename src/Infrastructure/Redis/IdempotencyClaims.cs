@@ -13,17 +13,13 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 internal sealed class IdempotencyClaims(RedisKeys keys)
 {
-    /// <summary>How long a claim and a record of a key are kept.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// Claims the key for the request unless it is claimed already: false when the claim is another request's.
-    /// </summary>
+    /// <summary>False when the key is claimed by another request.</summary>
     /// <remarks>
-    /// The claim is not given back when the reserve fails or never runs (a timeout, a crash between the two steps):
-    /// giving it back could free the key while a concurrent retry of the same request takes the hold. It stays the
-    /// request's until it expires, so the same request retried with the key takes the hold then (its shard has no record
-    /// of one), and another request with the key answers 422.
+    /// Never given back when the reserve fails or never runs (a timeout, a crash between the two steps): that could free the
+    /// key while a concurrent retry of the same request takes the hold. The same request retried takes the hold (its shard
+    /// has no record of one); another request with the key answers 422 until the claim expires.
     /// </remarks>
     public async Task<bool> TryClaimAsync(IDatabase db, ReserveRequest request, string idempotencyKey)
     {

@@ -7,11 +7,9 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Opens the Redis connection while the host starts instead of inside the first request. Under a burst on a fresh
-/// instance, every request would otherwise block a thread-pool thread waiting for that first one to connect, and the
-/// connection needs those threads to finish its handshake with each node: nodes are then left unconnected and
-/// requests answer 503. Redis being down does not stop the start (the connection keeps trying; readiness reports it).
-/// The nodes that answer are checked: a setting under which Redis may lose the gate's data stops the start.
+/// Connects while the host starts: under a burst on a fresh instance, requests would block the thread-pool threads the
+/// first connect needs for its handshakes, leaving nodes unconnected and requests answering 503. Redis down does not stop
+/// the start (readiness reports it); a node setting under which Redis may lose the gate's data does.
 /// </summary>
 internal sealed partial class RedisConnectionStarter(
     IServiceProvider services, IOptions<RedisGateOptions> options, ILogger<RedisConnectionStarter> logger) : IHostedService

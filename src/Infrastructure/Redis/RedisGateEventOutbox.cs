@@ -10,10 +10,6 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>
-/// The shards' event streams, which the gate's scripts append to, read through one consumer group
-/// (<see cref="StreamGroupReader"/>).
-/// </summary>
 internal sealed partial class RedisGateEventOutbox(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisGateEventOutbox> logger)
     : IGateEventOutbox

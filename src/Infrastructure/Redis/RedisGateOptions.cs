@@ -2,24 +2,20 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>The gate's Redis layout and durability: how keys are named and sharded, how purchases are delivered and confirmed.</summary>
 public sealed class RedisGateOptions
 {
     public const string Section = "Redis";
 
-    /// <summary>Shards on one Redis node when <see cref="Shards"/> is not set.</summary>
     public const int SingleNodeShards = 16;
 
     /// <summary>
-    /// Shards on a cluster (a connection string naming several nodes) when <see cref="Shards"/> is not set: each primary
-    /// of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
+    /// Each primary of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
     /// </summary>
     public const int ClusterShards = 64;
 
     /// <summary>
-    /// How many shards (hash tags) products spread over; every key of one shard lives in one cluster slot. Unset, it
-    /// follows the connection string (<see cref="ShardsFor"/>). It is fixed for a deployment's life: another count maps
-    /// products to other shards.
+    /// Hash tags products spread over (each shard's keys share one cluster slot); unset, from the connection string
+    /// (<see cref="ShardsFor"/>). Fixed for a deployment's life: another count maps products to other shards.
     /// </summary>
     public int? Shards { get; set; }
 
@@ -29,31 +25,21 @@ public sealed class RedisGateOptions
     /// <summary>How long a purchase may stay unacknowledged by its Worker before another Worker takes it over.</summary>
     public TimeSpan PendingReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// How many times a purchase entry that cannot be read is delivered to a Worker before it is moved to the shard's
-    /// quarantine stream (so that it never holds up the purchases behind it).
-    /// </summary>
+    /// <summary>Deliveries of an unreadable purchase entry before it is quarantined, so it never holds up the ones behind it.</summary>
     public int MaxDeliveries { get; set; } = 5;
 
-    /// <summary>
-    /// Replicas that must confirm a purchase before it is answered (0: none, the default). See
-    /// <see cref="ReplicaAcknowledgement"/> for what each setting can lose.
-    /// </summary>
+    /// <summary>Replicas that must confirm a purchase before it is answered (0: none); see <see cref="ReplicaAcknowledgement"/>.</summary>
     public int PurchaseReplicas { get; set; }
 
     /// <summary>How long a purchase waits for <see cref="PurchaseReplicas"/> before it answers 503 (the purchase stands).</summary>
     public TimeSpan PurchaseReplicaTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// Refuse to start on a Redis node without <c>appendonly yes</c> and <c>appendfsync always</c> instead of only warning
-    /// (and reporting it in <c>/health/ready</c> as degraded).
-    /// </summary>
+    /// <summary>Refuse to start without <c>appendonly yes</c> and <c>appendfsync always</c>, rather than warn and report degraded.</summary>
     public bool RequireAppendFsyncAlways { get; set; }
 
     /// <summary>
-    /// The shard count in effect: <see cref="Shards"/> when set, else <see cref="ClusterShards"/> when the connection
-    /// string names more than one node and <see cref="SingleNodeShards"/> when it names one. Decided by configuration
-    /// alone, never by what answers at start-up, so every process of a deployment agrees.
+    /// <see cref="Shards"/>, else by the number of nodes the connection string names: decided by configuration alone, never
+    /// by what answers at start-up, so every process of a deployment agrees.
     /// </summary>
     public int ShardsFor(string redisConnectionString) =>
         Shards ?? (ConfigurationOptions.Parse(redisConnectionString).EndPoints.Count > 1 ? ClusterShards : SingleNodeShards);

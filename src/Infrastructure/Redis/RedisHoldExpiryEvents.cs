@@ -6,10 +6,9 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Keyspace notifications (<c>__keyevent@db__:expired</c>) of expiry markers, one per shard and second with holds due. On one node the shared connection
-/// subscribes; StackExchange.Redis re-subscribes by itself after the subscription connection drops. On a cluster the
-/// notices are node-local, so a listener subscribes on every primary and follows the topology (a failover, a new
-/// primary). Notices sent while nobody listens are lost, which the sweeper covers.
+/// Keyspace notices of expiry markers. On one node the shared connection subscribes (StackExchange.Redis re-subscribes
+/// after a drop); on a cluster notices are node-local, so a listener subscribes on every primary and follows the topology.
+/// Notices sent while nobody listens are lost: the sweeper covers them.
 /// </summary>
 internal sealed partial class RedisHoldExpiryEvents(
     IConnectionMultiplexer redis, RedisAdminConnection admin, RedisKeys keys, ILogger<RedisHoldExpiryEvents> logger) : IHoldExpiryEvents
@@ -166,7 +165,6 @@ internal sealed partial class RedisHoldExpiryEvents(
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped listening on {Node}: no longer a primary that owns slots")]
     private static partial void LogStopped(ILogger logger, EndPoint node);
 
-    /// <summary>A subscription on one node of a cluster, over a connection of its own.</summary>
     private sealed class NodeListener(ConnectionMultiplexer connection, ChannelMessageQueue queue) : IAsyncDisposable
     {
         // Without CLUSTER the client cannot discover the other nodes, so it treats this one as the only one and

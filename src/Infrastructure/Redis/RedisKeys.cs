@@ -12,7 +12,6 @@ namespace Reservations.Infrastructure.Redis;
 /// </summary>
 public sealed class RedisKeys
 {
-    /// <summary>The length of a hold's field: see <see cref="HoldField"/>.</summary>
     public const int HoldFieldLength = 14;
 
     private readonly string _prefix;
@@ -37,7 +36,6 @@ public sealed class RedisKeys
 
     public int Shards { get; }
 
-    /// <summary>The first part of every key name.</summary>
     public string Prefix => _prefix;
 
     /// <summary>The gate's layout version and shard count (<see cref="RedisLayout"/>): the one key without a shard.</summary>
@@ -87,7 +85,6 @@ public sealed class RedisKeys
         return holdId.Version == 7 && shard < Shards ? shard : null;
     }
 
-    /// <summary>The keys every call on the shard's holds starts from, built once.</summary>
     public ShardKeys Of(int shard) => _shardKeys[shard];
 
     public RedisKey Stock(int shard) => Key(shard, "stock");
@@ -192,13 +189,9 @@ public sealed class RedisKeys
         return Key((int)(BinaryPrimitives.ReadUInt32BigEndian(hash) % (uint)Shards), "claim:" + HashName(hash));
     }
 
-    /// <summary>
-    /// A product id inside Redis (catalog field, stock and tally fields, hold values, purchases): its 16 bytes,
-    /// big-endian.
-    /// </summary>
+    /// <summary>A product id inside Redis (catalog, stock and tally fields, hold values, purchases).</summary>
     public static byte[] ProductField(Guid productId) => productId.ToByteArray(bigEndian: true);
 
-    /// <summary>The product id a field stands for.</summary>
     public static Guid ProductOfField(ReadOnlySpan<byte> field) => new(field, bigEndian: true);
 
     /// <summary>A product's counter in its shard's stock hash: a available, h held, p purchasing, d dead-lettered.</summary>
@@ -210,7 +203,6 @@ public sealed class RedisKeys
     /// </summary>
     public static byte[] HoldField(Guid holdId) => holdId.ToByteArray(bigEndian: true)[..HoldFieldLength];
 
-    /// <summary>The hold id that a field of this shard stands for.</summary>
     public static Guid HoldOfField(int shard, ReadOnlySpan<byte> field)
     {
         if (field.Length != HoldFieldLength)

@@ -56,7 +56,6 @@ internal sealed partial class RedisLayout(IConnectionMultiplexer redis, RedisKey
     public Task RecordAsync() =>
         redis.GetDatabase().StringSetAsync(keys.Layout, Describe(Version, keys.Shards), when: When.NotExists);
 
-    /// <summary>Whether the layout record exists.</summary>
     public Task<bool> IsRecordedAsync() => redis.GetDatabase().KeyExistsAsync(keys.Layout);
 
     private static string Describe(int version, int shards) =>

@@ -12,7 +12,6 @@ using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;
 
-/// <summary>The shards' purchase streams, read through one consumer group (<see cref="StreamGroupReader"/>).</summary>
 internal sealed partial class RedisPurchaseOutbox(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisGateOptions> options, ILogger<RedisPurchaseOutbox> logger)
     : IPurchaseOutbox

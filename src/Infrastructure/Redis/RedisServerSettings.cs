@@ -24,7 +24,6 @@ internal sealed record RedisServerSettings(string Node, string MaxMemoryPolicy, 
     public static async Task<IReadOnlyList<RedisServerSettings>> ReadAllAsync(RedisAdminConnection admin) =>
         await Task.WhenAll(admin.ConnectedNodes().Select(ReadAsync));
 
-    /// <summary>Why the gate must not run on this node, or null.</summary>
     public string? Refusal => MaxMemoryPolicy == "noeviction"
         ? null
         : $"Redis {Node} has maxmemory-policy {MaxMemoryPolicy}: when full it may evict holds, stock and purchases not " +

@@ -4,26 +4,21 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// The opt-in wait for replicas after a purchase (<c>Redis:PurchaseReplicas</c>). Redis replicates
-/// asynchronously: a primary that dies right after answering can take an acknowledged purchase with it when its
-/// replica is promoted. With N &gt; 0 a purchase is answered only once N replicas hold it: <c>WAITAOF 0 N</c> (in the
-/// replica's append-only file) on Redis 7.2 and later, <c>WAIT N</c> (received by the replica, on its disk as its
-/// own <c>appendfsync</c> says) before. Both wait for the writes of the connection that sends them, and block it
-/// meanwhile: purchases run on connections of their own, never on the shared one, and on several of them so that
-/// one purchase's wait does not queue all the others behind it.
+/// Redis replicates asynchronously: a primary that dies right after answering can lose an acknowledged purchase when its
+/// replica is promoted. With <c>Redis:PurchaseReplicas</c> N &gt; 0 a purchase answers once N replicas hold it:
+/// <c>WAITAOF 0 N</c> (in their append-only files) on Redis 7.2+, else <c>WAIT N</c> (received only). Both block the
+/// connection that sends them, so purchases spread over several connections of their own, never the shared one.
 /// </summary>
 internal sealed partial class ReplicaAcknowledgement(
     IReadOnlyList<ConnectionMultiplexer> connections, int replicas, TimeSpan timeout, ILogger<ReplicaAcknowledgement> logger)
     : IDisposable
 {
-    /// <summary>Connections purchases spread over when replicas must confirm them.</summary>
     public const int Connections = 8;
 
     private static readonly Version FirstWithWaitAof = new(7, 2);
     private int _announced;
     private uint _next;
 
-    /// <summary>True when purchases wait for replicas.</summary>
     public bool Enabled => connections.Count > 0;
 
     /// <summary>The connection for one purchase: its script and its wait must go over the same one.</summary>

@@ -19,7 +19,6 @@ internal sealed class StreamGroupReader(
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Up to <paramref name="max"/> entries of the shard's stream, each with its fields.</summary>
     public async Task<StreamEntry[]> ReadAsync(int shard, RedisKey stream, int max)
     {
         try

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace Reservations.ServiceDefaults.Configuration;
 
 /// <summary>
-/// The settings that moved to a section of their own (old key → new key; a section moves with every key under it). A host
-/// that still finds an old key in any configuration source refuses to start, naming both (<see cref="MovedKeysValidator"/>):
-/// read silently, the setting would fall back to its default. An old key set beside its new key to the same value is
-/// accepted: during a rolling upgrade the processes of the earlier release read the old key, and they must not fall back
-/// to their defaults either.
+/// Settings that moved to a section of their own (a section moves with every key under it). A host that still sets an old
+/// key refuses to start (<see cref="MovedKeysValidator"/>): read silently, the setting would fall back to its default.
+/// An old key beside its new key with the same value is accepted: in a rolling upgrade the earlier release reads it.
 /// </summary>
 public static class MovedKeys
 {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Reservations.ServiceDefaults.Health;
 
-/// <summary>The JSON both hosts answer their health requests with: the overall status and each check's.</summary>
 public static class HealthReportJson
 {
     public static Task WriteAsync(Stream body, HealthReport report, CancellationToken cancellationToken) =>

@@ -10,11 +10,7 @@ internal static class OtlpLogs
     // The sink lets this variable name the service over its resource attributes; the traces keep the host's name.
     private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
 
-    /// <summary>
-    /// Sends the log events as OTLP log records when OTEL_EXPORTER_OTLP_ENDPOINT is set, each with the trace and span
-    /// ids of the activity it was written in, under the service's name. Endpoint, protocol and headers are the standard
-    /// OTEL_EXPORTER_OTLP_* variables, read through the configuration (the environment, or a test's settings).
-    /// </summary>
+    /// <summary>The OTEL_EXPORTER_OTLP_* variables are read through the configuration (the environment, or a test's settings).</summary>
     public static LoggerConfiguration WriteToOtlpWhenConfigured(
         this LoggerConfiguration logger, IConfiguration configuration, string serviceName) =>
         TelemetrySetup.ExportsOverOtlp(configuration)

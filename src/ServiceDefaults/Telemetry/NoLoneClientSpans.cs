@@ -4,9 +4,8 @@ using OpenTelemetry.Trace;
 namespace Reservations.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The root sampler: a store command (a client span) is traced only inside something traced, a request or one of the
-/// Worker's units of work. On its own (an idle poll of a purchase stream, a connection's housekeeping) it would be a
-/// trace of one span, dozens a second.
+/// A store command is traced only inside a request or a Worker's unit of work: alone (an idle poll of a purchase stream,
+/// a connection's housekeeping) it would be a trace of one span, dozens a second.
 /// </summary>
 internal sealed class NoLoneClientSpans : Sampler
 {

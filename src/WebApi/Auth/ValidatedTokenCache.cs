@@ -4,11 +4,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Reservations.WebApi.Auth;
 
 /// <summary>
-/// Validates bearer tokens with <paramref name="inner"/> and remembers the valid ones, by their exact text, until
-/// they expire: a customer's next calls skip parsing and the HMAC. Any other text (another signature, a changed claim)
-/// is another key and is validated afresh; a remembered token is never answered at or after its <c>exp</c>, when
-/// <paramref name="inner"/> decides again. At most <paramref name="capacity"/> tokens are kept: when full, the expired
-/// ones are dropped, and if that frees nothing new tokens are validated without being remembered.
+/// Remembers valid tokens by their exact text until they expire, so a customer's next calls skip parsing and the HMAC;
+/// any other text is validated afresh, and from its <c>exp</c> on <paramref name="inner"/> decides again. When
+/// <paramref name="capacity"/> is reached the expired are dropped; if that frees nothing, new tokens go unremembered.
 /// The validation parameters are the scheme's own and do not change while the process runs.
 /// </summary>
 internal sealed class ValidatedTokenCache(TokenHandler inner, int capacity, TimeProvider time) : TokenHandler
@@ -17,7 +15,6 @@ internal sealed class ValidatedTokenCache(TokenHandler inner, int capacity, Time
     private int _count;
     private int _sweeping;
 
-    /// <summary>Tokens remembered now.</summary>
     public int Count => Volatile.Read(ref _count);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)

@@ -5,10 +5,7 @@ using Reservations.WebApi.Problems;
 
 namespace Reservations.WebApi.Endpoints;
 
-/// <summary>
-/// <c>/problems/{code}</c>: what each problem <c>type</c> means, as a page (or JSON, when asked for only that), anonymous and
-/// not rate limited, like the other pages. See docs/decisions/017-problem-types.md.
-/// </summary>
+/// <summary>Anonymous and not rate limited, like the other pages (docs/decisions/017-problem-types.md).</summary>
 public static class ProblemTypesEndpoints
 {
     public static RouteGroupBuilder MapProblemTypes(this IEndpointRouteBuilder app)

@@ -9,9 +9,8 @@ using Reservations.WebApi.Protection;
 namespace Reservations.WebApi.LiveAvailability;
 
 /// <summary>
-/// Writes a subscription as <c>text/event-stream</c>: the <c>retry:</c> hint and the first events, then each new entry
-/// as it comes (flushed one by one), a comment line after <c>KeepAlive</c> without one, until the client leaves or the
-/// host stops.
+/// The <c>retry:</c> hint and the first events, then each new entry flushed as it comes, a comment line after
+/// <c>KeepAlive</c> without one, until the client leaves or the host stops.
 /// </summary>
 public sealed class AvailabilityEventsResult(AvailabilitySubscription subscription, IDisposable admission)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult

@@ -6,7 +6,6 @@ using Reservations.Application.Products.LiveAvailability;
 
 namespace Reservations.WebApi.LiveAvailability;
 
-/// <summary>The text/event-stream frames of a live availability stream, as UTF-8.</summary>
 public static class ServerSentEvents
 {
     public const string ContentType = "text/event-stream";

@@ -19,9 +19,8 @@ using Reservations.WebApi.Problems;
 namespace Reservations.WebApi.OpenApi;
 
 /// <summary>
-/// The limits of each body property and parameter (lengths, patterns, formats, ranges, values, item counts), by its name on
-/// the wire, from the constants the validators, the domain and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and
-/// array limits), so each gets one here.
+/// The limits of each body property and parameter by its name on the wire, from the constants the validators, the domain
+/// and the columns use. A new field without an entry fails the OpenAPI lint test (OWASP's string, integer and array limits).
 /// </summary>
 internal static class SchemaLimits
 {
@@ -141,7 +140,6 @@ internal static class SchemaLimits
         }
     }
 
-    /// <summary>The items of a page, of a hold or order (its lines), of a webhook's event types.</summary>
     public static int? MaxItems(string? name, Type declaringType) => name switch
     {
         "items" when declaringType.IsGenericType && declaringType.GetGenericTypeDefinition() == typeof(PagedResponse<>) => PageRequest.MaxPageSize,

@@ -3,7 +3,6 @@ using Microsoft.OpenApi;
 
 namespace Reservations.WebApi.OpenApi;
 
-/// <summary>Writes <see cref="SchemaLimits"/> into each property's and parameter's schema.</summary>
 internal sealed class SchemaLimitsTransformer : IOpenApiSchemaTransformer
 {
     private const int UuidLength = 36;

@@ -6,7 +6,6 @@ namespace Reservations.WebApi.Problems;
 
 public static class ResultExtensions
 {
-    /// <summary>The RFC 9457 problem for an expected failure of a use case.</summary>
     public static ProblemHttpResult ToProblem(this Error error, HttpContext context) =>
         Problem(error.Code, ErrorStatuses.Of(error.Kind), error.Extensions, context);
 

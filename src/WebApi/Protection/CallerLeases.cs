@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 
 namespace Reservations.WebApi.Protection;
 
-/// <summary>The leases <see cref="CallerRateLimiter"/> hands out.</summary>
 internal static class CallerLeases
 {
     /// <summary>A granted call: disposing it (once) closes the caller's open request.</summary>

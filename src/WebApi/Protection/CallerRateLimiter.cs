@@ -14,7 +14,6 @@ namespace Reservations.WebApi.Protection;
 /// </summary>
 internal sealed class CallerRateLimiter(IOptions<RateLimitingOptions> options, TimeProvider time) : PartitionedRateLimiter<HttpContext>
 {
-    /// <summary>Below this many callers there is no sweep.</summary>
     public const int SweepFloor = 1024;
 
     private readonly RateLimitingOptions _limits = options.Value;
@@ -23,7 +22,6 @@ internal sealed class CallerRateLimiter(IOptions<RateLimitingOptions> options, T
     private int _sweepAt = SweepFloor;
     private int _sweeping;
 
-    /// <summary>Callers remembered now.</summary>
     public int Count => Volatile.Read(ref _count);
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;

@@ -5,7 +5,6 @@ using Reservations.WebApi.Problems;
 
 namespace Reservations.WebApi.Protection;
 
-/// <summary>Answers 503 <c>service-unavailable</c> with <c>Retry-After</c> when <see cref="OverloadGate"/> has no room.</summary>
 internal sealed partial class OverloadProtectionMiddleware(
     RequestDelegate next, OverloadGate gate, IProblemDetailsService problems, ILogger<OverloadProtectionMiddleware> logger)
 {

@@ -17,13 +17,10 @@ public sealed class RateLimitingOptions
     /// <summary>Requests one caller (address or customer) may have open at once; more are 429.</summary>
     public int ConcurrentPerCaller { get; set; } = 32;
 
-    /// <summary>Requests the process works on at once; more wait in a queue.</summary>
     public int ConcurrentRequests { get; set; } = 512;
 
-    /// <summary>Requests that may wait for a slot; beyond that, 503 at once.</summary>
     public int QueuedRequests { get; set; } = 2048;
 
-    /// <summary>How long a request may wait for a slot before it is answered 503.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public sealed class TokenBucket

@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Reservations.WebApi.Protection;
 
 /// <summary>
-/// ASP.NET Core's rate limiting middleware, answering 429 <c>rate-limited</c> with <c>Retry-After</c> (its default is
-/// 503): every call counts against its caller's bucket (per client address without a valid token, per <c>sub</c> with
-/// one) and open requests, and the routes that take stock have a tighter bucket per customer on top
-/// (<see cref="RequirePerCustomerLimit"/>). <see cref="CallerRateLimiter"/> keeps them all.
+/// Refusals answer 429 <c>rate-limited</c> with <c>Retry-After</c> (the middleware's default is 503). Every call counts
+/// against its caller's bucket and open requests; the routes that take stock add a tighter per-customer bucket
+/// (<see cref="RequirePerCustomerLimit"/>).
 /// </summary>
 internal static class RateLimitingSetup
 {
@@ -34,7 +33,6 @@ internal static class RateLimitingSetup
         return services;
     }
 
-    /// <summary>The route's calls also count against the customer's bucket (<c>RateLimiting:Customer</c>).</summary>
     public static TBuilder RequirePerCustomerLimit<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(PerCustomerLimit.Instance);
 

@@ -3,9 +3,8 @@ using System.Globalization;
 namespace Reservations.Worker.Health;
 
 /// <summary>
-/// <c>Reservations.Worker healthcheck</c>: asks the running Worker on this machine for <c>/health/ready</c> on
-/// <c>Worker__HealthPort</c> and exits 0 when it answers 200. The container image has no curl; the compose file's
-/// healthcheck runs this instead.
+/// <c>Reservations.Worker healthcheck</c>: exits 0 when the running Worker's <c>/health/ready</c> (on <c>Worker__HealthPort</c>)
+/// answers 200. The container image has no curl; the compose file's healthcheck runs this instead.
 /// </summary>
 public static class HealthProbe
 {

@@ -4,9 +4,8 @@ using Reservations.ServiceDefaults.Telemetry;
 namespace Reservations.Worker.Metrics;
 
 /// <summary>
-/// The Worker's Prometheus listener: <c>/metrics</c> on <see cref="PrometheusOptions.Host"/> and
-/// <see cref="PrometheusOptions.Port"/>. The exporter parses its host as a URI's, which refuses the wildcard that
-/// HttpListener takes for every interface (<c>*</c>, as in a container): for it, the listener's prefixes are rewritten.
+/// The exporter parses its host as a URI's, which refuses the wildcard HttpListener takes for every interface (<c>*</c>,
+/// as in a container): for it, the listener's prefixes are rewritten.
 /// </summary>
 public static class PrometheusListener
 {

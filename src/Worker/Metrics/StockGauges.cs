@@ -6,9 +6,8 @@ using Reservations.Application.Common.Metrics;
 namespace Reservations.Worker.Metrics;
 
 /// <summary>
-/// Observable gauges of each product's units (available, held, purchasing, sold; tags <c>product</c>, <c>sku</c>) and
-/// of each shard's purchase backlog (tag <c>shard</c>). They report what <see cref="StockSampler"/> last sampled: a
-/// collection never reads a store.
+/// Gauges of each product's units and each shard's purchase backlog, reporting what <see cref="StockSampler"/> last
+/// sampled: a collection never reads a store.
 /// </summary>
 public sealed class StockGauges
 {
@@ -32,7 +31,6 @@ public sealed class StockGauges
 
     public void Record(ProductSample sample) => _products[sample.ProductId] = sample;
 
-    /// <summary>Forgets the products no longer in the catalog.</summary>
     public void KeepOnly(IReadOnlySet<Guid> productIds)
     {
         foreach (var productId in _products.Keys.Where(id => !productIds.Contains(id)))

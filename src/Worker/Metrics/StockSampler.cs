@@ -6,10 +6,9 @@ using Reservations.Application.Products;
 namespace Reservations.Worker.Metrics;
 
 /// <summary>
-/// Every <see cref="WorkerOptions.StockSampleInterval"/>, reads the gate stock of the next
-/// <see cref="WorkerOptions.StockSampleBatch"/> products of the catalog (round the list, so a large catalog costs the
-/// same per sample and is covered over several) and every shard's purchase backlog, for <see cref="StockGauges"/>. The
-/// list of products and their sold units come from PostgreSQL, read again every <see cref="WorkerOptions.StockCatalogRefresh"/>.
+/// Reads every shard's purchase backlog and the gate stock of the next <see cref="WorkerOptions.StockSampleBatch"/>
+/// products, round the catalog, so a large catalog costs the same per sample and is covered over several; the product
+/// list and sold units are read from PostgreSQL every <see cref="WorkerOptions.StockCatalogRefresh"/>.
 /// </summary>
 public sealed partial class StockSampler(
     IServiceScopeFactory scopes, IStockGate gate, IPurchaseOutbox outbox, StockGauges gauges,
@@ -38,7 +37,6 @@ public sealed partial class StockSampler(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Takes one sample: the next batch of products and the backlog of every shard.</summary>
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);

@@ -10,7 +10,6 @@ public sealed class GateEventDrainerOptions
     /// </summary>
     public static readonly TimeSpan MaxIdlePoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a shard whose outbox was empty waits before it is read again.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Events read, stored and acknowledged together; a full batch is followed by the next at once.</summary>

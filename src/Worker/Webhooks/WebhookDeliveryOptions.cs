@@ -5,7 +5,6 @@ public sealed class WebhookDeliveryOptions
 {
     public const string Section = "Webhooks:Delivery";
 
-    /// <summary>How often the Worker looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The waits between attempts; empty for the default schedule (5 s, 30 s, 2 min … 8 h, then 8 h again).</summary>
@@ -20,10 +19,8 @@ public sealed class WebhookDeliveryOptions
     /// <summary>At most this many endpoints are sent to at once, each in a lane of its own.</summary>
     public int MaxLanes { get; set; } = 64;
 
-    /// <summary>Deliveries one lane claims and sends at once to its endpoint.</summary>
     public int LaneBatch { get; set; } = 8;
 
-    /// <summary>Events fanned out into deliveries per statement.</summary>
     public int FanOutBatch { get; set; } = 500;
 
     /// <summary>How often the gate's event switch is set again from the enabled endpoints (repairs a lost or stale switch).</summary>
@@ -32,6 +29,5 @@ public sealed class WebhookDeliveryOptions
     /// <summary>Settled deliveries and their events are kept this long (visible in GET …/deliveries), then removed.</summary>
     public TimeSpan Keep { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How often the Worker removes what is older than <see cref="Keep"/>.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

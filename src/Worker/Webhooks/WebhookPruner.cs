@@ -3,7 +3,6 @@ using Reservations.Application.Webhooks.Delivery;
 
 namespace Reservations.Worker.Webhooks;
 
-/// <summary>Removes settled webhook deliveries and their events once they are older than <c>Webhooks:Delivery:Keep</c>.</summary>
 public sealed partial class WebhookPruner(
     IServiceScopeFactory scopes, IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookPruner> logger)
     : BackgroundService

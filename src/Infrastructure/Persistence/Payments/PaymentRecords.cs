@@ -1,6 +1,5 @@
 namespace Reservations.Infrastructure.Persistence.Payments;
 
-/// <summary>A checkout session started for a hold (one per hold).</summary>
 public sealed class CheckoutRecord
 {
     public Guid ReservationId { get; set; }

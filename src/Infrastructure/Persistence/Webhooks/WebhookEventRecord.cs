@@ -7,7 +7,6 @@ public sealed class WebhookEventRecord
     public string Type { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The JSON of the event's <c>data</c> object (jsonb).</summary>
     public string Data { get; set; } = string.Empty;
 
     public DateTimeOffset? FannedOutAt { get; set; }

@@ -1,12 +1,8 @@
 namespace Reservations.Infrastructure.Persistence.Webhooks;
 
-/// <summary>SQL fragments the statements that write webhook events share.</summary>
 internal static class WebhookSql
 {
-    /// <summary>
-    /// True while an enabled endpoint subscribes to the type: a statement that makes a change writes its event only
-    /// then, so nobody pays for events nobody wants.
-    /// </summary>
+    /// <summary>True while an enabled endpoint subscribes to the type: a change writes its event only then.</summary>
     public static string Subscribed(string type) =>
         $"EXISTS (SELECT 1 FROM webhook_endpoints WHERE disabled_at IS NULL AND '{type}' = ANY(events))";
 

@@ -2,13 +2,9 @@ using System.Reflection;
 
 namespace Reservations.Infrastructure.Redis.Scripts;
 
-/// <summary>
-/// The text of a gate script as Redis runs it: lib.lua, the functions every script shares, then the script's own file
-/// (embedded from its folder, <c>Scripts/&lt;Name&gt;/&lt;name&gt;.lua</c>).
-/// </summary>
+/// <summary>A gate script as Redis runs it: lib.lua, then the script's own embedded <c>Scripts/&lt;Name&gt;/&lt;name&gt;.lua</c>.</summary>
 internal static class ScriptText
 {
-    /// <summary>lib.lua: the functions and names every script shares.</summary>
     public static readonly string Library = ReadResource("lib");
 
     public static string Of(string name) => Library + ReadResource(name);

@@ -1,9 +1,6 @@
 namespace Reservations.Infrastructure.Redis.Scripts;
 
-/// <summary>
-/// The field names of the entries the gate's scripts append to a shard's streams (purchases, dead letters, events,
-/// quarantine), as lib.lua's FIELD table names them for the scripts.
-/// </summary>
+/// <summary>Field names of the entries the scripts append to a shard's streams, as lib.lua's FIELD table names them.</summary>
 internal static class StreamFields
 {
     /// <summary>The hold's 14-byte id.</summary>
@@ -22,13 +19,10 @@ internal static class StreamFields
     public const string Created = "created";
     public const string Deadline = "deadline";
 
-    /// <summary>The purchase request's W3C trace context, when it was traced.</summary>
     public const string TraceParent = "traceparent";
 
-    /// <summary>Why an entry was dead-lettered or set aside.</summary>
     public const string Reason = "reason";
 
-    /// <summary>An event's type (a webhook event type).</summary>
     public const string Type = "type";
 
     /// <summary>An event's hold, packed as <see cref="HoldCodec"/> reads it.</summary>

@@ -1,6 +1,5 @@
 namespace Reservations.WebApi.Problems.Types;
 
-/// <summary>Problems of the operator's routes: dead letters and webhook endpoints.</summary>
 internal static class AdminProblemTypes
 {
     public static ProblemType[] All { get; } =

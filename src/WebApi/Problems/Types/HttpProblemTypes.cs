@@ -1,6 +1,5 @@
 namespace Reservations.WebApi.Problems.Types;
 
-/// <summary>Problems of the request itself and of the service, raised by the framework, the limits and the stores.</summary>
 internal static class HttpProblemTypes
 {
     public static ProblemType[] All { get; } =

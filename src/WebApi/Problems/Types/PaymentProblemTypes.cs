@@ -1,6 +1,5 @@
 namespace Reservations.WebApi.Problems.Types;
 
-/// <summary>Problems of paying for a hold at Stripe Checkout, and of Stripe's webhook.</summary>
 internal static class PaymentProblemTypes
 {
     public static ProblemType[] All { get; } =

@@ -1,6 +1,5 @@
 namespace Reservations.WebApi.Problems.Types;
 
-/// <summary>Problems an admin meets creating, editing and restocking products.</summary>
 internal static class ProductProblemTypes
 {
     public static ProblemType[] All { get; } =

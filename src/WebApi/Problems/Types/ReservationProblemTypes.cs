@@ -1,6 +1,5 @@
 namespace Reservations.WebApi.Problems.Types;
 
-/// <summary>Problems a customer meets holding, buying and reading: what to show them, and when trying again can help.</summary>
 internal static class ReservationProblemTypes
 {
     public static ProblemType[] All { get; } =

@@ -26,5 +26,4 @@ internal sealed class AdjustScript(RedisKeys keys)
     }
 }
 
-/// <summary>The keys and values adjust.lua names.</summary>
 internal sealed record AdjustArguments(RedisKey StockKey, RedisKey AdjustmentKey, RedisValue ProductId, RedisValue Delta);

@@ -15,7 +15,6 @@ internal sealed class DeadLetterScript(RedisKeys keys)
             RedisKeys.HoldField(purchase.ReservationId), purchase.EntryId, group, reason)) == 1;
 }
 
-/// <summary>The keys and values deadletter.lua names.</summary>
 internal sealed record DeadLetterArguments(
     RedisKey StockKey, RedisKey HoldsKey, RedisKey DeadHoldsKey, RedisKey PurchasesKey, RedisKey DeadLettersKey,
     RedisValue HoldId, RedisValue EntryId, RedisValue Group, RedisValue Reason);

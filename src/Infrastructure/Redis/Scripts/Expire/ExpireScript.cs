@@ -29,7 +29,6 @@ internal sealed class ExpireScript(RedisKeys keys)
         : Convert.ToHexString(field);
 }
 
-/// <summary>The keys and values expire.lua names.</summary>
 internal sealed record ExpireArguments(
     RedisKey StockKey, RedisKey HoldsKey, RedisKey DueKey, RedisKey TallyKey, RedisKey QuarantineKey, RedisValue Batch);
 

@@ -8,7 +8,6 @@ internal sealed class FinalizeScript(RedisKeys keys)
 {
     private static readonly NamedScript<FinalizeArguments> Script = new("finalize");
 
-    /// <summary>Finalizes purchases of this shard read through this consumer group.</summary>
     public Task RunAsync(IDatabase db, int shard, IReadOnlyList<PendingPurchase> purchases, string group) =>
         Script.RunAsync(db, new FinalizeArguments(
             keys.Stock(shard), keys.Holds(shard), keys.Purchases(shard), keys.DeadLetters(shard), keys.DeadHolds(shard),
@@ -17,7 +16,6 @@ internal sealed class FinalizeScript(RedisKeys keys)
             group));
 }
 
-/// <summary>The keys and values finalize.lua names.</summary>
 internal sealed record FinalizeArguments(
     RedisKey StockKey, RedisKey HoldsKey, RedisKey PurchasesKey, RedisKey DeadLettersKey, RedisKey DeadHoldsKey,
     RedisValue HoldIds, RedisValue EntryIds, RedisValue Group);

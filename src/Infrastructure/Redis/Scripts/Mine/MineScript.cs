@@ -33,7 +33,6 @@ internal sealed class MineScript(RedisKeys keys)
     }
 }
 
-/// <summary>The keys and values mine.lua names.</summary>
 internal sealed record MineArguments(RedisKey HoldsKey, RedisValue Customer, RedisValue CustomerField, RedisValue Status, RedisValue Batch);
 
 /// <summary>A shard's answer to mine.lua: how many of the customer's holds match, and the newest of them, newest first.</summary>

@@ -27,12 +27,10 @@ internal sealed class PurchaseScript(RedisKeys keys)
     };
 }
 
-/// <summary>The keys and values purchase.lua names.</summary>
 internal sealed record PurchaseArguments(
     RedisKey StockKey, RedisKey HoldsKey, RedisKey TallyKey, RedisKey PurchasesKey,
     RedisValue HoldId, RedisValue Customer, RedisValue TraceParent);
 
-/// <summary>What purchase.lua did with the hold.</summary>
 internal enum PurchaseOutcome
 {
     /// <summary>Purchased now, or before: a repeat answers the same.</summary>

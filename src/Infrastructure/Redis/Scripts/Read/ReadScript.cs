@@ -23,5 +23,4 @@ internal sealed class ReadScript(RedisKeys keys)
     }
 }
 
-/// <summary>The keys and values read.lua names.</summary>
 internal sealed record ReadArguments(RedisKey HoldsKey, RedisValue HoldId);

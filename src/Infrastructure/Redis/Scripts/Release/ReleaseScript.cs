@@ -22,10 +22,8 @@ internal sealed class ReleaseScript(RedisKeys keys)
     }
 }
 
-/// <summary>The keys and values release.lua names.</summary>
 internal sealed record ReleaseArguments(RedisKey StockKey, RedisKey HoldsKey, RedisKey TallyKey, RedisValue HoldId, RedisValue Customer);
 
-/// <summary>What release.lua answered.</summary>
 internal enum ReleaseReply
 {
     /// <summary>The hold has ended: released or expired, now or before.</summary>

@@ -27,7 +27,6 @@ internal sealed class ReserveScript(RedisKeys keys)
         return [.. replies.Select((reply, i) => ParseOwn(shard, calls[i].HoldId, reply))];
     }
 
-    /// <summary>KEYS and ARGV for requests with these hold fields.</summary>
     public (RedisKey[] Keys, RedisValue[] Values) Arguments(
         int shard, IReadOnlyList<(ReserveRequest Request, RedisValue HoldField)> requests)
     {
@@ -61,10 +60,8 @@ internal sealed class ReserveScript(RedisKeys keys)
         return ([.. callKeys], values);
     }
 
-    /// <summary>The fields of the request's products back to back, in the order of its lines.</summary>
     public static byte[] Products(ReserveRequest request) => [.. request.Lines.SelectMany(line => RedisKeys.ProductField(line.ProductId))];
 
-    /// <summary>The quantities of the request's lines, comma-separated, in order.</summary>
     public static string Quantities(ReserveRequest request) =>
         string.Join(',', request.Lines.Select(line => line.Quantity.Value.ToString(CultureInfo.InvariantCulture)));
 

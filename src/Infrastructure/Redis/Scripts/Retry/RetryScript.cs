@@ -13,5 +13,4 @@ internal sealed class RetryScript(RedisKeys keys)
             keys.Stock(shard), keys.Purchases(shard), keys.DeadLetters(shard), keys.DeadHolds(shard), deadLetterId)) == 1;
 }
 
-/// <summary>The keys and values retry.lua names.</summary>
 internal sealed record RetryArguments(RedisKey StockKey, RedisKey PurchasesKey, RedisKey DeadLettersKey, RedisKey DeadHoldsKey, RedisValue EntryId);
