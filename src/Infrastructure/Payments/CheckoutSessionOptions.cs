@@ -25,10 +25,10 @@ internal static class CheckoutSessionOptions
             },
             Quantity = line.Quantity,
         })],
-        ClientReferenceId = request.ReservationId.ToString(),
+        ClientReferenceId = request.HoldId.ToString(),
         Metadata = new Dictionary<string, string>
         {
-            [ReservationIdKey] = request.ReservationId.ToString(),
+            [ReservationIdKey] = request.HoldId.ToString(),
             [CustomerIdKey] = request.CustomerId,
         },
         ExpiresAt = request.ExpiresAt.UtcDateTime,
@@ -36,7 +36,7 @@ internal static class CheckoutSessionOptions
         CancelUrl = request.CancelUrl.AbsoluteUri,
         PaymentIntentData = new SessionPaymentIntentDataOptions
         {
-            Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.ReservationId.ToString() },
+            Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.HoldId.ToString() },
         },
     };
 }

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Reservations;
 
 namespace Reservations.Load.Sale;
 
@@ -70,7 +70,7 @@ public sealed class SaleApi(HttpClient http) : ITokenSource
     public async Task<ReservationResponse> ReservationAsync(string token, Guid reservationId) =>
         (await GetAsync<ReservationResponse>($"/api/reservations/{reservationId}", token))!;
 
-    public async Task<int> OrderCountAsync(string token) =>
+    public async Task<int> PurchaseCountAsync(string token) =>
         (await GetAsync<OrderPage>("/api/orders?pageSize=1", token))!.Total;
 
     private async Task<T?> GetAsync<T>(string path, string token)
