@@ -98,7 +98,7 @@ public sealed class HttpSaleTarget(SaleOptions options, HttpClient http) : ISale
         var orders = 0;
         await Parallel.ForEachAsync(purchased.Select(h => h.Customer).Distinct(),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-            async (customer, _) => Interlocked.Add(ref orders, await _api.PurchaseCountAsync(_tokens[customer])));
+            async (customer, _) => Interlocked.Add(ref orders, await _api.OrderCountAsync(_tokens[customer])));
         return new SaleObservation(
             ledgers, SaleChecks.UnitsByProduct(purchased), purchased.Count, orders, notCompleted, notWhole, failedRequests);
     }

@@ -70,7 +70,7 @@ public sealed class SaleApi(HttpClient http) : ITokenSource
     public async Task<ReservationResponse> ReservationAsync(string token, Guid reservationId) =>
         (await GetAsync<ReservationResponse>($"/api/reservations/{reservationId}", token))!;
 
-    public async Task<int> PurchaseCountAsync(string token) =>
+    public async Task<int> OrderCountAsync(string token) =>
         (await GetAsync<OrderPage>("/api/orders?pageSize=1", token))!.Total;
 
     private async Task<T?> GetAsync<T>(string path, string token)
