@@ -33,7 +33,7 @@ public sealed class PurchaseHoldHandler(IHoldGate gate, IPurchasedHolds purchase
             return hold.Value.ToResponse();
         }
 
-        // A repeat after Redis forgot the hold (a day after it was persisted) answers from its purchase's rows what the purchase answered.
+        // A repeat after Redis forgot the hold (a day after it was persisted) answers from PostgreSQL what the first purchase answered.
         return hold.Error == HoldErrors.NotFound
             && await purchases.FindHoldAsync(command.HoldId, cancellationToken) is { } purchased && purchased.IsOwnedBy(customer)
             ? (purchased with { Status = HoldStatus.Purchased }).ToResponse()
