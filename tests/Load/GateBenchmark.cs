@@ -3,7 +3,7 @@ using System.Globalization;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Load;

@@ -2,12 +2,12 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Create;
-using Reservations.Application.Reservations;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Load;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Load;
 

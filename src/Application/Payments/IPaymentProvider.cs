@@ -18,7 +18,7 @@ public interface IPaymentProvider
 
 /// <summary>A hosted checkout of a hold's lines, in the currency's minor units (cents).</summary>
 public sealed record CheckoutRequest(
-    Guid ReservationId,
+    Guid HoldId,
     string CustomerId,
     IReadOnlyList<CheckoutLine> Lines,
     string Currency,

@@ -3,7 +3,7 @@ namespace Reservations.Application.Payments;
 /// <summary>What PostgreSQL keeps of payments: checkouts started, payments taken, events handled, problems for admins.</summary>
 public interface IPaymentStore
 {
-    Task<StoredCheckout?> FindCheckoutAsync(Guid reservationId, CancellationToken cancellationToken);
+    Task<StoredCheckout?> FindCheckoutAsync(Guid holdId, CancellationToken cancellationToken);
 
     /// <summary>Stores the checkout unless the hold has one already; the one stored either way.</summary>
     Task<StoredCheckout> AddCheckoutAsync(StoredCheckout checkout, CancellationToken cancellationToken);
@@ -13,10 +13,10 @@ public interface IPaymentStore
     /// <summary>Marks the event handled (after its effects, which are safe to repeat); safe to repeat.</summary>
     Task MarkHandledAsync(PaymentEvent paymentEvent, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>The payment that bought this order, or null.</summary>
-    Task<PaymentRecord?> FindPaymentAsync(Guid reservationId, CancellationToken cancellationToken);
+    /// <summary>The payment that bought this hold, or null.</summary>
+    Task<PaymentRecord?> FindPaymentAsync(Guid holdId, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the payment reference of the order it bought; safe to repeat.</summary>
+    /// <summary>Keeps the payment reference of the hold it bought; safe to repeat.</summary>
     Task RecordPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken);
 
     /// <summary>Records a payment that bought nothing (refunded), once per session and kind.</summary>
@@ -25,14 +25,14 @@ public interface IPaymentStore
     Task<(IReadOnlyList<PaymentProblem> Items, int Total)> ListProblemsAsync(int page, int pageSize, CancellationToken cancellationToken);
 }
 
-public sealed record StoredCheckout(Guid ReservationId, string CustomerId, string SessionId, Uri Url, DateTimeOffset ExpiresAt);
+public sealed record StoredCheckout(Guid HoldId, string CustomerId, string SessionId, Uri Url, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// A payment that bought an order: <see cref="ReservationId"/> is the order's id; <see cref="HeldAgainFrom"/> the hold it
+/// A payment that bought a hold (a purchase): <see cref="HoldId"/> is that hold; <see cref="HeldAgainFrom"/> the hold it
 /// was paid for when that one had expired and the same items were held again.
 /// </summary>
 public sealed record PaymentRecord(
-    Guid ReservationId, string SessionId, string? PaymentIntentId, long Amount, string Currency, Guid? HeldAgainFrom,
+    Guid HoldId, string SessionId, string? PaymentIntentId, long Amount, string Currency, Guid? HeldAgainFrom,
     DateTimeOffset At);
 
 /// <summary>A payment that bought nothing and was refunded, for an admin to look at.</summary>

@@ -22,7 +22,7 @@ public static class PaymentErrors
     /// <summary>A payment problem kind: the amount or currency paid is not the hold's total.</summary>
     public const string AmountMismatch = "amount-mismatch";
 
-    /// <summary>A payment problem kind: paid for a hold neither store knows (Redis forgot it, or no reservation id).</summary>
+    /// <summary>A payment problem kind: paid for a hold neither store knows (Redis forgot it, or no hold id).</summary>
     public const string UnknownHold = "unknown-hold";
 
     /// <summary>A payment problem kind: paid for a hold another payment bought already.</summary>

@@ -6,7 +6,7 @@ public sealed record PaymentEvent(
     PaymentEventType Type,
     string RawType,
     string? SessionId,
-    Guid? ReservationId,
+    Guid? HoldId,
     string? PaymentIntentId,
     bool Paid,
     long? AmountTotal,

@@ -5,7 +5,7 @@ namespace Reservations.Application.Products;
 
 /// <summary>
 /// What the gate needs to know of a product to take holds on it. <see cref="PurchasedByCustomer"/>: the units each
-/// customer bought (orders in PostgreSQL), which count against <see cref="MaxPerCustomer"/> when the gate state is
+/// customer bought (purchases in PostgreSQL), which count against <see cref="MaxPerCustomer"/> when the gate state is
 /// created again after Redis lost it; empty for a new product. The sale window and pause are decided by the gate, with
 /// Redis's clock, so every instance agrees on the instant a sale opens.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class StockAdjustment
     public static bool IsValidReason(string? reason) =>
         reason is null || (reason.Length <= ReasonMaxLength && !reason.Any(char.IsControl));
 
-    /// <summary>1–255 printable ASCII characters, as for reservations.</summary>
+    /// <summary>1–255 printable ASCII characters, as for holds.</summary>
     public static bool IsValidIdempotencyKey(string key) =>
         key.Length is > 0 and <= IdempotencyKeyMaxLength && key.All(c => c is >= ' ' and <= '~');
 

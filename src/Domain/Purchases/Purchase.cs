@@ -1,8 +1,8 @@
 namespace Reservations.Domain.Purchases;
 
 /// <summary>
-/// One line of a completed purchase (an order): a single-product order has one, a cart's has one per product. The
-/// order's id is the id of the reservation it came from; <see cref="Line"/> numbers its lines from 0.
+/// One line of a purchase (the API's order): a single-product purchase has one, a cart's has one per product. The
+/// purchase's id is the id of the hold it came from; <see cref="Line"/> numbers its lines from 0.
 /// </summary>
 public sealed class Purchase
 {
@@ -19,9 +19,9 @@ public sealed class Purchase
     public decimal UnitPrice { get; private set; }
     public DateTimeOffset PurchasedAt { get; private set; }
 
-    /// <summary>When the reservation was made; null for orders persisted before this was kept.</summary>
+    /// <summary>When the hold was taken; null for purchases persisted before this was kept.</summary>
     public DateTimeOffset? ReservedAt { get; private set; }
 
-    /// <summary>The reservation's deadline; null for orders persisted before this was kept.</summary>
+    /// <summary>The hold's deadline; null for purchases persisted before this was kept.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 }

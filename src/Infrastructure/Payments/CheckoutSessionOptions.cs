@@ -24,10 +24,10 @@ internal static class CheckoutSessionOptions
             },
             Quantity = line.Quantity,
         })],
-        ClientReferenceId = request.ReservationId.ToString(),
+        ClientReferenceId = request.HoldId.ToString(),
         Metadata = new Dictionary<string, string>
         {
-            [ReservationIdKey] = request.ReservationId.ToString(),
+            [ReservationIdKey] = request.HoldId.ToString(),
             [CustomerIdKey] = request.CustomerId,
         },
         ExpiresAt = request.ExpiresAt.UtcDateTime,
@@ -35,7 +35,7 @@ internal static class CheckoutSessionOptions
         CancelUrl = request.CancelUrl.AbsoluteUri,
         PaymentIntentData = new SessionPaymentIntentDataOptions
         {
-            Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.ReservationId.ToString() },
+            Metadata = new Dictionary<string, string> { [ReservationIdKey] = request.HoldId.ToString() },
         },
     };
 }

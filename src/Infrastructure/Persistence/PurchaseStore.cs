@@ -52,7 +52,7 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
                 purchases, (_, batch, ct) => InsertAsync(batch, ct), verifySucceeded: null, cancellationToken);
             // Remove, not Contains: the same reservation twice in one batch is inserted once.
             return PersistBatchResult.Stored(
-                [.. purchases.Select(p => inserted.Remove(p.ReservationId) ? PersistOutcome.Persisted : PersistOutcome.AlreadyPersisted)]);
+                [.. purchases.Select(p => inserted.Remove(p.HoldId) ? PersistOutcome.Persisted : PersistOutcome.AlreadyPersisted)]);
         }
         catch (PostgresException e) when (IsPermanent(e.SqlState))
         {
@@ -87,7 +87,7 @@ internal sealed class PurchaseStore(ReservationsDbContext db) : IPurchaseStore
         var lines = batch.SelectMany(p => p.Lines.Select((line, index) => (Purchase: p, Line: line, Index: (short)index))).ToArray();
         var command = connection.CreateCommand();
         command.CommandText = InsertBatch;
-        command.Parameters.Add(Array("ids", lines.Select(l => l.Purchase.ReservationId), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array("ids", lines.Select(l => l.Purchase.HoldId), NpgsqlDbType.Uuid));
         command.Parameters.Add(Array("lines", lines.Select(l => l.Index), NpgsqlDbType.Smallint));
         command.Parameters.Add(Array("products", lines.Select(l => l.Line.ProductId), NpgsqlDbType.Uuid));
         command.Parameters.Add(Array("customers", lines.Select(l => l.Purchase.CustomerId), NpgsqlDbType.Text));

@@ -95,7 +95,7 @@ internal sealed partial class RedisGateEventOutbox(
         var holdId = RedisKeys.HoldOfField(shard, Field(entry, StreamFields.Hold));
         var hold = HoldCodec.Parse(holdId, (byte[])Field(entry, StreamFields.Value)!);
         var deadLetter = type == WebhookEventTypes.OrderDeadLettered
-            ? new DeadLetteredOrder(Time(entry, StreamFields.Purchased), (string)Field(entry, StreamFields.Reason)!)
+            ? new DeadLetteredPurchase(Time(entry, StreamFields.Purchased), (string)Field(entry, StreamFields.Reason)!)
             : null;
         return new GateEvent(outbox, entry.Id!, type, Time(entry, StreamFields.At), hold, deadLetter);
     }

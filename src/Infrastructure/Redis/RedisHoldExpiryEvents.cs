@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Reservations.Application.Reservations.Expire;
+using Reservations.Application.Holds.Expire;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis;

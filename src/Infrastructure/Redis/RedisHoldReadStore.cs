@@ -1,6 +1,6 @@
-using Reservations.Application.Reservations.List;
+using Reservations.Application.Holds.List;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis.Scripts.Mine;
 using StackExchange.Redis;
 

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Mediator;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Common.Tracing;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Common.Tracing;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
+using Reservations.Domain.Holds;
 using Reservations.Domain.Products;
-using Reservations.Domain.Reservations;
 using Reservations.Infrastructure.Redis.Scripts.Adjust;
 using Reservations.Infrastructure.Redis.Scripts.Expire;
 using Reservations.Infrastructure.Redis.Scripts.Extend;
@@ -67,7 +67,7 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
     {
         if (request.IdempotencyKey is { } idempotencyKey && !await _claims.TryClaimAsync(Db, request, idempotencyKey))
         {
-            return ReservationErrors.IdempotencyKeyReused;
+            return HoldErrors.IdempotencyKeyReused;
         }
 
         // As reserve.lua names the first line whose sale is not the first line's, this names the first line elsewhere.
@@ -88,14 +88,14 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         var known = await Task.WhenAll(request.Lines.Select(line =>
             Db.HashExistsAsync(keys.Catalog(keys.ShardOf(line.ProductId)), RedisKeys.ProductField(line.ProductId))));
         var unknown = request.Lines.Where((_, i) => !known[i]).Select(line => (Guid?)line.ProductId).FirstOrDefault();
-        return unknown is { } productId ? ReservationErrors.ProductNotFound(productId) : ReservationErrors.CartSpansSales(elsewhere);
+        return unknown is { } productId ? HoldErrors.ProductNotFound(productId) : HoldErrors.CartSpansSales(elsewhere);
     }
 
     public async Task<Result<Hold>> PurchaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
     {
         if (keys.ShardOfHold(holdId) is not { } shard)
         {
-            return ReservationErrors.NotFound;
+            return HoldErrors.NotFound;
         }
 
         var connection = replicas.Enabled ? replicas.Next() : null;
@@ -109,29 +109,29 @@ internal sealed class RedisInventoryGate(IConnectionMultiplexer redis, RedisKeys
         return reply.Outcome switch
         {
             PurchaseOutcome.Purchased => HoldCodec.Parse(holdId, reply.Hold),
-            PurchaseOutcome.Expired => ReservationErrors.HoldExpired,
-            PurchaseOutcome.Released => ReservationErrors.HoldReleased,
-            _ => ReservationErrors.NotFound,
+            PurchaseOutcome.Expired => HoldErrors.HoldExpired,
+            PurchaseOutcome.Released => HoldErrors.HoldReleased,
+            _ => HoldErrors.NotFound,
         };
     }
 
     public async Task<Result<Hold>> ExtendAsync(ExtendRequest request, CancellationToken cancellationToken) =>
         keys.ShardOfHold(request.HoldId) is { } shard
             ? await _extend.RunAsync(Db, shard, request)
-            : ReservationErrors.NotFound;
+            : HoldErrors.NotFound;
 
     public async Task<Result<Unit>> ReleaseAsync(Guid holdId, CustomerId customer, CancellationToken cancellationToken)
     {
         if (keys.ShardOfHold(holdId) is not { } shard)
         {
-            return ReservationErrors.NotFound;
+            return HoldErrors.NotFound;
         }
 
         return await _release.RunAsync(Db, shard, holdId, customer) switch
         {
             ReleaseReply.Finished => Unit.Value,
-            ReleaseReply.AlreadyPurchased => ReservationErrors.AlreadyPurchased,
-            _ => ReservationErrors.NotFound,
+            ReleaseReply.AlreadyPurchased => HoldErrors.AlreadyPurchased,
+            _ => HoldErrors.NotFound,
         };
     }
 

@@ -46,8 +46,8 @@ internal sealed partial class RedisPurchaseOutbox(
             return;
         }
 
-        var shard = keys.ShardOfHold(purchases[0].ReservationId);
-        if (purchases.Any(p => keys.ShardOfHold(p.ReservationId) != shard))
+        var shard = keys.ShardOfHold(purchases[0].HoldId);
+        if (purchases.Any(p => keys.ShardOfHold(p.HoldId) != shard))
         {
             throw new ArgumentException("Purchases completed together must come from one shard.", nameof(purchases));
         }
@@ -87,8 +87,8 @@ internal sealed partial class RedisPurchaseOutbox(
         return await _retry.RunAsync(Db, shard, entries[0].Id);
     }
 
-    private int ShardOf(PendingPurchase purchase) => keys.ShardOfHold(purchase.ReservationId)
-        ?? throw new InvalidOperationException($"Reservation {purchase.ReservationId} names no shard.");
+    private int ShardOf(PendingPurchase purchase) => keys.ShardOfHold(purchase.HoldId)
+        ?? throw new InvalidOperationException($"Reservation {purchase.HoldId} names no shard.");
 
     // An entry that cannot be read would stop its shard for good. It stays pending, and is read again with this
     // consumer's unfinished entries, until it was delivered MaxDeliveries times; then it is quarantined. The readable

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reservations.Application.Common.Paging;
-using Reservations.Application.Orders;
-using Reservations.Application.Orders.Get;
-using Reservations.Application.Orders.List;
+using Reservations.Application.Purchases;
+using Reservations.Application.Purchases.Get;
+using Reservations.Application.Purchases.List;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
@@ -30,12 +30,12 @@ public static class OrdersEndpoints
     public static async Task<Ok<PagedResponse<OrderResponse>>> ListOrders(
         ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken,
         int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListOrdersQuery(user.CustomerId(), page, pageSize), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ListPurchasesQuery(user.CustomerId(), page, pageSize), cancellationToken));
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new GetOrderQuery(id, user.CustomerId(), user.IsInRole(Policies.Admin)), cancellationToken);
+        var result = await sender.Send(new GetPurchaseQuery(id, user.CustomerId(), user.IsInRole(Policies.Admin)), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 }

@@ -2,14 +2,14 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Reservations.Application.Reservations;
-using Reservations.Application.Reservations.Extend;
 using Reservations.Application.Common.Paging;
-using Reservations.Application.Reservations.Get;
-using Reservations.Application.Reservations.List;
-using Reservations.Application.Reservations.Purchase;
-using Reservations.Application.Reservations.Release;
-using Reservations.Application.Reservations.Reserve;
+using Reservations.Application.Holds;
+using Reservations.Application.Holds.Extend;
+using Reservations.Application.Holds.Get;
+using Reservations.Application.Holds.List;
+using Reservations.Application.Holds.Purchase;
+using Reservations.Application.Holds.Release;
+using Reservations.Application.Holds.Reserve;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.OpenApi;
 using Reservations.WebApi.Problems;
@@ -88,7 +88,7 @@ public static class ReservationsEndpoints
         string? status = null, string? customerId = null,
         int page = PageRequest.DefaultPage, int pageSize = PageRequest.DefaultPageSize)
     {
-        var query = new ListReservationsQuery(
+        var query = new ListHoldsQuery(
             user.CustomerId(), user.IsInRole(Policies.Admin), customerId, status, page, pageSize);
         var result = await sender.Send(query, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
@@ -97,14 +97,14 @@ public static class ReservationsEndpoints
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new GetReservationQuery(id, user.CustomerId(), user.IsInRole(Policies.Admin)), cancellationToken);
+        var result = await sender.Send(new GetHoldQuery(id, user.CustomerId(), user.IsInRole(Policies.Admin)), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> PurchaseReservation(
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PurchaseReservationCommand(user.CustomerId(), id, user.IsInRole(Policies.Payments)), cancellationToken);
+        var result = await sender.Send(new PurchaseHoldCommand(user.CustomerId(), id, user.IsInRole(Policies.Payments)), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
 
@@ -116,7 +116,7 @@ public static class ReservationsEndpoints
         Guid id, ExtendReservationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var command = new ExtendReservationCommand(user.CustomerId(), id, request.Seconds, idempotencyKey);
+        var command = new ExtendHoldCommand(user.CustomerId(), id, request.Seconds, idempotencyKey);
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(context);
     }
@@ -124,7 +124,7 @@ public static class ReservationsEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseReservation(
         Guid id, ClaimsPrincipal user, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new ReleaseReservationCommand(user.CustomerId(), id), cancellationToken);
+        var result = await sender.Send(new ReleaseHoldCommand(user.CustomerId(), id), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem(context);
     }
 }

@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Reservations.Expire;
+using Reservations.Application.Holds.Expire;
 
 namespace Reservations.Worker.Expiry;
 

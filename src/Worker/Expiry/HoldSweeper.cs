@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Options;
-using Reservations.Application.Reservations.Sweep;
+using Reservations.Application.Holds.Sweep;
 
 namespace Reservations.Worker.Expiry;
 

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.WebApi.Auth;
 using Reservations.Worker;
@@ -103,7 +103,7 @@ public sealed class FailoverTests(UnthrottledClusterApiFactory api, ITestOutputH
         var persisted = new HashSet<Guid>();
         foreach (var (product, _) in products)
         {
-            persisted.UnionWith(await api.OrderIdsAsync(product.Id));
+            persisted.UnionWith(await api.PurchaseIdsAsync(product.Id));
             (await api.LedgerAsync(product.Id)).ShouldBeBalanced();
         }
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.WebApi.Auth;
@@ -140,7 +140,7 @@ public sealed class ScaleOutTests(UnthrottledClusterApiFactory api, ITestOutputH
 
         foreach (var (product, _) in products)
         {
-            (await api.OrderCountAsync(product.Id)).Should().Be(100);
+            (await api.PurchaseCountAsync(product.Id)).Should().Be(100);
             var ledger = await api.LedgerAsync(product.Id);
             ledger.Should().BeEquivalentTo(new { Sold = 100, Available = 100, Held = 0, Purchasing = 0, DeadLettered = 0 });
             ledger.ShouldBeBalanced();

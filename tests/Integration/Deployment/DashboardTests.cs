@@ -51,7 +51,7 @@ public sealed class DashboardTests(ReservationsApiFactory api) : IClassFixture<R
         using var worker = WorkerProcess.Start(api, ("Prometheus:Port", $"{metricsPort}"), ("Prometheus:Host", "127.0.0.1"));
         using var workerMetrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
 
-        var exported = (await ScrapeAsync(customer, "http_response_status_code=\"429\"", "use_case=\"PurchaseReservationCommand\""))
+        var exported = (await ScrapeAsync(customer, "http_response_status_code=\"429\"", "use_case=\"PurchaseHoldCommand\""))
             .Concat(await ScrapeAsync(workerMetrics,
                 "reservations_purchase_dead_letters_total", "reservations_purchase_persistence_lag_milliseconds_bucket",
                 "reservations_hold_expiry_delay_milliseconds_bucket", $"sku=\"{expiring.Sku}\""))

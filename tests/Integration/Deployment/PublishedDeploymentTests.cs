@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Npgsql;
-using Reservations.Application.Orders;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Reservations;
+using Reservations.Application.Purchases;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 

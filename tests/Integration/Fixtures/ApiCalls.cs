@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Reservations;
 using Reservations.WebApi.Auth;
 
 namespace Reservations.IntegrationTests.Fixtures;

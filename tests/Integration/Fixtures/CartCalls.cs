@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 
 namespace Reservations.IntegrationTests.Fixtures;
 

@@ -1,4 +1,4 @@
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.Worker;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.IntegrationTests.Fixtures;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Webhooks;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using StackExchange.Redis;
 

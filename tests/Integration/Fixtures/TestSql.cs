@@ -19,10 +19,10 @@ public static class TestSql
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    public static Task<long> OrderCountAsync(this ReservationsApiFactory api, Guid productId, bool distinct = false) =>
+    public static Task<long> PurchaseCountAsync(this ReservationsApiFactory api, Guid productId, bool distinct = false) =>
         api.ScalarAsync<long>($"SELECT count({(distinct ? "DISTINCT id" : "*")}) FROM purchases WHERE product_id = '{productId}'");
 
-    public static async Task<HashSet<Guid>> OrderIdsAsync(this ReservationsApiFactory api, Guid productId)
+    public static async Task<HashSet<Guid>> PurchaseIdsAsync(this ReservationsApiFactory api, Guid productId)
     {
         await using var connection = await OpenAsync(api);
         await using var command = new NpgsqlCommand("SELECT id FROM purchases WHERE product_id = @product", connection);

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.WebApi.Auth;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.Infrastructure.Redis.Scripts.Reserve;
 using Reservations.IntegrationTests.Fixtures;
@@ -243,7 +243,7 @@ public sealed class ExpiryBucketTests(ReservationsApiFactory api) : IClassFixtur
     }
 
     private static async Task<HoldStatus> StatusAsync(HttpClient owner, Guid holdId) =>
-        (await (await owner.GetReservationAsync(holdId)).ShouldBeJsonAsync<Application.Reservations.ReservationResponse>(HttpStatusCode.OK)).Status;
+        (await (await owner.GetReservationAsync(holdId)).ShouldBeJsonAsync<Application.Holds.ReservationResponse>(HttpStatusCode.OK)).Status;
 
     private static async Task WaitUntilDueAsync(params DateTimeOffset[] deadlines)
     {

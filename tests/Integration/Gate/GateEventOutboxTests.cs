@@ -26,7 +26,7 @@ public abstract class GateEventOutbox(ReservationsApiFactory api)
         var shard = api.Keys.ShardOf(product.Id);
         var alice = api.CreateClient(Tokens.Customer("alice"));
         var reserved = await alice.ReserveAsync(product.Id);
-        var hold = await reserved.ShouldBeJsonAsync<Application.Reservations.ReservationResponse>(HttpStatusCode.Created);
+        var hold = await reserved.ShouldBeJsonAsync<Application.Holds.ReservationResponse>(HttpStatusCode.Created);
         var purchased = await alice.PurchaseAsync(hold.Id);
         purchased.StatusCode.Should().Be(HttpStatusCode.OK);
         var outbox = NewConsumer();

@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 
@@ -100,7 +100,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         var hold = await ReserveOkAsync(product, "alice");
         await WaitUntilPastAsync(hold.ExpiresAt);
 
-        (await Gate.PurchaseAsync(hold.Id, hold.Customer, Ct)).Error.Should().Be(Application.Reservations.ReservationErrors.HoldExpired);
+        (await Gate.PurchaseAsync(hold.Id, hold.Customer, Ct)).Error.Should().Be(Application.Holds.HoldErrors.HoldExpired);
 
         var entries = await api.EventsOfAsync(product.Id);
         entries.Select(e => e.Type).Should().Equal(WebhookEventTypes.HoldCreated, WebhookEventTypes.HoldExpired);
@@ -128,7 +128,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         await WaitUntilPastAsync(hold.ExpiresAt);
 
         (await Gate.ExtendAsync(new ExtendRequest(hold.Id, hold.Customer, 30, null), Ct)).Error
-            .Should().Be(Application.Reservations.ReservationErrors.HoldExpired);
+            .Should().Be(Application.Holds.HoldErrors.HoldExpired);
 
         var entries = await api.EventsOfAsync(product.Id);
         entries.Select(e => e.Type).Should().Equal(WebhookEventTypes.HoldCreated, WebhookEventTypes.HoldExpired);
@@ -181,7 +181,7 @@ public abstract class GateEventScripts(ReservationsApiFactory api)
         var hold = await ReserveOkAsync(product, "alice");
         (await Gate.PurchaseAsync(hold.Id, hold.Customer, Ct)).IsSuccess.Should().BeTrue();
         var outbox = api.Services.GetRequiredService<IPurchaseOutbox>();
-        var purchase = (await outbox.ReadAsync(api.Keys.ShardOf(product.Id), 10_000, Ct)).Single(p => p.ReservationId == hold.Id);
+        var purchase = (await outbox.ReadAsync(api.Keys.ShardOf(product.Id), 10_000, Ct)).Single(p => p.HoldId == hold.Id);
 
         (await outbox.DeadLetterAsync(purchase, "sold would exceed the total", Ct)).Should().BeTrue();
         (await outbox.DeadLetterAsync(purchase, "sold would exceed the total", Ct)).Should().BeFalse();

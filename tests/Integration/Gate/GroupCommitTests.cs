@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.Infrastructure.Redis.Scripts.Reserve;
 using Reservations.IntegrationTests.Fixtures;

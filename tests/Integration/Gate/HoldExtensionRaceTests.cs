@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Gate;
@@ -72,7 +72,7 @@ public abstract class HoldExtensionRaceSuite(ReservationsApiFactory api, ITestOu
         output.WriteLine($"{extended.Count} extended, {expired.Count} found expired; the expirer gave back {expiredByBuckets} holds");
         extended.Should().NotBeEmpty();
         expired.Should().NotBeEmpty();
-        expired.Should().OnlyContain(o => o.Extended.Error == ReservationErrors.HoldExpired);
+        expired.Should().OnlyContain(o => o.Extended.Error == HoldErrors.HoldExpired);
         foreach (var (hold, extension) in outcomes)
         {
             var final = await gate.FindAsync(hold.Id, ct);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Reservations.Application.Common.Paging;
+using Reservations.Domain.Holds;
 using Reservations.Domain.Products;
-using Reservations.Domain.Reservations;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.WebApi.Auth;
 using Reservations.WebApi.Problems;

@@ -5,11 +5,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Payments;
 using Reservations.Application.Payments.Checkout;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Payments;

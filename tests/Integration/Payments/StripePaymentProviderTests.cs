@@ -24,7 +24,7 @@ public sealed class StripePaymentProviderTests
         call.Path.Should().Be("/v1/checkout/sessions");
         call.IdempotencyKey.Should().Be(request.IdempotencyKey);
         call.Authorization.Should().Be($"Bearer {SecretKey}");
-        var reservationId = request.ReservationId.ToString();
+        var reservationId = request.HoldId.ToString();
         call.Form.Should().Contain(new Dictionary<string, string>
         {
             ["mode"] = "payment",

@@ -26,7 +26,7 @@ public sealed class StripeStubWebhookTests
         {
             Type = PaymentEventType.CheckoutCompleted,
             SessionId = "cs_test_stub",
-            ReservationId = reservationId,
+            HoldId = reservationId,
             PaymentIntentId = "pi_test_stub",
             Paid = true,
             AmountTotal = 4200L,

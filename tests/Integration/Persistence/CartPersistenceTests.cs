@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Paging;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 using Reservations.Application.Purchases.Persist;
 using Reservations.Application.Webhooks;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.Persistence;
@@ -26,15 +26,15 @@ public sealed class CartPersistenceTests(ReservationsApiFactory api) : IClassFix
 
         (await PersistAsync(cart)).Outcomes.Should().Equal(PersistOutcome.Persisted);
 
-        (await api.ScalarAsync<string>($"SELECT string_agg(line || ':' || product_id || ':' || quantity, ',' ORDER BY line) FROM purchases WHERE id = '{cart.ReservationId}'"))
+        (await api.ScalarAsync<string>($"SELECT string_agg(line || ':' || product_id || ':' || quantity, ',' ORDER BY line) FROM purchases WHERE id = '{cart.HoldId}'"))
             .Should().Be($"0:{tickets.Id}:2,1:{parking.Id}:1");
         (await SoldAsync(tickets.Id, parking.Id)).Should().Equal(2, 1);
-        var order = await GetOrderAsync(customer, cart.ReservationId);
-        order.Should().Be(new OrderResponse(cart.ReservationId, null, customer, null, null,
+        var order = await GetOrderAsync(customer, cart.HoldId);
+        order.Should().Be(new OrderResponse(cart.HoldId, null, customer, null, null,
             [new OrderItemResponse(tickets.Id, 2, 49.90m), new OrderItemResponse(parking.Id, 1, 15.00m)], 114.80m, PurchasedAt));
         using var scope = api.Services.CreateScope();
-        (await scope.ServiceProvider.GetRequiredService<IPurchasedHolds>().FindHoldAsync(cart.ReservationId, TestContext.Current.CancellationToken))
-            .Should().Be(new Hold(cart.ReservationId,
+        (await scope.ServiceProvider.GetRequiredService<IPurchasedHolds>().FindHoldAsync(cart.HoldId, TestContext.Current.CancellationToken))
+            .Should().Be(new Hold(cart.HoldId,
                 [new HoldLine(tickets.Id, Quantity.From(2), 49.90m), new HoldLine(parking.Id, Quantity.From(1), 15.00m)],
                 CustomerId.From(customer), HoldStatus.Completed, cart.ReservedAt!.Value, cart.ExpiresAt!.Value));
     }
@@ -50,12 +50,12 @@ public sealed class CartPersistenceTests(ReservationsApiFactory api) : IClassFix
         (await PersistAsync(cart)).Outcomes.Should().Equal(PersistOutcome.Persisted);
         (await PersistAsync(cart)).Outcomes.Should().Equal(PersistOutcome.AlreadyPersisted);
 
-        (await api.ScalarAsync<long>($"SELECT count(*) FROM purchases WHERE id = '{cart.ReservationId}'")).Should().Be(2);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM purchases WHERE id = '{cart.HoldId}'")).Should().Be(2);
         (await SoldAsync(tickets.Id, parking.Id)).Should().Equal(3, 2);
-        (await api.ScalarAsync<long>($"SELECT count(*) FROM webhook_events WHERE data->>'id' = '{cart.ReservationId}'")).Should().Be(1);
+        (await api.ScalarAsync<long>($"SELECT count(*) FROM webhook_events WHERE data->>'id' = '{cart.HoldId}'")).Should().Be(1);
         var data = JsonDocument.Parse(await api.ScalarAsync<string>(
-            $"SELECT data::text FROM webhook_events WHERE type = '{WebhookEventTypes.OrderCompleted}' AND data->>'id' = '{cart.ReservationId}'")).RootElement;
-        var response = await GetAsync(customer, $"/api/orders/{cart.ReservationId}");
+            $"SELECT data::text FROM webhook_events WHERE type = '{WebhookEventTypes.OrderCompleted}' AND data->>'id' = '{cart.HoldId}'")).RootElement;
+        var response = await GetAsync(customer, $"/api/orders/{cart.HoldId}");
         var apiJson = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         Names(data).Should().BeEquivalentTo(Names(apiJson));
         Names(data.GetProperty("items")[0]).Should().BeEquivalentTo(Names(apiJson.GetProperty("items")[0]));
@@ -77,15 +77,15 @@ public sealed class CartPersistenceTests(ReservationsApiFactory api) : IClassFix
 
         (await api.ScalarAsync<long>($"SELECT count(*) FROM purchases WHERE customer_id = '{customer}'")).Should().Be(4);
         (await SoldAsync(tickets.Id, parking.Id)).Should().Equal(2, 5);
-        (await GetOrderAsync(customer, first.ReservationId)).Should().Be(new OrderResponse(
-            first.ReservationId, tickets.Id, customer, 1, 49.90m, [new OrderItemResponse(tickets.Id, 1, 49.90m)], 49.90m, PurchasedAt));
+        (await GetOrderAsync(customer, first.HoldId)).Should().Be(new OrderResponse(
+            first.HoldId, tickets.Id, customer, 1, 49.90m, [new OrderItemResponse(tickets.Id, 1, 49.90m)], 49.90m, PurchasedAt));
         var pageOne = await ListAsync(customer, page: 1);
         var pageTwo = await ListAsync(customer, page: 2);
         pageOne.Total.Should().Be(3, "three orders, whatever their lines");
-        pageOne.Items.Select(o => o.Id).Should().Equal(last.ReservationId, cart.ReservationId);
+        pageOne.Items.Select(o => o.Id).Should().Equal(last.HoldId, cart.HoldId);
         pageOne.Items[1].Items.Select(i => i.ProductId).Should().Equal(tickets.Id, parking.Id);
         pageOne.Items[1].Should().BeEquivalentTo(new { ProductId = (Guid?)null, Quantity = (int?)null, Total = 79.90m });
-        pageTwo.Items.Select(o => o.Id).Should().Equal(first.ReservationId);
+        pageTwo.Items.Select(o => o.Id).Should().Equal(first.HoldId);
     }
 
     private static PendingPurchase Cart(string customer, params PurchaseLine[] lines) =>

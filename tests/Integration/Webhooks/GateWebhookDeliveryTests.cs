@@ -1,7 +1,7 @@
 using System.Net;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.Application.Webhooks;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 using Reservations.Application.Webhooks;
 using Reservations.IntegrationTests.Fixtures;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Purchases.Persist;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -34,7 +34,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
 
         await RunWorkerUntilAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0);
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(6);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(6);
         (await api.ScalarAsync<int>($"SELECT sold FROM products WHERE id = '{product.Id}'")).Should().Be(6);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = 6, Purchasing = 0, Available = 4 });
@@ -80,12 +80,12 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         var ct = TestContext.Current.CancellationToken;
 
         await RunWorkerUntilAsync(async () => (await api.LedgerAsync(good.Id)).Purchasing == 0
-            && (await outbox.ListDeadLettersAsync(ct)).Any(d => d.Purchase.ReservationId == poison.Id));
+            && (await outbox.ListDeadLettersAsync(ct)).Any(d => d.Purchase.HoldId == poison.Id));
 
         var deadLetter = (await outbox.ListDeadLettersAsync(ct)).Should().ContainSingle(d => d.Purchase.Lines[0].ProductId == unknown.Id).Subject;
-        deadLetter.Purchase.ReservationId.Should().Be(poison.Id);
+        deadLetter.Purchase.HoldId.Should().Be(poison.Id);
         deadLetter.Reason.Should().Contain("fk_purchases_products");
-        (await api.OrderIdsAsync(good.Id)).Should().BeEquivalentTo(goodHolds.Select(h => h.Id));
+        (await api.PurchaseIdsAsync(good.Id)).Should().BeEquivalentTo(goodHolds.Select(h => h.Id));
         var ledger = await api.LedgerAsync(good.Id);
         ledger.Should().BeEquivalentTo(new { Sold = 4, Purchasing = 0, DeadLettered = 0 });
         ledger.ShouldBeBalanced();
@@ -108,11 +108,11 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
             await api.ExecuteAsync($"UPDATE products SET total_stock = 10 WHERE id = '{product.Id}'");
             var refused = (await outbox.ListDeadLettersAsync(ct)).Single(d => d.Purchase.Lines[0].ProductId == product.Id);
             refused.Reason.Should().Contain("ck_products_sold_within_stock");
-            (await outbox.RetryDeadLetterAsync(refused.Purchase.ReservationId, ct)).Should().BeTrue();
+            (await outbox.RetryDeadLetterAsync(refused.Purchase.HoldId, ct)).Should().BeTrue();
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(10));
         });
 
-        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(6);
+        (await api.PurchaseCountAsync(product.Id, distinct: true)).Should().Be(6);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = 6, Purchasing = 0, DeadLettered = 0, Available = 4 });
         ledger.ShouldBeBalanced();
@@ -131,7 +131,7 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
         await RunWorkerUntilAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0
             && await api.Redis.StreamLengthAsync(api.Keys.Quarantine(shard)) == 1);
 
-        (await api.OrderIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
+        (await api.PurchaseIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
         var quarantined = (await api.Redis.StreamRangeAsync(api.Keys.Quarantine(shard))).Single();
         ((string?)quarantined["entry"]).Should().Be(unreadable.ToString());
         ((string?)quarantined["quantity"]).Should().Be("many");
@@ -167,9 +167,9 @@ public sealed class BatchPersistenceTests(ReservationsApiFactory api) : IClassFi
 
         var deadLetter = (await api.Services.GetRequiredService<IPurchaseOutbox>().ListDeadLettersAsync(TestContext.Current.CancellationToken))
             .Should().ContainSingle(d => d.Purchase.Lines[0].ProductId == product.Id).Subject;
-        deadLetter.Purchase.ReservationId.Should().Be(cursed.Id);
+        deadLetter.Purchase.HoldId.Should().Be(cursed.Id);
         deadLetter.Reason.Should().Be("not persisted after 5 deliveries: P0001: cursed customer");
-        (await api.OrderIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
+        (await api.PurchaseIdsAsync(product.Id)).Should().BeEquivalentTo(holds.Select(h => h.Id));
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = 4, Purchasing = 1, DeadLettered = 1 });
         ledger.ShouldBeBalanced();

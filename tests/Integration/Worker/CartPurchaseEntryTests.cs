@@ -29,7 +29,7 @@ public sealed class CartPurchaseEntryTests(ReservationsApiFactory api) : IClassF
 
         var read = await NewOutbox().ReadAsync(Shard, 100, TestContext.Current.CancellationToken);
 
-        read.Should().ContainSingle(p => p.ReservationId == hold).Which.Should().Be(new PendingPurchase(
+        read.Should().ContainSingle(p => p.HoldId == hold).Which.Should().Be(new PendingPurchase(
             entry.ToString(), hold, "carol", [new PurchaseLine(tickets, 2, 49.90m), new PurchaseLine(parking, 1, 15.00m)],
             At, At.AddMinutes(-3), At.AddMinutes(7)));
     }
@@ -44,7 +44,7 @@ public sealed class CartPurchaseEntryTests(ReservationsApiFactory api) : IClassF
 
         var read = await NewOutbox().ReadAsync(Shard, 100, TestContext.Current.CancellationToken);
 
-        read.Should().ContainSingle(p => p.ReservationId == hold).Which.Should().Be(
+        read.Should().ContainSingle(p => p.HoldId == hold).Which.Should().Be(
             new PendingPurchase(entry.ToString(), hold, "dave", [new PurchaseLine(product, 3, 10.05m)], At));
     }
 
@@ -60,7 +60,7 @@ public sealed class CartPurchaseEntryTests(ReservationsApiFactory api) : IClassF
 
         var read = await NewOutbox().ReadAsync(Shard, 100, TestContext.Current.CancellationToken);
 
-        read.Should().NotContain(p => p.ReservationId == hold);
+        read.Should().NotContain(p => p.HoldId == hold);
         var quarantined = (await api.Redis.StreamRangeAsync(api.Keys.Quarantine(Shard))).Should()
             .ContainSingle(e => (string?)e["entry"] == entry.ToString()).Subject;
         ((string?)quarantined["reason"]).Should().Be(

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -27,7 +27,7 @@ public sealed class CartSettlementTests(ReservationsApiFactory api) : IClassFixt
 
         (await Outbox.DeadLetterAsync(pending, "refused in a test", Ct)).Should().BeTrue();
         var deadLettered = (await Task.WhenAll(api.LedgerAsync(ticket), api.LedgerAsync(parking))).Select(l => l.DeadLettered);
-        var listed = (await Outbox.ListDeadLettersAsync(Ct)).Single(d => d.Purchase.ReservationId == cart.Id);
+        var listed = (await Outbox.ListDeadLettersAsync(Ct)).Single(d => d.Purchase.HoldId == cart.Id);
         (await Outbox.RetryDeadLetterAsync(cart.Id, Ct)).Should().BeTrue();
         var retried = await PendingAsync(cart);
 
@@ -70,7 +70,7 @@ public sealed class CartSettlementTests(ReservationsApiFactory api) : IClassFixt
         PendingPurchase? found = null;
         await Eventually.TrueAsync(async () =>
         {
-            found = (await Outbox.ReadAsync(shard, 1000, Ct)).LastOrDefault(p => p.ReservationId == cart.Id);
+            found = (await Outbox.ReadAsync(shard, 1000, Ct)).LastOrDefault(p => p.HoldId == cart.Id);
             return found is not null;
         }, TimeSpan.FromSeconds(10));
         return found!;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker.Purchases;
 
@@ -42,8 +42,8 @@ public sealed class ConnectionCutTests(ReservationsApiFactory api, ITestOutputHe
 
         output.WriteLine($"{cuts} backends terminated while the Worker persisted {Purchases} purchases");
         cuts.Should().BePositive();
-        (await api.OrderCountAsync(product.Id)).Should().Be(Purchases);
-        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0 });
         ledger.ShouldBeBalanced();

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Purchases.Persist;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -95,8 +95,8 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
         // at once; every other batch has its dead letters started first.
         var calls = taken.Chunk(4).SelectMany((batch, i) =>
         {
-            var ids = batch.Select(p => p.ReservationId).ToHashSet();
-            var deadLetters = reclaimed.Where(p => ids.Contains(p.ReservationId))
+            var ids = batch.Select(p => p.HoldId).ToHashSet();
+            var deadLetters = reclaimed.Where(p => ids.Contains(p.HoldId))
                 .Select(p => (Func<Task>)(() => successor.DeadLetterAsync(p, Refusal, ct)));
             Func<Task> finalize = () => stalled.CompleteAsync(batch, ct);
             return i % 2 == 0 ? deadLetters.Append(finalize) : deadLetters.Prepend(finalize);
@@ -106,7 +106,7 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
         var ledger = await api.LedgerAsync(product);
         ledger.Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, DeadLettered = 0, Available = 0, Held = 0 });
         ledger.ShouldBeBalanced();
-        (await api.OrderIdsAsync(product)).Should().BeEquivalentTo(holds);
+        (await api.PurchaseIdsAsync(product)).Should().BeEquivalentTo(holds);
         (await stalled.ListDeadLettersAsync(ct)).Should().NotContain(d => d.Purchase.Lines[0].ProductId == product);
         (await api.Redis.HashLengthAsync(api.Keys.DeadHolds(shard))).Should().Be(0);
         (await api.WaitingPurchasesAsync(product)).Should().BeEmpty();
@@ -130,12 +130,12 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
     private async Task ShouldAgreeWithPostgresAsync(Guid product, Guid hold)
     {
         var ct = TestContext.Current.CancellationToken;
-        (await api.OrderIdsAsync(product)).Should().BeEquivalentTo([hold]);
+        (await api.PurchaseIdsAsync(product)).Should().BeEquivalentTo([hold]);
         (await api.ScalarAsync<int>($"SELECT sold FROM products WHERE id = '{product}'")).Should().Be(1);
         var ledger = await api.LedgerAsync(product);
         ledger.Should().BeEquivalentTo(new { Sold = 1, Purchasing = 0, DeadLettered = 0, Available = 9 });
         ledger.ShouldBeBalanced();
-        (await NewOutbox().ListDeadLettersAsync(ct)).Should().NotContain(d => d.Purchase.ReservationId == hold);
+        (await NewOutbox().ListDeadLettersAsync(ct)).Should().NotContain(d => d.Purchase.HoldId == hold);
         (await NewOutbox().RetryDeadLetterAsync(hold, ct)).Should().BeFalse();
         (await api.WaitingPurchasesAsync(product)).Should().BeEmpty();
         var owner = (await FindAsync(hold)).Customer.Value;
@@ -159,7 +159,7 @@ public abstract class DeadLetterRaceSuite(ReservationsApiFactory api)
         await Eventually.TrueAsync(async () =>
         {
             taken.AddRange((await outbox.ReadAsync(shard, 100, TestContext.Current.CancellationToken))
-                .Where(p => holds.Contains(p.ReservationId) && taken.All(t => t.EntryId != p.EntryId)));
+                .Where(p => holds.Contains(p.HoldId) && taken.All(t => t.EntryId != p.EntryId)));
             return taken.Count == holds.Count;
         }, TimeSpan.FromSeconds(10));
         return [.. taken];

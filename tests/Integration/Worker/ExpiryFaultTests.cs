@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reservations.Application.Reservations.Expire;
+using Reservations.Application.Holds.Expire;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 

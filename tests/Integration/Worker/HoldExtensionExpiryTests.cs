@@ -1,6 +1,6 @@
 using System.Net;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 using Reservations.Worker;
 

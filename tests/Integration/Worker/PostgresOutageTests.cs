@@ -43,8 +43,8 @@ public sealed class PostgresOutageTests(ReservationsApiFactory api) : IClassFixt
         }
 
         NpgsqlConnection.ClearAllPools();
-        (await api.OrderCountAsync(product.Id)).Should().Be(Purchases);
-        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0 });
         ledger.ShouldBeBalanced();

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
 using Reservations.Domain.Products;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
@@ -29,7 +29,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1|12.00"));
 
         await (await api.CreateClient(Tokens.Customer("refresh-ann")).ReserveAsync(product.Id))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 9, Held = 1, Balanced = true });
     }
 
@@ -44,7 +44,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         await WithWorkerAsync(() => TermsAreAsync(product.Id, "600||1800|||1|49.90"));
 
         await (await api.CreateClient(Tokens.Customer("refresh-ben")).ReserveAsync(product.Id))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Available = 9, Held = 1, Balanced = true });
     }
 
@@ -103,7 +103,7 @@ public sealed class ProductTermsRefreshTests(ReservationsApiFactory api) : IClas
         }
 
         await (await scratchApi.CreateClient(Tokens.Customer("refresh-cat")).ReserveAsync(product.Id))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
     }
 
     [Fact]

@@ -45,15 +45,15 @@ public sealed class PurchaseEntryTraceTests(ReservationsApiFactory api) : IClass
         var outbox = NewOutbox();
 
         var read = (await outbox.ReadAsync(Shard, 100, TestContext.Current.CancellationToken)).Should()
-            .ContainSingle(p => p.ReservationId == hold).Subject;
+            .ContainSingle(p => p.HoldId == hold).Subject;
         read.TraceParent.Should().Be(traceParent);
         (await outbox.DeadLetterAsync(read, "refused", TestContext.Current.CancellationToken)).Should().BeTrue();
         (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken)).Should()
-            .ContainSingle(d => d.Purchase.ReservationId == hold).Which.Purchase.TraceParent.Should().Be(traceParent);
+            .ContainSingle(d => d.Purchase.HoldId == hold).Which.Purchase.TraceParent.Should().Be(traceParent);
         (await outbox.RetryDeadLetterAsync(hold, TestContext.Current.CancellationToken)).Should().BeTrue();
 
         (await outbox.ReadAsync(Shard, 100, TestContext.Current.CancellationToken)).Should()
-            .ContainSingle(p => p.ReservationId == hold).Which.TraceParent.Should().Be(traceParent);
+            .ContainSingle(p => p.HoldId == hold).Which.TraceParent.Should().Be(traceParent);
     }
 
     private RedisPurchaseOutbox NewOutbox() => new(

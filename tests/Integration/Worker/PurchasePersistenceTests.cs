@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Purchases.Persist;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 
@@ -39,7 +39,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Purchasing = 0, Sold = 80, Available = 20, Held = 0 });
         ledger.ShouldBeBalanced();
-        (await api.OrderCountAsync(product.Id)).Should().Be(40);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(40);
         (await (await buyers[0].GetReservationAsync(holds[0].Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
             .Status.Should().Be(HoldStatus.Completed);
     }
@@ -71,7 +71,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
             await TestWorker.StopAsync(worker);
         }
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(1);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(1);
         (await api.ScalarAsync<int>($"SELECT sold FROM products WHERE id = '{product.Id}'")).Should().Be(3);
         (await (await alice.GetReservationAsync(hold.Id)).ShouldBeJsonAsync<ReservationResponse>(HttpStatusCode.OK))
             .Status.Should().Be(HoldStatus.Completed);
@@ -92,8 +92,8 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
         try
         {
             await Eventually.TrueAsync(async () => (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken))
-                .Any(d => d.Purchase.ReservationId == hold.Id), TimeSpan.FromSeconds(10));
-            var deadLetter = (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken)).Single(d => d.Purchase.ReservationId == hold.Id);
+                .Any(d => d.Purchase.HoldId == hold.Id), TimeSpan.FromSeconds(10));
+            var deadLetter = (await outbox.ListDeadLettersAsync(TestContext.Current.CancellationToken)).Single(d => d.Purchase.HoldId == hold.Id);
             deadLetter.Reason.Should().Contain("ck_products_sold_within_stock");
             (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 4, DeadLettered = 4, Sold = 0 });
 
@@ -129,7 +129,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
             await Task.WhenAll(TestWorker.StopAsync(first), TestWorker.StopAsync(second));
         }
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(300);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(300);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Sold.Should().Be(300);
         ledger.ShouldBeBalanced();
@@ -156,7 +156,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
             await TestWorker.StopAsync(worker);
         }
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(5);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(5);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 0, Sold = 5 });
     }
 
@@ -184,7 +184,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
             await TestWorker.StopAsync(worker);
         }
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(0);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(0);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Purchasing = 5, Sold = 0 },
             "the lost purchases' units stay visible in purchasing, for an operator to settle");
     }
@@ -229,7 +229,7 @@ public abstract class PurchasePersistenceSuite(ReservationsApiFactory api, ITest
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.WriteLine($"{purchases} purchases persisted in {seconds:0.00} s = {purchases / seconds:0} per second (Worker start included)");
-        (await api.OrderCountAsync(product.Id)).Should().Be(purchases);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(purchases);
         (await api.LedgerAsync(product.Id)).Should().BeEquivalentTo(new { Sold = purchases, Purchasing = 0, Available = 0 });
     }
 

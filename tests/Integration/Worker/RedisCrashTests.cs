@@ -65,11 +65,11 @@ public sealed class RedisCrashTests(ReservationsApiFactory api, ITestOutputHelpe
             await TestWorker.StopAsync(worker);
         }
 
-        var orders = await api.OrderIdsAsync(product.Id);
+        var orders = await api.PurchaseIdsAsync(product.Id);
         output.WriteLine($"{acknowledgedBeforeKill} purchases acknowledged before the kill, {acknowledged.Count} in all, " +
             $"{failed} failed with the connection, {orders.Count} orders in PostgreSQL");
         orders.Should().Contain(acknowledged, "Redis fsyncs every write before it answers (appendfsync always)");
-        (await api.OrderCountAsync(product.Id)).Should().Be(orders.Count, "no purchase is persisted twice");
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(orders.Count, "no purchase is persisted twice");
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = orders.Count, Purchasing = 0, Held = Holds - orders.Count });
         ledger.ShouldBeBalanced();

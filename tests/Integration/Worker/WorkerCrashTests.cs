@@ -17,12 +17,12 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
 
         using (var first = WorkerProcess.Start(api))
         {
-            await Eventually.TrueAsync(async () => await api.OrderCountAsync(product.Id) >= 50,
+            await Eventually.TrueAsync(async () => await api.PurchaseCountAsync(product.Id) >= 50,
                 TimeSpan.FromSeconds(30));
             first.Kill();
         }
 
-        var beforeRestart = await api.OrderCountAsync(product.Id);
+        var beforeRestart = await api.PurchaseCountAsync(product.Id);
         output.WriteLine($"{beforeRestart} of {Purchases} purchases persisted when the Worker was killed");
         beforeRestart.Should().BeLessThan(Purchases, "the Worker was killed in the middle");
         using (WorkerProcess.Start(api, ("Redis:PendingReclaimAfter", "00:00:01")))
@@ -30,8 +30,8 @@ public sealed class WorkerCrashTests(ReservationsApiFactory api, ITestOutputHelp
             await Eventually.TrueAsync(async () => (await api.LedgerAsync(product.Id)).Purchasing == 0, TimeSpan.FromSeconds(60));
         }
 
-        (await api.OrderCountAsync(product.Id)).Should().Be(Purchases);
-        (await api.OrderCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id)).Should().Be(Purchases);
+        (await api.PurchaseCountAsync(product.Id, distinct: true)).Should().Be(Purchases);
         var ledger = await api.LedgerAsync(product.Id);
         ledger.Should().BeEquivalentTo(new { Sold = Purchases, Purchasing = 0, Available = 0, Held = 0 });
         ledger.ShouldBeBalanced();

@@ -17,11 +17,11 @@ public sealed class WorkerShutdownTests(ReservationsApiFactory api, ITestOutputH
 
         using (var worker = WorkerProcess.Start(api))
         {
-            await Eventually.TrueAsync(async () => await api.OrderCountAsync(product.Id) >= 50, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => await api.PurchaseCountAsync(product.Id) >= 50, TimeSpan.FromSeconds(30));
             (await worker.TerminateAsync(TimeSpan.FromSeconds(20))).Should().Be(0);
         }
 
-        var persisted = await api.OrderIdsAsync(product.Id);
+        var persisted = await api.PurchaseIdsAsync(product.Id);
         var waiting = await api.WaitingPurchasesAsync(product.Id);
         output.WriteLine($"{persisted.Count} of {Purchases} purchases persisted when the Worker stopped");
         persisted.Count.Should().BeLessThan(Purchases, "the Worker was stopped in the middle");

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Reservations.Application.Common.Ports;
 using Reservations.Application.Products.Create;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Common.Ports;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Load.Persist;
 
@@ -32,7 +32,7 @@ internal sealed class PersistBenchmark(PersistenceHost host, string redis, strin
         Print($"persist: {purchases / all.TotalSeconds:N0} purchases/s (Worker start included), {purchases / (all - first).TotalSeconds:N0} purchases/s from the first order");
 
         var ledger = (await host.Sender.Send(new GetProductLedgerQuery(productId))).Value;
-        var orders = await host.OrderCountAsync(productId);
+        var orders = await host.PurchaseCountAsync(productId);
         Print($"ledger: total {ledger.TotalStock}, available {ledger.Available}, held {ledger.Held}, purchasing {ledger.Purchasing}, sold {ledger.Sold}, balanced {ledger.Balanced}; orders {orders}");
         return ledger is { Balanced: true, Purchasing: 0 } && ledger.Sold == purchases && orders == purchases ? 0 : 1;
     }

@@ -44,7 +44,7 @@ internal sealed class PersistenceHost(IHost host, GateHost gate, string adminCon
         return new PersistenceHost(host, await GateHost.StartAsync(redis, keyPrefix), postgres, database);
     }
 
-    public async Task<long> OrderCountAsync(Guid productId)
+    public async Task<long> PurchaseCountAsync(Guid productId)
     {
         await using var connection = new NpgsqlConnection(PostgresConnectionString);
         await connection.OpenAsync();

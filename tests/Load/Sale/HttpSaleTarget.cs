@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Reservations.Application.Holds;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Load.Sale;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
 using Reservations.Application.Products.Ledger;
-using Reservations.Application.Reservations;
 
 namespace Reservations.Load.Sale;
 

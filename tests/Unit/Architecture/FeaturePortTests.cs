@@ -1,11 +1,11 @@
 using System.Reflection;
 using NetArchTest.Rules;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 
 namespace Reservations.UnitTests.Architecture;
 
 /// <summary>
-/// A feature is a top folder of src/Application (Products, Reservations, …), and its ports are the interfaces declared
+/// A feature is a top folder of src/Application (Products, Holds, …), and its ports are the interfaces declared
 /// in it; the ports several features need are in Common (Common/Ports).
 /// </summary>
 public class FeaturePortTests
@@ -56,10 +56,10 @@ public class FeaturePortTests
     }
 
     [Fact]
-    public void Rule_WhenAProductsHandlerTakesAReservationsPort_Fails()
+    public void Rule_WhenAProductsHandlerTakesAHoldsPort_Fails()
     {
         var result = Types.InAssembly(typeof(FeaturePortTests).Assembly).That()
-            .HaveName(nameof(ProductsHandlerTakingAReservationsPort))
+            .HaveName(nameof(ProductsHandlerTakingAHoldsPort))
             .ShouldNot().HaveDependencyOnAny(PortsOutside("Products")).GetResult();
 
         result.IsSuccessful.Should().BeFalse();
@@ -74,7 +74,7 @@ public class FeaturePortTests
 
     private static string NamespaceOf(string feature) => $@"^{Root.Replace(".", @"\.", StringComparison.Ordinal)}{feature}(\.|$)";
 
-    private sealed class ProductsHandlerTakingAReservationsPort(IHoldExpiry expiry)
+    private sealed class ProductsHandlerTakingAHoldsPort(IHoldExpiry expiry)
     {
         public int Shards => expiry.Shards;
     }

@@ -1,4 +1,4 @@
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 
 namespace Reservations.Application.Admin.DeadLetters;
 

@@ -22,7 +22,7 @@ public static class ReservationsMetrics
     /// <summary>Sweeps of one shard that failed for good (a corrupt key), by <c>shard</c>; the other shards were swept.</summary>
     public static readonly Counter<long> ExpiryFailures = Meter.CreateCounter<long>("reservations.hold.expiry_failures");
 
-    /// <summary>How long after the purchase its order was committed to PostgreSQL.</summary>
+    /// <summary>How long after the purchase its rows were committed to PostgreSQL.</summary>
     public static readonly Histogram<double> PersistenceLag = Meter.CreateHistogram<double>("reservations.purchase.persistence_lag", unit: "ms");
 
     /// <summary>Purchases PostgreSQL refused for good, moved to the dead letters.</summary>
@@ -36,7 +36,7 @@ public static class ReservationsMetrics
 
     /// <summary>
     /// Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by <c>stream</c>: their
-    /// units stay in purchasing and no order will come. Alert on any.
+    /// units stay in purchasing and no rows will come. Alert on any.
     /// </summary>
     public static readonly Counter<long> LostPurchases = Meter.CreateCounter<long>("reservations.purchase.lost");
 

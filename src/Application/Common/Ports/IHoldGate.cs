@@ -1,13 +1,13 @@
 using Mediator;
 using Reservations.Application.Common.Results;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Common.Ports;
 
 /// <summary>
 /// Holds on stock in the gate (Redis): taken, bought, extended and given back, each as one indivisible step whatever
-/// runs concurrently. Reservations and Payments both move holds, so the port is theirs in common.
+/// runs concurrently. Holds and Payments both move holds, so the port is theirs in common.
 /// </summary>
 public interface IHoldGate
 {

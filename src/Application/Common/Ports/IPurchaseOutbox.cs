@@ -41,6 +41,6 @@ public interface IPurchaseOutbox
 
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 
-    /// <summary>Puts the dead-lettered purchase of this reservation back in the queue; false when there is none.</summary>
-    Task<bool> RetryDeadLetterAsync(Guid reservationId, CancellationToken cancellationToken);
+    /// <summary>Puts the dead-lettered purchase of this hold back in the queue; false when there is none.</summary>
+    Task<bool> RetryDeadLetterAsync(Guid holdId, CancellationToken cancellationToken);
 }

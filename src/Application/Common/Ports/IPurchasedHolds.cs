@@ -1,13 +1,13 @@
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>Reads the holds that became orders from PostgreSQL, once the gate no longer has them.</summary>
+/// <summary>Reads the purchased holds from PostgreSQL, once the gate no longer has them.</summary>
 public interface IPurchasedHolds
 {
     /// <summary>
-    /// The reservation an order came from (the order's id is the reservation's), completed, or null when there is no
-    /// such order. An order persisted before the reservation's times were kept reads its purchase time for them.
+    /// The hold a purchase came from (the purchase's id is the hold's), completed, or null when there is no
+    /// such purchase. A purchase persisted before the hold's times were kept reads its purchase time for them.
     /// </summary>
     Task<Hold?> FindHoldAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -7,14 +7,14 @@ namespace Reservations.Application.Common.Ports;
 /// recorded them. <see cref="TraceParent"/> is the W3C trace context of the purchase request, when it was traced.
 /// </summary>
 public sealed record PendingPurchase(
-    string EntryId, Guid ReservationId, string CustomerId, IReadOnlyList<PurchaseLine> Lines, DateTimeOffset PurchasedAt,
+    string EntryId, Guid HoldId, string CustomerId, IReadOnlyList<PurchaseLine> Lines, DateTimeOffset PurchasedAt,
     DateTimeOffset? ReservedAt = null, DateTimeOffset? ExpiresAt = null, string? TraceParent = null)
 {
     // Records compare lists by reference: two purchases are equal when their lines are, in order.
     public bool Equals(PendingPurchase? other) =>
-        other is not null && EntryId == other.EntryId && ReservationId == other.ReservationId && CustomerId == other.CustomerId
+        other is not null && EntryId == other.EntryId && HoldId == other.HoldId && CustomerId == other.CustomerId
         && Lines.SequenceEqual(other.Lines) && PurchasedAt == other.PurchasedAt && ReservedAt == other.ReservedAt
         && ExpiresAt == other.ExpiresAt && TraceParent == other.TraceParent;
 
-    public override int GetHashCode() => HashCode.Combine(EntryId, ReservationId, CustomerId, Lines.Count, PurchasedAt);
+    public override int GetHashCode() => HashCode.Combine(EntryId, HoldId, CustomerId, Lines.Count, PurchasedAt);
 }

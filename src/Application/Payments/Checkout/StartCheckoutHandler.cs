@@ -5,9 +5,9 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Payments.Checkout;
 
@@ -45,10 +45,10 @@ public sealed class StartCheckoutHandler(
         }
 
         var customer = CustomerId.From(command.CustomerId);
-        var hold = await gate.FindAsync(command.ReservationId, cancellationToken);
+        var hold = await gate.FindAsync(command.HoldId, cancellationToken);
         if (hold is null || !hold.IsOwnedBy(customer))
         {
-            return ReservationErrors.NotFound;
+            return HoldErrors.NotFound;
         }
 
         if (Unpayable(hold) is { } error)
@@ -88,9 +88,9 @@ public sealed class StartCheckoutHandler(
 
     private static Error? Unpayable(Hold hold) => hold.Status switch
     {
-        HoldStatus.Purchased or HoldStatus.Completed => ReservationErrors.AlreadyPurchased,
-        HoldStatus.Released => ReservationErrors.HoldReleased,
-        HoldStatus.Expired => ReservationErrors.HoldExpired,
+        HoldStatus.Purchased or HoldStatus.Completed => HoldErrors.AlreadyPurchased,
+        HoldStatus.Released => HoldErrors.HoldReleased,
+        HoldStatus.Expired => HoldErrors.HoldExpired,
         _ => null,
     };
 

@@ -2,9 +2,9 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reservations.Application.Common.Ports;
+using Reservations.Application.Holds;
 using Reservations.Application.Payments.Checkout;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Payments.Settle;
 
@@ -17,7 +17,7 @@ namespace Reservations.Application.Payments.Settle;
 /// after a failure half-way, has each effect once.
 /// </summary>
 public sealed partial class SettleCheckoutHandler(
-    IHoldGate gate, IPurchasedHolds orders, IPaymentStore store, IPaymentProvider provider,
+    IHoldGate gate, IPurchasedHolds purchases, IPaymentStore store, IPaymentProvider provider,
     IOptions<PaymentsOptions> options, TimeProvider time, ILogger<SettleCheckoutHandler> logger)
     : ICommandHandler<SettleCheckoutCommand>
 {
@@ -30,14 +30,14 @@ public sealed partial class SettleCheckoutHandler(
             return Unit.Value;
         }
 
-        var hold = paymentEvent.ReservationId is { } id
-            ? await gate.FindAsync(id, cancellationToken) ?? await orders.FindHoldAsync(id, cancellationToken)
+        var hold = paymentEvent.HoldId is { } id
+            ? await gate.FindAsync(id, cancellationToken) ?? await purchases.FindHoldAsync(id, cancellationToken)
             : null;
         switch (paymentEvent.Type)
         {
             case PaymentEventType.CheckoutCompleted when paymentEvent.Paid && hold is null:
                 // Money for nothing known: never kept silently.
-                await RefundAsync(paymentEvent, paymentEvent.ReservationId ?? Guid.Empty, PaymentErrors.UnknownHold,
+                await RefundAsync(paymentEvent, paymentEvent.HoldId ?? Guid.Empty, PaymentErrors.UnknownHold,
                     "no hold or order has the payment's reservation id", cancellationToken);
                 break;
             case PaymentEventType.CheckoutCompleted when paymentEvent.Paid:
@@ -48,7 +48,7 @@ public sealed partial class SettleCheckoutHandler(
                 await gate.ReleaseAsync(hold.Id, hold.Customer, cancellationToken);
                 break;
             default:
-                LogIgnored(logger, paymentEvent.Id, paymentEvent.RawType, paymentEvent.ReservationId, paymentEvent.Paid);
+                LogIgnored(logger, paymentEvent.Id, paymentEvent.RawType, paymentEvent.HoldId, paymentEvent.Paid);
                 break;
         }
 
@@ -79,7 +79,7 @@ public sealed partial class SettleCheckoutHandler(
             return;
         }
 
-        if (bought.Error != ReservationErrors.HoldExpired && bought.Error != ReservationErrors.HoldReleased)
+        if (bought.Error != HoldErrors.HoldExpired && bought.Error != HoldErrors.HoldReleased)
         {
             throw new InvalidOperationException($"The paid hold {hold.Id} could not be bought: {bought.Error!.Code}.");
         }
@@ -100,14 +100,14 @@ public sealed partial class SettleCheckoutHandler(
         await RefundAsync(paid, hold.Id, PaymentErrors.StockGone, $"paid after the hold {hold.Status.ToString().ToLowerInvariant()}; held again: {why}", cancellationToken);
     }
 
-    private Task RecordAsync(PaymentEvent paid, Guid reservationId, Guid? heldAgainFrom, CancellationToken cancellationToken) =>
+    private Task RecordAsync(PaymentEvent paid, Guid holdId, Guid? heldAgainFrom, CancellationToken cancellationToken) =>
         store.RecordPaymentAsync(new PaymentRecord(
-            reservationId, paid.SessionId!, paid.PaymentIntentId, paid.AmountTotal ?? 0, paid.Currency ?? string.Empty, heldAgainFrom,
+            holdId, paid.SessionId!, paid.PaymentIntentId, paid.AmountTotal ?? 0, paid.Currency ?? string.Empty, heldAgainFrom,
             time.GetUtcNow()), cancellationToken);
 
     // The provider unavailable throws: the event is not marked handled, and its redelivery refunds (the key makes it
     // once). A refund the provider refuses (refunded already, the balance short) is recorded with why, for an admin.
-    private async Task RefundAsync(PaymentEvent paid, Guid reservationId, string kind, string detail, CancellationToken cancellationToken)
+    private async Task RefundAsync(PaymentEvent paid, Guid holdId, string kind, string detail, CancellationToken cancellationToken)
     {
         var (refundId, refundStatus) = ((string?)null, "no payment intent to refund");
         if (paid.PaymentIntentId is { } paymentIntent)
@@ -123,9 +123,9 @@ public sealed partial class SettleCheckoutHandler(
             }
         }
 
-        LogRefunded(logger, reservationId, paid.SessionId, kind, detail, refundStatus);
+        LogRefunded(logger, holdId, paid.SessionId, kind, detail, refundStatus);
         await store.RecordProblemAsync(new PaymentProblem(
-            reservationId, paid.SessionId ?? paid.Id, paid.PaymentIntentId, kind, paid.AmountTotal, paid.Currency, refundId,
+            holdId, paid.SessionId ?? paid.Id, paid.PaymentIntentId, kind, paid.AmountTotal, paid.Currency, refundId,
             refundStatus[..Math.Min(refundStatus.Length, 500)], detail, time.GetUtcNow()), cancellationToken);
     }
 

@@ -4,7 +4,7 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.WarmUp;
 
-public sealed class WarmUpInventoryHandler(ICatalog catalog, IStockGate gate, IPurchasedUnits orders, IGateStateMarkers markers)
+public sealed class WarmUpInventoryHandler(ICatalog catalog, IStockGate gate, IPurchasedUnits purchases, IGateStateMarkers markers)
     : ICommandHandler<WarmUpInventoryCommand, WarmUpInventoryResult>
 {
     public async ValueTask<WarmUpInventoryResult> Handle(WarmUpInventoryCommand command, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class WarmUpInventoryHandler(ICatalog catalog, IStockGate gate, IP
                 var item = p.ToInventoryItem(available);
                 if (!present.ContainsKey(p.Id) && p.MaxPerCustomer is not null)
                 {
-                    item = item with { PurchasedByCustomer = await orders.PurchasedByCustomerAsync(p.Id, cancellationToken) };
+                    item = item with { PurchasedByCustomer = await purchases.PurchasedByCustomerAsync(p.Id, cancellationToken) };
                 }
 
                 created += await gate.InitializeAsync(item, cancellationToken) ? 1 : 0;

@@ -2,9 +2,9 @@ namespace Reservations.Application.Purchases.Persist;
 
 public enum PersistOutcome
 {
-    /// <summary>The order was inserted and the product's sold count raised, in one transaction.</summary>
+    /// <summary>The purchase was inserted and the product's sold count raised, in one transaction.</summary>
     Persisted,
 
-    /// <summary>The order was already there (a redelivery): nothing changed.</summary>
+    /// <summary>The purchase was already there (a redelivery): nothing changed.</summary>
     AlreadyPersisted,
 }

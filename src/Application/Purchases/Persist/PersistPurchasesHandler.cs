@@ -21,9 +21,9 @@ public sealed partial class PersistPurchasesHandler(
 
         // Started once there is something to persist: the idle polls of the streams are not traced.
         using var activity = ReservationsTracing.Source.StartActivity(
-            "persist purchases", ActivityKind.Internal, default(ActivityContext), links: OrderSpans.LinksOf(batch));
+            "persist purchases", ActivityKind.Internal, default(ActivityContext), links: PurchaseSpans.LinksOf(batch));
         activity?.SetTag("shard", command.Shard).SetTag("purchases", batch.Count);
-        using var orders = OrderSpans.Start(activity, batch);
+        using var spans = PurchaseSpans.Start(activity, batch);
         SettledBatch settled;
         try
         {
@@ -42,10 +42,10 @@ public sealed partial class PersistPurchasesHandler(
             LogBatchDeferred(logger, e, batch.Count);
             return failures.IsTransient(e)
                 ? new PersistPurchasesReport(batch.Count, 0, 0, 0, Deferred: batch.Count)
-                : await PersistExhaustedAloneAsync(command.Shard, batch, orders);
+                : await PersistExhaustedAloneAsync(command.Shard, batch, spans);
         }
 
-        return await SettleAsync(batch, settled, orders);
+        return await SettleAsync(batch, settled, spans);
     }
 
     // A failure that is not a passing outage and comes back on every delivery would hold the shard up for good: a
@@ -53,7 +53,7 @@ public sealed partial class PersistPurchasesHandler(
     // the reason, but only when another purchase went through alone: when none does, the store is what fails (a
     // missing table, a revoked grant), not the purchases, and they all stay pending. The rest go on at the next read.
     private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(
-        int shard, IReadOnlyList<PendingPurchase> batch, OrderSpans orders)
+        int shard, IReadOnlyList<PendingPurchase> batch, PurchaseSpans spans)
     {
         var settled = new SettledBatch();
         var failed = new List<(PendingPurchase Purchase, string Reason)>();
@@ -83,18 +83,18 @@ public sealed partial class PersistPurchasesHandler(
             settled.Refused.AddRange(failed);
         }
 
-        return await SettleAsync(batch, settled, orders);
+        return await SettleAsync(batch, settled, spans);
     }
 
-    private async Task<PersistPurchasesReport> SettleAsync(IReadOnlyList<PendingPurchase> batch, SettledBatch settled, OrderSpans orders)
+    private async Task<PersistPurchasesReport> SettleAsync(IReadOnlyList<PendingPurchase> batch, SettledBatch settled, PurchaseSpans spans)
     {
         RecordLag(settled);
         foreach (var (purchase, outcome) in settled.Stored)
         {
-            orders.Settled(purchase, outcome == PersistOutcome.Persisted ? "persisted" : "already persisted");
+            spans.Settled(purchase, outcome == PersistOutcome.Persisted ? "persisted" : "already persisted");
         }
 
-        var deadLettered = await DeadLetterAsync(settled.Refused, orders);
+        var deadLettered = await DeadLetterAsync(settled.Refused, spans);
         return new PersistPurchasesReport(batch.Count, settled.Count(PersistOutcome.Persisted),
             settled.Count(PersistOutcome.AlreadyPersisted), deadLettered, Deferred: batch.Count - settled.Stored.Count - deadLettered);
     }
@@ -108,7 +108,7 @@ public sealed partial class PersistPurchasesHandler(
         }
     }
 
-    private async Task<int> DeadLetterAsync(List<(PendingPurchase Purchase, string Reason)> refused, OrderSpans orders)
+    private async Task<int> DeadLetterAsync(List<(PendingPurchase Purchase, string Reason)> refused, PurchaseSpans spans)
     {
         for (var i = 0; i < refused.Count; i++)
         {
@@ -121,19 +121,19 @@ public sealed partial class PersistPurchasesHandler(
             catch (Exception e)
             {
                 // Redis is failing: the refused purchases left stay pending and are refused again on the next read.
-                LogDeadLetterDeferred(logger, e, purchase.ReservationId, refused.Count - i);
+                LogDeadLetterDeferred(logger, e, purchase.HoldId, refused.Count - i);
                 return i;
             }
 
-            orders.Settled(purchase, moved ? "dead-lettered" : "settled elsewhere");
+            spans.Settled(purchase, moved ? "dead-lettered" : "settled elsewhere");
             if (moved)
             {
-                LogDeadLettered(logger, purchase.ReservationId, reason);
+                LogDeadLettered(logger, purchase.HoldId, reason);
                 ReservationsMetrics.DeadLetters.Add(1);
             }
             else
             {
-                LogSettledElsewhere(logger, purchase.ReservationId, reason);
+                LogSettledElsewhere(logger, purchase.HoldId, reason);
             }
         }
 

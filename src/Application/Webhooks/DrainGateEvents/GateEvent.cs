@@ -1,5 +1,5 @@
 using Reservations.Application.Common.Ports;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Webhooks.DrainGateEvents;
 
@@ -10,4 +10,4 @@ namespace Reservations.Application.Webhooks.DrainGateEvents;
 /// <paramref name="DeadLetter"/> is set for <c>order.dead_lettered</c> only.
 /// </summary>
 public sealed record GateEvent(
-    string Outbox, string EntryId, string Type, DateTimeOffset At, Hold Hold, DeadLetteredOrder? DeadLetter = null);
+    string Outbox, string EntryId, string Type, DateTimeOffset At, Hold Hold, DeadLetteredPurchase? DeadLetter = null);

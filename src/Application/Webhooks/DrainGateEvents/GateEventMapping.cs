@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Orders;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Application.Purchases;
 
 namespace Reservations.Application.Webhooks.DrainGateEvents;
 

@@ -14,10 +14,10 @@ internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO checkouts (reservation_id, customer_id, session_id, url, expires_at)
-            VALUES ({checkout.ReservationId}, {checkout.CustomerId}, {checkout.SessionId}, {checkout.Url.AbsoluteUri}, {checkout.ExpiresAt})
+            VALUES ({checkout.HoldId}, {checkout.CustomerId}, {checkout.SessionId}, {checkout.Url.AbsoluteUri}, {checkout.ExpiresAt})
             ON CONFLICT (reservation_id) DO NOTHING
             """, cancellationToken);
-        return (await FindCheckoutAsync(checkout.ReservationId, cancellationToken))!;
+        return (await FindCheckoutAsync(checkout.HoldId, cancellationToken))!;
     }
 
     public Task<bool> HasHandledAsync(string eventId, CancellationToken cancellationToken) =>
@@ -37,7 +37,7 @@ internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
     public Task RecordPaymentAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO payments (reservation_id, session_id, payment_intent_id, amount, currency, held_again_from, paid_at)
-            VALUES ({payment.ReservationId}, {payment.SessionId}, {payment.PaymentIntentId}, {payment.Amount}, {payment.Currency},
+            VALUES ({payment.HoldId}, {payment.SessionId}, {payment.PaymentIntentId}, {payment.Amount}, {payment.Currency},
                     {payment.HeldAgainFrom}, {payment.At})
             ON CONFLICT (reservation_id) DO NOTHING
             """, cancellationToken);

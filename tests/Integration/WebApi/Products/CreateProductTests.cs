@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 using Reservations.IntegrationTests.Fixtures;
 using StackExchange.Redis;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Reservations.Application.Holds;
 using Reservations.Application.Products;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Products;
@@ -92,7 +92,7 @@ public abstract class EditProductSuite(ReservationsApiFactory api)
         var taken = await dave.ReserveOkAsync(product.Id);
 
         await api.PatchProductOkAsync(product.Id, """{"paused":true}""");
-        var refused = await (await dave.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+        var refused = await (await dave.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
         refused.TryGetProperty("opensAt", out _).Should().BeFalse();
         (await dave.PurchaseAsync(taken.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -110,10 +110,10 @@ public abstract class EditProductSuite(ReservationsApiFactory api)
         var opens = ProductEditCalls.WholeSecondsFromNow(TimeSpan.FromHours(1));
 
         await api.PatchProductOkAsync(product.Id, $$"""{"salesCloseAt":{{ProductEditCalls.Json(DateTimeOffset.UtcNow.AddMinutes(-1))}}}""");
-        await (await erin.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+        await (await erin.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
 
         await api.PatchProductOkAsync(product.Id, $$"""{"salesCloseAt":null,"salesOpenAt":{{ProductEditCalls.Json(opens)}}}""");
-        var refused = await (await erin.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+        var refused = await (await erin.ReserveAsync(product.Id)).ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
         refused.GetProperty("opensAt").GetDateTimeOffset().Should().Be(opens);
 
         await api.PatchProductOkAsync(product.Id, """{"salesOpenAt":null}""");
@@ -239,7 +239,7 @@ public abstract class EditProductSuite(ReservationsApiFactory api)
 
         created.Should().BeEquivalentTo(new { SalesOpenAt = (DateTimeOffset?)opens, SalesCloseAt = (DateTimeOffset?)opens.AddHours(1), Paused = false });
         var refused = await (await api.CreateClient(Tokens.Customer("early-bird")).ReserveAsync(created.Id))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, ReservationErrors.SaleNotOpenCode);
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, HoldErrors.SaleNotOpenCode);
         refused.GetProperty("opensAt").GetDateTimeOffset().Should().Be(opens);
         await (await admin.PostJsonAsync("/api/products", new
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Domain.Holds;
 using Reservations.IntegrationTests.Fixtures;
 
 namespace Reservations.IntegrationTests.WebApi.Security;
@@ -137,7 +137,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var worker = await TestWorker.StartAsync(Api);
             try
             {
-                await Eventually.TrueAsync(async () => await Api.OrderCountAsync(_product) == 1, TimeSpan.FromSeconds(15));
+                await Eventually.TrueAsync(async () => await Api.PurchaseCountAsync(_product) == 1, TimeSpan.FromSeconds(15));
             }
             finally
             {

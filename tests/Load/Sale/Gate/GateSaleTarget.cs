@@ -3,7 +3,7 @@ using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
 using Reservations.Application.Products;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.WebApi.Problems;
 using StackExchange.Redis;
 

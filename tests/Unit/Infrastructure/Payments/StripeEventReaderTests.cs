@@ -11,30 +11,30 @@ public class StripeEventReaderTests
 {
     private const string Secret = "whsec_test_reader";
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Guid ReservationId = Guid.NewGuid();
+    private static readonly Guid HoldId = Guid.NewGuid();
 
     private readonly StripeEventReader _reader = new(
         Options.Create(new PaymentsOptions { Stripe = { SecretKey = "sk_test_reader", WebhookSecret = Secret } }), new FixedTimeProvider(Now));
 
     [Fact]
-    public void Read_ACompletedPaidCheckout_ReadsTheSessionPaymentAndReservation()
+    public void Read_ACompletedPaidCheckout_ReadsTheSessionPaymentAndHold()
     {
-        var payload = SessionEvent("evt_1", "checkout.session.completed", Session("cs_test_1", WithReservation(ReservationId.ToString())));
+        var payload = SessionEvent("evt_1", "checkout.session.completed", Session("cs_test_1", WithReservation(HoldId.ToString())));
 
         var read = _reader.Read(payload, Sign(payload, Secret, Now));
 
         read.Should().Be(new PaymentEvent("evt_1", PaymentEventType.CheckoutCompleted, "checkout.session.completed", "cs_test_1",
-            ReservationId, "pi_test_7", Paid: true, AmountTotal: 2999, Currency: "eur"));
+            HoldId, "pi_test_7", Paid: true, AmountTotal: 2999, Currency: "eur"));
     }
 
     [Fact]
     public void Read_AnExpiredCheckout_IsCheckoutExpired_AndUnpaid()
     {
-        var payload = SessionEvent("evt_2", "checkout.session.expired", Session("cs_test_2", WithReservation(ReservationId.ToString()), paymentStatus: "unpaid"));
+        var payload = SessionEvent("evt_2", "checkout.session.expired", Session("cs_test_2", WithReservation(HoldId.ToString()), paymentStatus: "unpaid"));
 
         var read = _reader.Read(payload, Sign(payload, Secret, Now));
 
-        read.Should().BeEquivalentTo(new { Id = "evt_2", Type = PaymentEventType.CheckoutExpired, SessionId = "cs_test_2", ReservationId, Paid = false });
+        read.Should().BeEquivalentTo(new { Id = "evt_2", Type = PaymentEventType.CheckoutExpired, SessionId = "cs_test_2", HoldId, Paid = false });
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public class StripeEventReaderTests
     [InlineData("charge.refunded")]
     public void Read_AnyOtherEventType_IsOther_WithItsRawType(string type)
     {
-        var payload = SessionEvent("evt_3", type, Session("cs_test_3", WithReservation(ReservationId.ToString())));
+        var payload = SessionEvent("evt_3", type, Session("cs_test_3", WithReservation(HoldId.ToString())));
 
         var read = _reader.Read(payload, Sign(payload, Secret, Now));
 
@@ -50,21 +50,21 @@ public class StripeEventReaderTests
     }
 
     [Fact]
-    public void Read_ASessionWithoutTheMetadata_TakesTheReservationFromClientReferenceId()
+    public void Read_ASessionWithoutTheMetadata_TakesTheHoldFromClientReferenceId()
     {
-        var payload = SessionEvent("evt_4", "checkout.session.completed", Session("cs_test_4", [], clientReferenceId: ReservationId.ToString()));
+        var payload = SessionEvent("evt_4", "checkout.session.completed", Session("cs_test_4", [], clientReferenceId: HoldId.ToString()));
 
-        _reader.Read(payload, Sign(payload, Secret, Now))!.ReservationId.Should().Be(ReservationId);
+        _reader.Read(payload, Sign(payload, Secret, Now))!.HoldId.Should().Be(HoldId);
     }
 
     [Fact]
-    public void Read_AReservationIdThatIsNotAGuid_ReadsNoReservation()
+    public void Read_AReservationIdThatIsNotAGuid_ReadsNoHold()
     {
         var payload = SessionEvent("evt_5", "checkout.session.completed", Session("cs_test_5", WithReservation("not-a-guid")));
 
         var read = _reader.Read(payload, Sign(payload, Secret, Now));
 
-        read.Should().BeEquivalentTo(new { SessionId = "cs_test_5", ReservationId = (Guid?)null });
+        read.Should().BeEquivalentTo(new { SessionId = "cs_test_5", HoldId = (Guid?)null });
     }
 
     [Theory]
@@ -73,22 +73,22 @@ public class StripeEventReaderTests
     [InlineData("2026-11-17.clover")]
     public void Read_AnEventOfAnyApiVersion_IsRead(string apiVersion)
     {
-        var payload = SessionEvent("evt_6", "checkout.session.completed", Session("cs_test_6", WithReservation(ReservationId.ToString())), apiVersion);
+        var payload = SessionEvent("evt_6", "checkout.session.completed", Session("cs_test_6", WithReservation(HoldId.ToString())), apiVersion);
 
-        _reader.Read(payload, Sign(payload, Secret, Now)).Should().BeEquivalentTo(new { SessionId = "cs_test_6", ReservationId });
+        _reader.Read(payload, Sign(payload, Secret, Now)).Should().BeEquivalentTo(new { SessionId = "cs_test_6", HoldId });
     }
 
     [Fact]
     public void Read_AnEventSignedFiveMinutesAgo_IsStillRead()
     {
-        var payload = SessionEvent("evt_7", "checkout.session.completed", Session("cs_test_7", WithReservation(ReservationId.ToString())));
+        var payload = SessionEvent("evt_7", "checkout.session.completed", Session("cs_test_7", WithReservation(HoldId.ToString())));
 
         _reader.Read(payload, Sign(payload, Secret, Now.AddSeconds(-300))).Should().NotBeNull();
     }
 
     public static TheoryData<string, string, string?> Refused()
     {
-        var payload = SessionEvent("evt_8", "checkout.session.completed", Session("cs_test_8", WithReservation(ReservationId.ToString())));
+        var payload = SessionEvent("evt_8", "checkout.session.completed", Session("cs_test_8", WithReservation(HoldId.ToString())));
         return new()
         {
             { "a tampered body", payload.Replace("2999", "1", StringComparison.Ordinal), Sign(payload, Secret, Now) },
@@ -114,7 +114,7 @@ public class StripeEventReaderTests
     public void Read_WithoutAWebhookSecret_IsNull()
     {
         var reader = new StripeEventReader(Options.Create(new PaymentsOptions()), new FixedTimeProvider(Now));
-        var payload = SessionEvent("evt_9", "checkout.session.completed", Session("cs_test_9", WithReservation(ReservationId.ToString())));
+        var payload = SessionEvent("evt_9", "checkout.session.completed", Session("cs_test_9", WithReservation(HoldId.ToString())));
 
         reader.Read(payload, Sign(payload, "", Now)).Should().BeNull();
     }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using Reservations.Infrastructure.Redis;
 
 namespace Reservations.UnitTests.Infrastructure.Redis;

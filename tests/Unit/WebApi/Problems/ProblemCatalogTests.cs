@@ -1,6 +1,6 @@
 using System.Reflection;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using Reservations.WebApi.Problems;
 
 namespace Reservations.UnitTests.WebApi.Problems;
@@ -10,7 +10,7 @@ public class ProblemCatalogTests
 {
     private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    private static readonly Assembly Application = typeof(ReservationErrors).Assembly;
+    private static readonly Assembly Application = typeof(HoldErrors).Assembly;
     private static readonly Assembly WebApi = typeof(ProblemCodes).Assembly;
 
     [Fact]

@@ -1,6 +1,6 @@
 using Mediator;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 
 namespace Reservations.Application.Admin.DeadLetters.List;
 
@@ -16,7 +16,7 @@ public sealed class ListDeadLettersHandler(IPurchaseOutbox outbox) : IQueryHandl
     {
         var single = purchase.Lines.Count == 1 ? purchase.Lines[0] : null;
         return new DeadLetterResponse(
-            purchase.ReservationId, single?.ProductId, purchase.CustomerId, single?.Quantity, single?.UnitPrice,
+            purchase.HoldId, single?.ProductId, purchase.CustomerId, single?.Quantity, single?.UnitPrice,
             [.. purchase.Lines.Select(l => new OrderItemResponse(l.ProductId, l.Quantity, l.UnitPrice))], purchase.PurchasedAt, reason);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class DeadLetterScript(RedisKeys keys)
     public async Task<bool> RunAsync(IDatabase db, int shard, PendingPurchase purchase, string group, string reason) =>
         (int)await Script.RunAsync(db, new DeadLetterArguments(
             keys.Stock(shard), keys.Holds(shard), keys.DeadHolds(shard), keys.Purchases(shard), keys.DeadLetters(shard),
-            RedisKeys.HoldField(purchase.ReservationId), purchase.EntryId, group, reason)) == 1;
+            RedisKeys.HoldField(purchase.HoldId), purchase.EntryId, group, reason)) == 1;
 }
 
 internal sealed record DeadLetterArguments(

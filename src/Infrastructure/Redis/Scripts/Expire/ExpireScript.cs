@@ -1,4 +1,4 @@
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts.Expire;

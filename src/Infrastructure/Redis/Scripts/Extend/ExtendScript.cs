@@ -1,7 +1,7 @@
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Domain.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts.Extend;
@@ -19,12 +19,12 @@ internal sealed class ExtendScript(RedisKeys keys)
         return (string)reply[0]! switch
         {
             "extended" => HoldCodec.Parse(request.HoldId, (byte[])reply[1]!),
-            "extension-limit" => ReservationErrors.ExtensionLimit(HoldCodec.Time((string)reply[1]!)),
-            "expired" => ReservationErrors.HoldExpired,
-            "released" => ReservationErrors.HoldReleased,
-            "already-purchased" => ReservationErrors.AlreadyPurchased,
-            "key-reused" => ReservationErrors.IdempotencyKeyReused,
-            "not-found" => ReservationErrors.NotFound,
+            "extension-limit" => HoldErrors.ExtensionLimit(HoldCodec.Time((string)reply[1]!)),
+            "expired" => HoldErrors.HoldExpired,
+            "released" => HoldErrors.HoldReleased,
+            "already-purchased" => HoldErrors.AlreadyPurchased,
+            "key-reused" => HoldErrors.IdempotencyKeyReused,
+            "not-found" => HoldErrors.NotFound,
             var other => throw new InvalidOperationException($"Unexpected extend reply '{other}'."),
         };
     }

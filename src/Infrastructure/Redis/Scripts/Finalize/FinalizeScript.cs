@@ -11,7 +11,7 @@ internal sealed class FinalizeScript(RedisKeys keys)
     public Task RunAsync(IDatabase db, int shard, IReadOnlyList<PendingPurchase> purchases, string group) =>
         Script.RunAsync(db, new FinalizeArguments(
             keys.Stock(shard), keys.Holds(shard), keys.Purchases(shard), keys.DeadLetters(shard), keys.DeadHolds(shard),
-            purchases.SelectMany(p => RedisKeys.HoldField(p.ReservationId)).ToArray(),
+            purchases.SelectMany(p => RedisKeys.HoldField(p.HoldId)).ToArray(),
             string.Join(',', purchases.Select(p => p.EntryId)),
             group));
 }

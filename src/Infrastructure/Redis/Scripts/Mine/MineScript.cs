@@ -1,5 +1,5 @@
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts.Mine;

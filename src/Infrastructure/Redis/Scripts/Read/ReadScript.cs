@@ -1,4 +1,4 @@
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts.Read;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Reservations.Application.Common.Ports;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Reservations;
-using Reservations.Domain.Reservations;
+using Reservations.Application.Holds;
+using Reservations.Domain.Holds;
 using StackExchange.Redis;
 
 namespace Reservations.Infrastructure.Redis.Scripts.Reserve;
@@ -69,13 +69,13 @@ internal sealed class ReserveScript(RedisKeys keys)
     {
         "reserved" => new ReserveReply(HoldCodec.Parse(holdId, (byte[])reply[1]!)),
         "replay" => new ReserveReply(ParseReplay(shard, (byte[])reply[1]!)),
-        "out-of-stock" => new ReserveReply(ReservationErrors.OutOfStock((int)reply[1], ProductOf(reply[2]))),
-        "limit-exceeded" => new ReserveReply(ReservationErrors.LimitExceeded((int)reply[1], ProductOf(reply[2]))),
-        "hold-too-long" => new ReserveReply(ReservationErrors.HoldTooLong((int)reply[1])),
-        "key-reused" => new ReserveReply(ReservationErrors.IdempotencyKeyReused),
-        "sale-not-open" => new ReserveReply(ReservationErrors.SaleNotOpen(OpensAt((string)reply[1]!), ProductOf(reply[2]))),
-        "not-found" => new ReserveReply(ReservationErrors.ProductNotFound(ProductOf(reply[1]))),
-        "not-one-sale" => new ReserveReply(ReservationErrors.CartSpansSales(ProductOf(reply[1]))),
+        "out-of-stock" => new ReserveReply(HoldErrors.OutOfStock((int)reply[1], ProductOf(reply[2]))),
+        "limit-exceeded" => new ReserveReply(HoldErrors.LimitExceeded((int)reply[1], ProductOf(reply[2]))),
+        "hold-too-long" => new ReserveReply(HoldErrors.HoldTooLong((int)reply[1])),
+        "key-reused" => new ReserveReply(HoldErrors.IdempotencyKeyReused),
+        "sale-not-open" => new ReserveReply(HoldErrors.SaleNotOpen(OpensAt((string)reply[1]!), ProductOf(reply[2]))),
+        "not-found" => new ReserveReply(HoldErrors.ProductNotFound(ProductOf(reply[1]))),
+        "not-one-sale" => new ReserveReply(HoldErrors.CartSpansSales(ProductOf(reply[1]))),
         "invalid" => new ReserveReply(Invalid: (string)reply[1]!),
         var other => new ReserveReply(Invalid: string.Create(CultureInfo.InvariantCulture, $"unexpected reply '{other}'")),
     };

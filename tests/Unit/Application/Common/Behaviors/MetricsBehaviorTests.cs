@@ -3,7 +3,7 @@ using FluentValidation.Results;
 using Mediator;
 using Reservations.Application.Common.Behaviors;
 using Reservations.Application.Common.Results;
-using Reservations.Application.Reservations;
+using Reservations.Application.Holds;
 
 namespace Reservations.UnitTests.Application.Common.Behaviors;
 
@@ -30,7 +30,7 @@ public sealed class MetricsBehaviorTests : IDisposable
     [Fact]
     public async Task Handle_WhenResultFails_CountsItsErrorCode()
     {
-        var failure = Result<int>.Failure(ReservationErrors.OutOfStock(0, Guid.CreateVersion7()));
+        var failure = Result<int>.Failure(HoldErrors.OutOfStock(0, Guid.CreateVersion7()));
 
         var response = await Handle(_ => ValueTask.FromResult(failure));
 
@@ -75,7 +75,7 @@ public sealed class MetricsBehaviorTests : IDisposable
     [Fact]
     public async Task Handle_WhenDone_RecordsOneDurationWithTheSameTags()
     {
-        await Handle(_ => ValueTask.FromResult(Result<int>.Failure(ReservationErrors.HoldExpired)));
+        await Handle(_ => ValueTask.FromResult(Result<int>.Failure(HoldErrors.HoldExpired)));
 
         var duration = _recorder.Of("reservations.use_case.duration").Should().ContainSingle().Subject;
         duration.Value.Should().BeGreaterThanOrEqualTo(0);

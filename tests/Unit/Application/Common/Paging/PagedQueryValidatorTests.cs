@@ -1,8 +1,8 @@
 using FluentValidation.TestHelper;
 using Reservations.Application.Common.Paging;
-using Reservations.Application.Orders.List;
 using Reservations.Application.Products.Adjustments;
 using Reservations.Application.Products.List;
+using Reservations.Application.Purchases.List;
 
 namespace Reservations.UnitTests.Application.Common.Paging;
 
@@ -45,7 +45,7 @@ public class PagedQueryValidatorTests
     [Fact]
     public void EveryListQuery_IsValidatedByThePagingRules()
     {
-        new ListOrdersValidator().TestValidate(new ListOrdersQuery("alice", 0, 101)).Errors.Should().HaveCount(2);
+        new ListPurchasesValidator().TestValidate(new ListPurchasesQuery("alice", 0, 101)).Errors.Should().HaveCount(2);
         new ListProductsValidator().TestValidate(new ListProductsQuery(0, 101)).Errors.Should().HaveCount(2);
         new ListStockAdjustmentsValidator().TestValidate(new ListStockAdjustmentsQuery(Guid.CreateVersion7(), 0, 101)).Errors.Should().HaveCount(2);
     }

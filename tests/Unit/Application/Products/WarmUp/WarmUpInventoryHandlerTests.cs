@@ -12,13 +12,13 @@ public class WarmUpInventoryHandlerTests
 {
     private readonly ICatalog _catalog = Substitute.For<ICatalog>();
     private readonly IStockGate _gate = Substitute.For<IStockGate>();
-    private readonly IPurchasedUnits _orders = Substitute.For<IPurchasedUnits>();
+    private readonly IPurchasedUnits _purchases = Substitute.For<IPurchasedUnits>();
     private readonly IGateStateMarkers _markers = Substitute.For<IGateStateMarkers>();
 
     public WarmUpInventoryHandlerTests()
     {
         _gate.GetAvailableAsync(Arg.Any<IReadOnlyCollection<Guid>>(), _ct).Returns(new Dictionary<Guid, int>());
-        _orders.PurchasedByCustomerAsync(Arg.Any<Guid>(), _ct).Returns(ReadOnlyDictionary<string, int>.Empty);
+        _purchases.PurchasedByCustomerAsync(Arg.Any<Guid>(), _ct).Returns(ReadOnlyDictionary<string, int>.Empty);
         _markers.MissingAsync(_ct).Returns([]);
     }
 
@@ -146,17 +146,17 @@ public class WarmUpInventoryHandlerTests
             [products[0].Id] = 1, [products[2].Id] = 1, [present.Id] = 1,
         });
         var bought = new Dictionary<string, int> { ["ann"] = 2, ["bob"] = 1 };
-        _orders.PurchasedByCustomerAsync(missing.Id, _ct).Returns(bought);
+        _purchases.PurchasedByCustomerAsync(missing.Id, _ct).Returns(bought);
 
         await Handle();
 
         await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(item => item.ProductId == missing.Id && item.PurchasedByCustomer == bought), _ct);
         await _gate.Received(1).InitializeAsync(Arg.Is<InventoryItem>(item => item.ProductId == present.Id && item.PurchasedByCustomer.Count == 0), _ct);
-        await _orders.DidNotReceive().PurchasedByCustomerAsync(present.Id, _ct);
+        await _purchases.DidNotReceive().PurchasedByCustomerAsync(present.Id, _ct);
     }
 
     private ValueTask<WarmUpInventoryResult> Handle(bool onlyWhenStateLost = false) =>
-        new WarmUpInventoryHandler(_catalog, _gate, _orders, _markers).Handle(new WarmUpInventoryCommand(onlyWhenStateLost), _ct);
+        new WarmUpInventoryHandler(_catalog, _gate, _purchases, _markers).Handle(new WarmUpInventoryCommand(onlyWhenStateLost), _ct);
 
     private void GivenPages(Product[] products, int pendingDelta = 0)
     {

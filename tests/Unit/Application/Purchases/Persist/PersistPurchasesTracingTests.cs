@@ -50,23 +50,23 @@ public sealed class PersistPurchasesTracingTests : IDisposable
 
         await handler.Handle(new PersistPurchasesCommand(Shard, 10), TestContext.Current.CancellationToken);
 
-        var storedSpan = OrderSpanOf(stored);
-        var refusedSpan = OrderSpanOf(refused);
+        var storedSpan = PurchaseSpanOf(stored);
+        var refusedSpan = PurchaseSpanOf(refused);
         storedSpan.GetTagItem("outcome").Should().Be("persisted");
         refusedSpan.GetTagItem("outcome").Should().Be("dead-lettered");
-        _spans.Should().NotContain(s => Equals(s.GetTagItem("reservation.id"), untraced.ReservationId), "an entry without a trace context has no order span");
+        _spans.Should().NotContain(s => Equals(s.GetTagItem("reservation.id"), untraced.HoldId), "an entry without a trace context has no order span");
         var batch = _spans.Should().ContainSingle(s => s.DisplayName == "persist purchases" && s.Links.Any(l => l.Context.TraceId == storedSpan.TraceId)).Subject;
         batch.Links.Select(l => l.Context.SpanId).Should().BeEquivalentTo([storedSpan.ParentSpanId, refusedSpan.ParentSpanId]);
         storedSpan.Links.Should().ContainSingle().Which.Context.SpanId.Should().Be(batch.SpanId);
     }
 
-    private Activity OrderSpanOf(PendingPurchase purchase)
+    private Activity PurchaseSpanOf(PendingPurchase purchase)
     {
         var parent = ActivityContext.Parse(purchase.TraceParent!, null);
         var span = _spans.Should().ContainSingle(s => s.DisplayName == "persist order" && s.TraceId == parent.TraceId).Subject;
         span.ParentSpanId.Should().Be(parent.SpanId);
         span.Kind.Should().Be(ActivityKind.Consumer);
-        span.GetTagItem("reservation.id").Should().Be(purchase.ReservationId);
+        span.GetTagItem("reservation.id").Should().Be(purchase.HoldId);
         return span;
     }
 

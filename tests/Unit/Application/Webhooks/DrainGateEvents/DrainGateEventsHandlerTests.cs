@@ -2,7 +2,7 @@ using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;
-using Reservations.UnitTests.Application.Reservations;
+using Reservations.UnitTests.Application.Holds;
 
 namespace Reservations.UnitTests.Application.Webhooks.DrainGateEvents;
 

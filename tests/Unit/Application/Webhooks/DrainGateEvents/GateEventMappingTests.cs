@@ -1,8 +1,8 @@
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 using Reservations.Application.Webhooks;
 using Reservations.Application.Webhooks.DrainGateEvents;
 using Reservations.Domain.Customers;
-using Reservations.Domain.Reservations;
+using Reservations.Domain.Holds;
 
 namespace Reservations.UnitTests.Application.Webhooks.DrainGateEvents;
 
@@ -29,7 +29,7 @@ public class GateEventMappingTests
     [Fact]
     public void ToWebhookEvent_OfADeadLetter_CarriesTheOrderAsTheApiWritesItPlusTheReason()
     {
-        var deadLetter = new DeadLetteredOrder(new DateTimeOffset(2026, 12, 6, 23, 35, 2, 5, TimeSpan.Zero), "sold would exceed total_stock");
+        var deadLetter = new DeadLetteredPurchase(new DateTimeOffset(2026, 12, 6, 23, 35, 2, 5, TimeSpan.Zero), "sold would exceed total_stock");
 
         var webhookEvent = Event(WebhookEventTypes.OrderDeadLettered, deadLetter: deadLetter).ToWebhookEvent();
 
@@ -68,6 +68,6 @@ public class GateEventMappingTests
     }
 
     private static GateEvent Event(
-        string type, string outbox = "rsv:{s3}:events", string entryId = "1765064401250-0", DeadLetteredOrder? deadLetter = null) =>
+        string type, string outbox = "rsv:{s3}:events", string entryId = "1765064401250-0", DeadLetteredPurchase? deadLetter = null) =>
         new(outbox, entryId, type, At, Hold, deadLetter);
 }

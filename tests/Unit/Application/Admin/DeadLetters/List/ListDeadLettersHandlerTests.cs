@@ -2,7 +2,7 @@ using NSubstitute;
 using Reservations.Application.Admin.DeadLetters;
 using Reservations.Application.Admin.DeadLetters.List;
 using Reservations.Application.Common.Ports;
-using Reservations.Application.Orders;
+using Reservations.Application.Purchases;
 
 namespace Reservations.UnitTests.Application.Admin.DeadLetters.List;
 
@@ -23,9 +23,9 @@ public class ListDeadLettersHandlerTests
         var responses = await new ListDeadLettersHandler(_outbox).Handle(new ListDeadLettersQuery(), _ct);
 
         responses.Should().Equal(
-            new DeadLetterResponse(first.ReservationId, first.Lines[0].ProductId, "alice", 3, 12.50m,
+            new DeadLetterResponse(first.HoldId, first.Lines[0].ProductId, "alice", 3, 12.50m,
                 [new OrderItemResponse(first.Lines[0].ProductId, 3, 12.50m)], first.PurchasedAt, "ck_orders_quantity"),
-            new DeadLetterResponse(second.ReservationId, second.Lines[0].ProductId, "bob", 1, 99.99m,
+            new DeadLetterResponse(second.HoldId, second.Lines[0].ProductId, "bob", 1, 99.99m,
                 [new OrderItemResponse(second.Lines[0].ProductId, 1, 99.99m)], second.PurchasedAt, "fk_orders_product"));
     }
 
@@ -40,7 +40,7 @@ public class ListDeadLettersHandlerTests
         var responses = await new ListDeadLettersHandler(_outbox).Handle(new ListDeadLettersQuery(), _ct);
 
         responses.Should().Equal(new DeadLetterResponse(
-            cart.ReservationId, null, "carol", null, null,
+            cart.HoldId, null, "carol", null, null,
             [new OrderItemResponse(tickets, 2, 49.90m), new OrderItemResponse(parking, 1, 15.00m)], cart.PurchasedAt,
             "ck_products_sold_within_stock"));
     }

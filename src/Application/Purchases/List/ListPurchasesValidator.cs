@@ -1,0 +1,5 @@
+using Reservations.Application.Common.Paging;
+
+namespace Reservations.Application.Purchases.List;
+
+public sealed class ListPurchasesValidator : PagedQueryValidator<ListPurchasesQuery>;

@@ -1,6 +1,0 @@
-using Reservations.Domain.Reservations;
-
-namespace Reservations.Application.Reservations.List;
-
-/// <summary>A customer's newest holds, newest first, and how many of their holds matched in all.</summary>
-public sealed record CustomerHolds(IReadOnlyList<Hold> Newest, int Total);
