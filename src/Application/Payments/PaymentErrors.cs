@@ -4,7 +4,6 @@ namespace Reservations.Application.Payments;
 
 public static class PaymentErrors
 {
-    /// <summary>No Stripe keys are configured: checkout is off.</summary>
     public static readonly Error PaymentsDisabled = new("payments-disabled", ErrorKind.Unavailable);
 
     /// <summary>Payments are configured: an owner pays at checkout rather than buying on the purchase route.</summary>
@@ -16,7 +15,6 @@ public static class PaymentErrors
     /// <summary>The provider refused the request: a fault of ours, reported.</summary>
     public static readonly Error ProviderRejected = new("payment-provider-rejected", ErrorKind.UpstreamFailed);
 
-    /// <summary>A webhook whose signature is missing, wrong or too old, or whose body is not an event.</summary>
     public static readonly Error InvalidSignature = new("invalid-signature", ErrorKind.Invalid);
 
     /// <summary>A payment problem kind: the amount or currency paid is not the hold's total.</summary>

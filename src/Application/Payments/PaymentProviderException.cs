@@ -1,6 +1,5 @@
 namespace Reservations.Application.Payments;
 
-/// <summary>What went wrong at the payment provider, and whose business it is.</summary>
 public enum PaymentFailure
 {
     /// <summary>The customer's card or bank refused: the customer's business, not a fault of ours.</summary>

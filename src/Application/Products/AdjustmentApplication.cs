@@ -1,6 +1,5 @@
 namespace Reservations.Application.Products;
 
-/// <summary>What the gate did with a stock adjustment, and the units available after it.</summary>
 public sealed record AdjustmentApplication(AdjustmentOutcome Outcome, int Available);
 
 public enum AdjustmentOutcome

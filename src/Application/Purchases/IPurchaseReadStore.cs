@@ -1,6 +1,5 @@
 namespace Reservations.Application.Purchases;
 
-/// <summary>Reads purchases from PostgreSQL, as the API's orders.</summary>
 public interface IPurchaseReadStore
 {
     /// <summary>One page of the customer's purchases, newest first, and how many there are in all.</summary>

@@ -1,9 +1,7 @@
 namespace Reservations.Domain.Purchases;
 
-/// <summary>
-/// One line of a purchase (the API's order): a single-product purchase has one, a cart's has one per product. The
-/// purchase's id is the id of the hold it came from; <see cref="Line"/> numbers its lines from 0.
-/// </summary>
+/// <summary>One line of a purchase (the API's order): a single-product purchase has one, a cart's has one per product.
+/// The purchase's id is the id of the hold it came from; <see cref="Line"/> numbers its lines from 0.</summary>
 public sealed class Purchase
 {
     private Purchase()

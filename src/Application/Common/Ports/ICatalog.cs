@@ -9,51 +9,41 @@ public interface ICatalog
     /// <summary>Stores a new product; fails with <c>duplicate-sku</c> when its SKU is taken.</summary>
     Task<Result<Product>> AddAsync(Product product, CancellationToken cancellationToken);
 
-    /// <summary>The product with this SKU, or <c>null</c>.</summary>
     Task<Product?> FindBySkuAsync(string sku, CancellationToken cancellationToken);
 
-    /// <summary>The product with this id, or <c>null</c>.</summary>
     Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Edits the product in one transaction, under its row lock: <paramref name="edit"/> changes the product as it is
-    /// then and answers the change to record for the audit (null: nothing changed), or an error, and then nothing is
-    /// written. The product as edited, or <c>product-not-found</c>.
-    /// </summary>
+    /// <summary>Edits the product in one transaction, under its row lock: <paramref name="edit"/> changes the product
+    /// as it is then and answers the change to record for the audit (null: nothing changed), or an error, and then
+    /// nothing is written. The product as edited, or <c>product-not-found</c>.</summary>
     Task<Result<Product>> EditAsync(Guid productId, Func<Product, Result<ProductChange?>> edit, CancellationToken cancellationToken);
 
     /// <summary>One page of the product's recorded edits, newest first, and how many there are in all.</summary>
     Task<(IReadOnlyList<ProductChange> Items, int Total)> ListChangesAsync(
         Guid productId, int page, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Up to <paramref name="limit"/> products updated at or after <paramref name="since"/> (all when null), oldest update
-    /// first, starting after <paramref name="after"/> (the last of the previous batch; null for the first).
-    /// </summary>
+    /// <summary>Up to <paramref name="limit"/> products updated at or after <paramref name="since"/> (all when null),
+    /// oldest update first, starting after <paramref name="after"/> (the last of the previous batch; null for the
+    /// first).</summary>
     Task<IReadOnlyList<Product>> ListUpdatedSinceAsync(DateTimeOffset? since, Product? after, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The total stock of each of these products the catalog has, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The first step of a stock adjustment, in one transaction: adds its delta to the product's total and records it
-    /// <c>pending</c>. When the product already has an adjustment under the same idempotency key (or this id: a retry
-    /// after a lost COMMIT), that one is returned instead and nothing changes. Fails with <c>product-not-found</c>,
-    /// <c>idempotency-key-reused</c> (the key with another request), <c>total-stock-mismatch</c> (not the expected total),
-    /// <c>stock-limit-exceeded</c>, or <c>insufficient-available</c> where the total would fall below what is sold.
-    /// </summary>
+    /// <summary>The first step of a stock adjustment, in one transaction: adds its delta to the product's total and
+    /// records it <c>pending</c>. When the product already has an adjustment under the same idempotency key (or this
+    /// id: a retry after a lost COMMIT), that one is returned instead and nothing changes. Fails with
+    /// <c>product-not-found</c>, <c>idempotency-key-reused</c> (the key with another request),
+    /// <c>total-stock-mismatch</c> (not the expected total), <c>stock-limit-exceeded</c>, or
+    /// <c>insufficient-available</c> where the total would fall below what is sold.</summary>
     Task<Result<RecordedAdjustment>> RecordAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 
     /// <summary>Marks a pending adjustment applied (Redis has it); the product as it is now. Safe to repeat.</summary>
     Task<Product> MarkAdjustmentAppliedAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Takes a pending adjustment's delta back off the total and marks it reverted, in one transaction (Redis refused
-    /// it); the product as it is now. Safe to repeat: an adjustment no longer pending is left alone.
-    /// </summary>
+    /// <summary>Takes a pending adjustment's delta back off the total and marks it reverted, in one transaction (Redis
+    /// refused it); the product as it is now. Safe to repeat: an adjustment no longer pending is left alone.</summary>
     Task<Product> RevertAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 
-    /// <summary>The product's adjustment with this id, or <c>null</c>.</summary>
     Task<StockAdjustment?> FindAdjustmentAsync(Guid productId, Guid adjustmentId, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> adjustments still pending that were recorded before <paramref name="recordedBefore"/>, oldest first.</summary>

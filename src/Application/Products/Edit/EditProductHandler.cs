@@ -5,12 +5,10 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Edit;
 
-/// <summary>
-/// PostgreSQL first: the product's row is locked, the patch applied to it as it is then, and the change recorded for the
-/// audit, in one transaction. Then the gate gets the terms of the product as committed (read again, so that of two
-/// concurrent edits the gate ends with the last one). Should Redis fail after the commit, the answer says so and the
-/// Worker's terms refresh writes them (see ProductTermsRefresher).
-/// </summary>
+/// <summary>PostgreSQL first: the product's row is locked, the patch applied to it as it is then, and the change
+/// recorded for the audit, in one transaction. Then the gate gets the terms of the product as committed (read again, so
+/// that of two concurrent edits the gate ends with the last one). Should Redis fail after the commit, the answer says
+/// so and the Worker's terms refresh writes them (see ProductTermsRefresher).</summary>
 public sealed class EditProductHandler(ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock)
     : ICommandHandler<EditProductCommand, Result<ProductResponse>>
 {
