@@ -25,8 +25,8 @@ public interface IPaymentStore
 
 public sealed record StoredCheckout(Guid HoldId, string CustomerId, string SessionId, Uri Url, DateTimeOffset ExpiresAt);
 
-/// <summary>A payment that bought a hold (a purchase): <see cref="HoldId"/> is that hold; <see cref="HeldAgainFrom"/>
-/// the hold it was paid for when that one had expired and the same items were held again.</summary>
+/// <summary><see cref="HeldAgainFrom"/>: the hold paid for, when it had expired and the same items were held again as
+/// <see cref="HoldId"/>.</summary>
 public sealed record PaymentRecord(
     Guid HoldId, string SessionId, string? PaymentIntentId, long Amount, string Currency, Guid? HeldAgainFrom,
     DateTimeOffset At);

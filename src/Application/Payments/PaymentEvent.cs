@@ -16,7 +16,6 @@ public enum PaymentEventType
     /// <summary>Any type this service does not act on: answered 200 and logged.</summary>
     Other,
 
-    /// <summary>The checkout completed (paid when <see cref="PaymentEvent.Paid"/>).</summary>
     CheckoutCompleted,
 
     CheckoutExpired,

@@ -8,7 +8,6 @@ public enum PaymentFailure
     /// <summary>The provider refused the request (4xx): a bug or a configuration problem of ours, reported.</summary>
     Rejected,
 
-    /// <summary>The provider did not answer in time, or answered 5xx, after the retries: try again later.</summary>
     Unavailable,
 }
 

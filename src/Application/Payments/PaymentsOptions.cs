@@ -18,7 +18,6 @@ public sealed class PaymentsOptions
 
         public string? WebhookSecret { get; set; }
 
-        /// <summary>Stripe's API address; tests point it at a stub.</summary>
         public Uri ApiBase { get; set; } = new("https://api.stripe.com");
     }
 }

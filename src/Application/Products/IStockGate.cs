@@ -2,12 +2,11 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products;
 
-/// <summary>A product's stock and terms in the gate (Redis), which holds are taken against. Every change is one
-/// indivisible step, whatever runs concurrently.</summary>
+/// <summary>Every change is one indivisible step, whatever runs concurrently.</summary>
 public interface IStockGate
 {
-    /// <summary>Creates the product's gate state unless it already exists (existing stock is never overwritten; price,
-    /// limit and hold duration are refreshed). True when the state was created.</summary>
+    /// <summary>Existing stock is never overwritten; price, limit and hold duration are refreshed. True when the state
+    /// was created.</summary>
     Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken);
 
     /// <summary>Writes the product's terms over the gate's, unless the gate's are of a later

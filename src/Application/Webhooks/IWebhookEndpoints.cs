@@ -6,7 +6,6 @@ public interface IWebhookEndpoints
 {
     Task AddAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken);
 
-    /// <summary>Every endpoint, oldest first.</summary>
     Task<IReadOnlyList<WebhookEndpointResponse>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>The endpoint (without its secret), or null when there is no such endpoint.</summary>

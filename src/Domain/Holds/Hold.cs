@@ -2,8 +2,8 @@ using Reservations.Domain.Customers;
 
 namespace Reservations.Domain.Holds;
 
-/// <summary>A customer's time-bound claim on units of one or more products (the API's reservation; with several lines,
-/// a cart). Its lines share one deadline and status: the hold is purchased, released or expired whole.</summary>
+/// <summary>A customer's time-bound claim on units of one or more products (the API's reservation; several lines: a
+/// cart). Its lines share one deadline and status: the hold is purchased, released or expired whole.</summary>
 public sealed record Hold(
     Guid Id,
     IReadOnlyList<HoldLine> Lines,
@@ -24,8 +24,7 @@ public sealed record Hold(
 
     public decimal Total => Lines.Sum(line => line.Quantity.Value * line.UnitPrice);
 
-    /// <summary>The status a reader should see at <paramref name="now"/>: a held hold past its deadline is expired,
-    /// even in the moment before the gate has given its stock back.</summary>
+    /// <summary>A held hold past its deadline reads as expired, even before the gate has given its stock back.</summary>
     public HoldStatus StatusAt(DateTimeOffset now) =>
         Status == HoldStatus.Held && now >= ExpiresAt ? HoldStatus.Expired : Status;
 

@@ -1,8 +1,7 @@
 namespace Reservations.Domain.Products;
 
-/// <summary>One change of a product's total stock, kept for the audit (who, when, how much and why) and as the record
-/// of a two-step change: PostgreSQL's total first, Redis's available second (see
-/// <see cref="StockAdjustmentStatus"/>).</summary>
+/// <summary>One change of a product's total stock, kept for the audit and as the record of a two-step change:
+/// PostgreSQL's total first, Redis's available second.</summary>
 public sealed class StockAdjustment
 {
     public const int ReasonMaxLength = 200;
@@ -45,7 +44,6 @@ public sealed class StockAdjustment
     public static bool IsValidIdempotencyKey(string key) =>
         key.Length is > 0 and <= IdempotencyKeyMaxLength && key.All(c => c is >= ' ' and <= '~');
 
-    /// <summary>Whether <paramref name="other"/> asks for the same change as this one (a retry), or another under the same key.</summary>
     public bool IsSameRequestAs(StockAdjustment other) =>
         ProductId == other.ProductId && Delta == other.Delta && Actor == other.Actor && Reason == other.Reason
         && IdempotencyKey == other.IdempotencyKey && ExpectedTotalStock == other.ExpectedTotalStock;

@@ -15,7 +15,6 @@ public static class ReservationsMetrics
     /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
     public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
 
-    /// <summary>Due holds that could not be given back and were set aside instead (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> HoldsQuarantined = Meter.CreateCounter<long>("reservations.hold.quarantined");
 
     /// <summary>Sweeps of one shard that failed for good (a corrupt key), by <c>shard</c>; the other shards were swept.</summary>
@@ -25,10 +24,8 @@ public static class ReservationsMetrics
 
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("reservations.purchase.dead_letters");
 
-    /// <summary>Purchase entries that could not be read and were set aside (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("reservations.purchase.quarantined");
 
-    /// <summary>Webhook events of the gate's outbox that could not be read, moved to their shard's quarantine stream.</summary>
     public static readonly Counter<long> GateEventsQuarantined = Meter.CreateCounter<long>("reservations.gate_event.quarantined");
 
     /// <summary>Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by
@@ -42,7 +39,6 @@ public static class ReservationsMetrics
 
     public static readonly Counter<long> WebhooksDelivered = Meter.CreateCounter<long>("reservations.webhook.delivered");
 
-    /// <summary>Webhook attempts that failed (an error, a timeout or a status other than 2xx); they are retried.</summary>
     public static readonly Counter<long> WebhookAttemptsFailed = Meter.CreateCounter<long>("reservations.webhook.attempts_failed");
 
     /// <summary>Webhook deliveries that failed for good past the retry window; each disabled its endpoint.</summary>

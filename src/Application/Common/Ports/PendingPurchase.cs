@@ -1,8 +1,7 @@
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>A purchase the gate acknowledged, waiting to be persisted. ReservedAt and ExpiresAt are unknown for entries
-/// written before the gate recorded them; TraceParent is the W3C trace context of the purchase request, when it was
-/// traced.</summary>
+/// <summary>ReservedAt and ExpiresAt are unknown for entries written before the gate recorded them; TraceParent is the
+/// purchase request's W3C trace context, when it was traced.</summary>
 public sealed record PendingPurchase(
     string EntryId, Guid HoldId, string CustomerId, IReadOnlyList<PurchaseLine> Lines, DateTimeOffset PurchasedAt,
     DateTimeOffset? ReservedAt = null, DateTimeOffset? ExpiresAt = null, string? TraceParent = null)

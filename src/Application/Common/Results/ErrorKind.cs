@@ -23,7 +23,6 @@ public enum ErrorKind
     /// <summary>The caller holds too much already: it may try again once it holds less.</summary>
     Throttled,
 
-    /// <summary>The service cannot answer now: trying again later can succeed.</summary>
     Unavailable,
 
     /// <summary>A service we depend on refused the request: a fault of ours, not the caller's.</summary>

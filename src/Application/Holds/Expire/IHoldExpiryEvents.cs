@@ -4,7 +4,6 @@ namespace Reservations.Application.Holds.Expire;
 /// late or lost (a disconnected subscriber, notifications turned off), so the sweeper stays the safety net.</summary>
 public interface IHoldExpiryEvents
 {
-    /// <summary>Whether every server publishes key expirations.</summary>
     Task<bool> AreEnabledAsync(CancellationToken cancellationToken);
 
     /// <summary>Turns key-expiration notices on where they are off, keeping the server's other notice classes.</summary>

@@ -4,9 +4,8 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>This process's availability streams, by product. Each tick brings the feeds of the watched products up to
-/// date in one run and hands every new entry to each of the product's streams without waiting for any of
-/// them.</summary>
+/// <summary>This process's streams, by product. Each tick brings the watched products' feeds up to date in one run and
+/// hands every new entry to each stream without waiting for any of them.</summary>
 public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory scopes)
 {
     private readonly Lock _lock = new();

@@ -18,7 +18,6 @@ public sealed class AvailabilitySubscription(
 
     public IReadOnlyList<AvailabilityEntry> First { get; } = first;
 
-    /// <summary>True when an entry may be read; false when <paramref name="timeout"/> passed first.</summary>
     public async ValueTask<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -21,6 +21,5 @@ public sealed class LiveAvailabilityOptions
     /// <summary>The <c>retry:</c> hint: how long a disconnected client waits before it reconnects.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the total stocks of watched products are read again from the catalog (for <c>sold</c>).</summary>
     public TimeSpan TotalsRefresh { get; set; } = TimeSpan.FromSeconds(1);
 }
