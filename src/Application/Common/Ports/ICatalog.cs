@@ -27,9 +27,9 @@ public interface ICatalog
     Task<IReadOnlyDictionary<Guid, int>> GetTotalStocksAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 
     /// <summary>The first step of a stock adjustment, in one transaction: adds its delta to the total and records it
-    /// pending. One the product already has under the same idempotency key or id (a retry after a lost COMMIT) is
-    /// returned instead, changing nothing. Fails with product-not-found, idempotency-key-reused, total-stock-mismatch,
-    /// stock-limit-exceeded, or insufficient-available (the total would fall below what is sold).</summary>
+    /// pending. A repeat (the same idempotency key, or the same id after a lost COMMIT) returns the first, changing
+    /// nothing. Fails with product-not-found, idempotency-key-reused, total-stock-mismatch, stock-limit-exceeded or
+    /// insufficient-available (below what is sold).</summary>
     Task<Result<RecordedAdjustment>> RecordAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 
     /// <summary>Marks a pending adjustment applied (Redis has it); the product as it is now. Safe to repeat.</summary>

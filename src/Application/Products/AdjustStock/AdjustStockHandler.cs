@@ -7,10 +7,9 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.AdjustStock;
 
-/// <summary>Two durable steps: PostgreSQL records the adjustment pending with its total, then
-/// <see cref="StockAdjustmentCompletion"/> applies it to Redis and marks it. When a store does not answer in the second
-/// step, it stays pending and the answer says so (202): the Worker completes it, never undoes it on a guess, since the
-/// call that timed out may still run.</summary>
+/// <summary>PostgreSQL records the adjustment pending with its total, then <see cref="StockAdjustmentCompletion"/>
+/// applies it to Redis and marks it. Should a store not answer in that second step, it stays pending and the answer is
+/// 202: the Worker completes it, never undoes it on a guess, since the call that timed out may still run.</summary>
 public sealed partial class AdjustStockHandler(
     ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<AdjustStockHandler> logger)
     : ICommandHandler<AdjustStockCommand, Result<AdjustStockResponse>>
