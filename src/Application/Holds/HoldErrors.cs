@@ -14,7 +14,6 @@ public static class HoldErrors
 
     public static readonly Error AlreadyPurchased = new("already-purchased", ErrorKind.Conflict);
 
-    /// <summary>A customer named another customer whose holds to list: only admins may.</summary>
     public static readonly Error CustomerIdAdminOnly = new("forbidden", ErrorKind.Forbidden);
 
     public const string SaleNotOpenCode = "sale-not-open";
@@ -33,19 +32,15 @@ public static class HoldErrors
     public static Error LimitExceeded(int limit, Guid productId) =>
         new("limit-exceeded", ErrorKind.Conflict, new Dictionary<string, object?> { ["limit"] = limit, ["productId"] = productId });
 
-    /// <summary>A product of the request that the gate does not know.</summary>
     public static Error ProductNotFound(Guid productId) =>
         new("product-not-found", ErrorKind.NotFound, new Dictionary<string, object?> { ["productId"] = productId });
 
-    /// <summary>A cart's products must belong to one sale (their saleId); this one does not share the others'.</summary>
     public static Error CartSpansSales(Guid productId) =>
         new("cart-spans-sales", ErrorKind.Conflict, new Dictionary<string, object?> { ["productId"] = productId });
 
-    /// <summary>A reserve asked for a longer hold than the product's hold seconds, which it names.</summary>
     public static Error HoldTooLong(int holdSeconds) =>
         new("hold-too-long", ErrorKind.Invalid, new Dictionary<string, object?> { ["holdSeconds"] = holdSeconds });
 
-    /// <summary>An extension would move the deadline past the hold's cap: its creation plus the product's max hold seconds.</summary>
     public static Error ExtensionLimit(DateTimeOffset maxExpiresAt) =>
         new("extension-limit", ErrorKind.Conflict, new Dictionary<string, object?> { ["maxExpiresAt"] = maxExpiresAt });
 }

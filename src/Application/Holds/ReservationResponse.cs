@@ -2,10 +2,8 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Holds;
 
-/// <summary>
-/// A hold as the API returns it. <see cref="Items"/> lists its lines; <see cref="ProductId"/>, <see cref="Quantity"/>
-/// and <see cref="UnitPrice"/> repeat the line of a single-product hold and are null for a cart.
-/// </summary>
+/// <summary><see cref="ProductId"/>, <see cref="Quantity"/> and <see cref="UnitPrice"/> repeat the line of a
+/// single-product hold and are null for a cart.</summary>
 public sealed record ReservationResponse(
     Guid Id,
     Guid? ProductId,
@@ -27,7 +25,6 @@ public sealed record ReservationResponse(
     public override int GetHashCode() => HashCode.Combine(Id, Status, CreatedAt, ExpiresAt);
 }
 
-/// <summary>One line of a hold.</summary>
 public sealed record ReservationItemResponse(Guid ProductId, int Quantity, decimal UnitPrice);
 
 public static class HoldMapping

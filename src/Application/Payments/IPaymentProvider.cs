@@ -1,15 +1,10 @@
 namespace Reservations.Application.Payments;
 
-/// <summary>
-/// A payment provider's hosted checkout and refunds (Stripe's adapter in Infrastructure; another provider fits behind
-/// the same port). Failures throw <see cref="PaymentProviderException"/>.
-/// </summary>
+/// <summary>Stripe's adapter is in Infrastructure; another provider fits behind the same port. Failures throw
+/// <see cref="PaymentProviderException"/>.</summary>
 public interface IPaymentProvider
 {
-    /// <summary>
-    /// A checkout session for the hold; the same <see cref="CheckoutRequest.IdempotencyKey"/> with the same request
-    /// answers the same session.
-    /// </summary>
+    /// <summary>The same <see cref="CheckoutRequest.IdempotencyKey"/> with the same request answers the same session.</summary>
     Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken);
 
     /// <summary>Refunds all of a payment; the same idempotency key refunds once.</summary>
@@ -27,7 +22,6 @@ public sealed record CheckoutRequest(
     Uri CancelUrl,
     string IdempotencyKey);
 
-/// <summary>One line of a checkout: the product's name, its unit price in minor units, and how many.</summary>
 public sealed record CheckoutLine(string Name, long UnitAmount, int Quantity);
 
 public sealed record CheckoutSession(string Id, Uri Url, DateTimeOffset ExpiresAt);

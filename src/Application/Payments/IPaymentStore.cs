@@ -1,6 +1,5 @@
 namespace Reservations.Application.Payments;
 
-/// <summary>What PostgreSQL keeps of payments: checkouts started, payments taken, events handled, problems for admins.</summary>
 public interface IPaymentStore
 {
     Task<StoredCheckout?> FindCheckoutAsync(Guid holdId, CancellationToken cancellationToken);
@@ -13,7 +12,6 @@ public interface IPaymentStore
     /// <summary>Marks the event handled (after its effects, which are safe to repeat); safe to repeat.</summary>
     Task MarkHandledAsync(PaymentEvent paymentEvent, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>The payment that bought this hold, or null.</summary>
     Task<PaymentRecord?> FindPaymentAsync(Guid holdId, CancellationToken cancellationToken);
 
     /// <summary>Keeps the payment reference of the hold it bought; safe to repeat.</summary>
@@ -27,15 +25,12 @@ public interface IPaymentStore
 
 public sealed record StoredCheckout(Guid HoldId, string CustomerId, string SessionId, Uri Url, DateTimeOffset ExpiresAt);
 
-/// <summary>
-/// A payment that bought a hold (a purchase): <see cref="HoldId"/> is that hold; <see cref="HeldAgainFrom"/> the hold it
-/// was paid for when that one had expired and the same items were held again.
-/// </summary>
+/// <summary><see cref="HeldAgainFrom"/>: the hold paid for, when it had expired and the same items were held again as
+/// <see cref="HoldId"/>.</summary>
 public sealed record PaymentRecord(
     Guid HoldId, string SessionId, string? PaymentIntentId, long Amount, string Currency, Guid? HeldAgainFrom,
     DateTimeOffset At);
 
-/// <summary>A payment that bought nothing and was refunded, for an admin to look at.</summary>
 public sealed record PaymentProblem(
     Guid ReservationId, string SessionId, string? PaymentIntentId, string Kind, long? Amount, string? Currency,
     string? RefundId, string? RefundStatus, string Detail, DateTimeOffset At);

@@ -1,6 +1,5 @@
 namespace Reservations.Application.Payments;
 
-/// <summary>A verified notification from the payment provider about a checkout session.</summary>
 public sealed record PaymentEvent(
     string Id,
     PaymentEventType Type,
@@ -17,9 +16,7 @@ public enum PaymentEventType
     /// <summary>Any type this service does not act on: answered 200 and logged.</summary>
     Other,
 
-    /// <summary>The checkout completed (paid when <see cref="PaymentEvent.Paid"/>).</summary>
     CheckoutCompleted,
 
-    /// <summary>The checkout session expired unpaid (abandoned).</summary>
     CheckoutExpired,
 }

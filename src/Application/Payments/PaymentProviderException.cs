@@ -1,6 +1,5 @@
 namespace Reservations.Application.Payments;
 
-/// <summary>What went wrong at the payment provider, and whose business it is.</summary>
 public enum PaymentFailure
 {
     /// <summary>The customer's card or bank refused: the customer's business, not a fault of ours.</summary>
@@ -9,7 +8,6 @@ public enum PaymentFailure
     /// <summary>The provider refused the request (4xx): a bug or a configuration problem of ours, reported.</summary>
     Rejected,
 
-    /// <summary>The provider did not answer in time, or answered 5xx, after the retries: try again later.</summary>
     Unavailable,
 }
 

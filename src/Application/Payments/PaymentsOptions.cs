@@ -9,7 +9,6 @@ public sealed class PaymentsOptions
 
     public StripeSettings Stripe { get; set; } = new();
 
-    /// <summary>Both Stripe keys are set: checkout and the webhook are served.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Stripe.SecretKey) && !string.IsNullOrWhiteSpace(Stripe.WebhookSecret);
 
     public sealed class StripeSettings
@@ -17,10 +16,8 @@ public sealed class PaymentsOptions
         /// <summary><c>sk_test_…</c> or <c>sk_live_…</c>; from the environment or <c>.env</c>, never a committed file.</summary>
         public string? SecretKey { get; set; }
 
-        /// <summary><c>whsec_…</c>: verifies <c>Stripe-Signature</c>.</summary>
         public string? WebhookSecret { get; set; }
 
-        /// <summary>Stripe's API address; tests point it at a stub.</summary>
         public Uri ApiBase { get; set; } = new("https://api.stripe.com");
     }
 }

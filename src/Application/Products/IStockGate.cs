@@ -2,24 +2,16 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products;
 
-/// <summary>
-/// A product's stock and terms in the gate (Redis), which holds are taken against. Every change is one indivisible
-/// step, whatever runs concurrently.
-/// </summary>
+/// <summary>Every change is one indivisible step, whatever runs concurrently.</summary>
 public interface IStockGate
 {
-    /// <summary>
-    /// Creates the product's gate state unless it already exists (existing stock is never overwritten; price, limit and
-    /// hold duration are refreshed). True when the state was created.
-    /// </summary>
+    /// <summary>Existing stock is never overwritten; price, limit and hold duration are refreshed. True when the state
+    /// was created.</summary>
     Task<bool> InitializeAsync(InventoryItem item, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Writes the product's terms (price, limit, hold lengths, sale window, pause) over those the gate has, unless the
-    /// gate's are of a later <see cref="InventoryItem.TermsVersion"/> (this writer read the product before an edit);
-    /// its stock and holds are left alone, and so are <see cref="InventoryItem.Available"/> and its tallies.
-    /// </summary>
-    /// <returns>False when the gate's terms were of a later version and stayed.</returns>
+    /// <summary>Writes the product's terms over the gate's, unless the gate's are of a later
+    /// <see cref="InventoryItem.TermsVersion"/> (this writer read the product before an edit): then they stay and the
+    /// answer is false. Stock, holds, <see cref="InventoryItem.Available"/> and its tallies are left alone.</summary>
     Task<bool> WriteTermsAsync(InventoryItem item, CancellationToken cancellationToken);
 
     /// <summary>Units available to reserve, for each product that has gate state (products without state are left out).</summary>
@@ -28,9 +20,7 @@ public interface IStockGate
     /// <summary>The product's available, held and purchasing units read in one step, or null without gate state.</summary>
     Task<GateStock?> GetStockAsync(Guid productId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Adds the adjustment's delta to the units available, at most once per adjustment id: a repeat answers the first
-    /// outcome and changes nothing. A removal of more than is available is refused, for good.
-    /// </summary>
+    /// <summary>Adds the adjustment's delta to the units available, at most once per adjustment id: a repeat answers
+    /// the first outcome and changes nothing. A removal of more than is available is refused, for good.</summary>
     Task<AdjustmentApplication> ApplyAdjustmentAsync(StockAdjustment adjustment, CancellationToken cancellationToken);
 }

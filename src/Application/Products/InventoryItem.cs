@@ -3,12 +3,9 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products;
 
-/// <summary>
-/// What the gate needs to know of a product to take holds on it. <see cref="PurchasedByCustomer"/>: the units each
-/// customer bought (purchases in PostgreSQL), which count against <see cref="MaxPerCustomer"/> when the gate state is
-/// created again after Redis lost it; empty for a new product. The sale window and pause are decided by the gate, with
-/// Redis's clock, so every instance agrees on the instant a sale opens.
-/// </summary>
+/// <summary><see cref="PurchasedByCustomer"/> counts against <see cref="MaxPerCustomer"/> when the gate state is made
+/// again after Redis lost it. The gate decides the sale window and pause by Redis's clock, so every instance agrees on
+/// when a sale opens.</summary>
 public sealed record InventoryItem(Guid ProductId, int Available, decimal Price, int? MaxPerCustomer, int HoldSeconds)
 {
     public IReadOnlyDictionary<string, int> PurchasedByCustomer { get; init; } = ReadOnlyDictionary<string, int>.Empty;
@@ -21,9 +18,7 @@ public sealed record InventoryItem(Guid ProductId, int Available, decimal Price,
 
     public bool Paused { get; init; }
 
-    /// <summary>The product's <see cref="Product.TermsVersion"/>: the gate takes no terms older than those it has.</summary>
     public long TermsVersion { get; init; } = 1;
 
-    /// <summary>The sale the product belongs to: the products of one sale may be held together in one cart.</summary>
     public string? SaleId { get; init; }
 }

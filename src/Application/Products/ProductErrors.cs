@@ -17,7 +17,6 @@ public static class ProductErrors
     /// <summary>PostgreSQL has the edit; the gate did not take its terms in time and gets them from the Worker shortly.</summary>
     public static readonly Error ChangePending = new("change-pending", ErrorKind.Unavailable);
 
-    /// <summary>An edit whose fields do not fit together or with the product's other terms, field by field.</summary>
     public static Error InvalidTerms(IReadOnlyDictionary<string, string[]> errors) =>
         new("validation", ErrorKind.Invalid, new Dictionary<string, object?> { ["errors"] = errors });
 

@@ -5,11 +5,9 @@ namespace Reservations.Application.Products;
 
 public static class ProductMapping
 {
-    /// <summary>The catalog's view of a product with the gate's count of units available now.</summary>
     public static ProductResponse ToResponse(this Product product, int available) =>
         product.Adapt<ProductResponse>() with { Available = available };
 
-    /// <summary>What the gate needs of the product, with <paramref name="available"/> units to hold.</summary>
     public static InventoryItem ToInventoryItem(this Product product, int available) =>
         new(product.Id, available, product.Price, product.MaxPerCustomer, product.HoldSeconds)
         {

@@ -1,10 +1,7 @@
 namespace Reservations.Application.Purchases;
 
-/// <summary>
-/// A purchase as PostgreSQL holds it (the API's order); its id is its hold's id. <see cref="Items"/> lists its lines;
-/// <see cref="ProductId"/>, <see cref="Quantity"/> and <see cref="UnitPrice"/> repeat the line of a single-product order
-/// and are null for a cart's.
-/// </summary>
+/// <summary>The API's order; its id is its hold's id. <see cref="ProductId"/>, <see cref="Quantity"/> and
+/// <see cref="UnitPrice"/> repeat the line of a single-product order and are null for a cart's.</summary>
 public sealed record OrderResponse(
     Guid Id,
     Guid? ProductId,
@@ -24,5 +21,4 @@ public sealed record OrderResponse(
     public override int GetHashCode() => HashCode.Combine(Id, CustomerId, PurchasedAt);
 }
 
-/// <summary>One line of an order.</summary>
 public sealed record OrderItemResponse(Guid ProductId, int Quantity, decimal UnitPrice);

@@ -10,10 +10,8 @@ public sealed partial class GateEventSwitchSync(
     public async Task SyncAsync(CancellationToken cancellationToken) =>
         await gate.SetAsync(await events.SubscriptionsAsync(cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// After a change to the endpoints committed: a store failing now is logged rather than thrown, since the change
-    /// stands, and the Worker's repair sets the switch within its interval.
-    /// </summary>
+    /// <summary>After a change to the endpoints committed: a store failing now is logged rather than thrown, since the
+    /// change stands, and the Worker's repair sets the switch within its interval.</summary>
     public async Task SyncAfterChangeAsync(CancellationToken cancellationToken)
     {
         try

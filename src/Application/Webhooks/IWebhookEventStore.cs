@@ -6,6 +6,5 @@ public interface IWebhookEventStore
     /// <summary>Adds the events not there yet, keyed by id: safe to repeat.</summary>
     Task AppendAsync(IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>The event types at least one enabled endpoint subscribes to, with the endpoints' generation.</summary>
     Task<GateEventSubscriptions> SubscriptionsAsync(CancellationToken cancellationToken);
 }

@@ -3,7 +3,6 @@ using System.Text;
 
 namespace Reservations.Application.Webhooks;
 
-/// <summary>Name-based UUIDs, version 5 (RFC 9562 section 5.5): the same namespace and name give the same id, always.</summary>
 public static class NameBasedGuid
 {
     public static Guid Create(Guid idNamespace, string name)

@@ -1,6 +1,5 @@
 namespace Reservations.Application.Webhooks;
 
-/// <summary>The events a webhook endpoint can subscribe to, by their names on the wire.</summary>
 public static class WebhookEventTypes
 {
     public const string HoldCreated = "hold.created";
@@ -8,7 +7,6 @@ public static class WebhookEventTypes
     public const string HoldExpired = "hold.expired";
     public const string HoldPurchased = "hold.purchased";
 
-    /// <summary>The order is in PostgreSQL.</summary>
     public const string OrderCompleted = "order.completed";
 
     /// <summary>PostgreSQL refused the order for good; it waits in the dead letters for an admin.</summary>

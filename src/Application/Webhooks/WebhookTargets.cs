@@ -3,11 +3,8 @@ using System.Net.Sockets;
 
 namespace Reservations.Application.Webhooks;
 
-/// <summary>
-/// Where webhooks may be sent: public addresses only, unless local targets are allowed (Development). Checked when an
-/// endpoint is registered and again on every connection, so a name that later resolves elsewhere (DNS rebinding) is
-/// refused too.
-/// </summary>
+/// <summary>Public addresses only, unless local targets are allowed. Checked at registration and on every connection,
+/// so a name that later resolves elsewhere (DNS rebinding) is refused too.</summary>
 public static class WebhookTargets
 {
     public static bool IsAllowedScheme(Uri url, bool allowLocalTargets) =>

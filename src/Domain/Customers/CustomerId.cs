@@ -1,6 +1,5 @@
 namespace Reservations.Domain.Customers;
 
-/// <summary>The customer a hold belongs to: the token's <c>sub</c>, 1–128 printable characters.</summary>
 public readonly record struct CustomerId
 {
     public const int MaxLength = 128;

@@ -1,6 +1,5 @@
 namespace Reservations.Domain.Holds;
 
-/// <summary>How many units one hold takes: 1–1000.</summary>
 public readonly record struct Quantity
 {
     public const int MinValue = 1;

@@ -1,6 +1,5 @@
 namespace Reservations.Domain.Products;
 
-/// <summary>A product of the catalog: its total stock, price and purchase rules. PostgreSQL owns it.</summary>
 public sealed class Product
 {
     public const int NameMaxLength = 200;
@@ -29,13 +28,10 @@ public sealed class Product
     /// <summary>How long a hold may last in all, extensions included: its deadline never passes its creation plus this.</summary>
     public int MaxHoldSeconds { get; private set; }
 
-    /// <summary>Reserves are refused before this instant (none: the sale is open from the product's creation).</summary>
     public DateTimeOffset? SalesOpenAt { get; private set; }
 
-    /// <summary>Reserves are refused from this instant on (none: the sale never closes).</summary>
     public DateTimeOffset? SalesCloseAt { get; private set; }
 
-    /// <summary>Reserves are refused while paused; holds already taken are not touched.</summary>
     public bool Paused { get; private set; }
 
     /// <summary>The sale the product belongs to, set at its creation: the products of one sale may be held in one cart.</summary>
@@ -43,10 +39,8 @@ public sealed class Product
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>
-    /// 1 at creation, one more with each edit that changes the terms: the gate keeps the version of the terms it has and
-    /// refuses older ones, so a writer that read the product before an edit cannot put its terms back.
-    /// </summary>
+    /// <summary>Grows with each edit of the terms: the gate refuses terms older than its own, so a writer that read the
+    /// product before an edit cannot put its terms back.</summary>
     public long TermsVersion { get; private set; }
 
     public int Unsold => TotalStock - Sold;
@@ -56,35 +50,29 @@ public sealed class Product
 
     public static bool IsValidStock(int stock) => stock is >= 0 and <= MaxStock;
 
-    /// <summary>1–64 letters, digits, '.', '_' or '-': a sale id names a shard and is written into the gate's terms.</summary>
+    /// <summary>A sale id names a shard and is written into the gate's terms.</summary>
     public static bool IsValidSaleId(string? saleId) =>
         saleId is { Length: >= 1 and <= SaleIdMaxLength } && saleId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     public static bool IsValidLimit(int? maxPerCustomer) => maxPerCustomer is null or >= 1 and <= MaxStock;
 
-    /// <summary>Both ends of the sale in range, and it closes after it opens; either end may be open.</summary>
     public static bool IsValidSalesWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
         IsValidSaleInstant(opensAt) && IsValidSaleInstant(closesAt) && ClosesAfterOpens(opensAt, closesAt);
 
-    /// <summary>A sale closes after it opens, to the millisecond, as the gate compares them.</summary>
     public static bool ClosesAfterOpens(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
         opensAt is null || closesAt is null || ToMilliseconds(closesAt) > ToMilliseconds(opensAt);
 
-    /// <summary>
-    /// A sale's end from 2000 to 2999: the gate keeps it as Unix milliseconds, which must be positive, and a far-away
-    /// sentinel ("9999-12-31" for not scheduled yet) would be a typo rather than a date; pause the sale instead.
-    /// </summary>
+    /// <summary>From 2000 to 2999: the gate keeps it as positive Unix milliseconds, and a far-away sentinel
+    /// ("9999-12-31" for not scheduled yet) would be a typo rather than a date; pause the sale instead.</summary>
     public static bool IsValidSaleInstant(DateTimeOffset? instant) => instant is null || (instant >= EarliestSaleInstant && instant < LatestSaleInstant);
 
     /// <summary>The instant in whole milliseconds of UTC: the gate decides a sale's ends by Redis TIME in milliseconds.</summary>
     public static DateTimeOffset? ToMilliseconds(DateTimeOffset? instant) =>
         instant is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds()) : null;
 
-    /// <summary>The terms an admin may change, as they are now.</summary>
     public ProductTerms Terms => new(
         Name, Money.From(Price), MaxPerCustomer, HoldDuration.FromSeconds(HoldSeconds), MaxHoldSeconds, SalesOpenAt, SalesCloseAt, Paused);
 
-    /// <summary>A new product; <paramref name="id"/> is drawn by the caller so that a sale's products share a gate shard.</summary>
     public static Product Create(
         Guid id, Sku sku, string name, Money price, int stock, int? maxPerCustomer, HoldDuration hold, DateTimeOffset now,
         int? maxHoldSeconds = null,
@@ -119,10 +107,8 @@ public sealed class Product
         };
     }
 
-    /// <summary>
-    /// Gives the product these terms; the fields that differ, with their values before and after (none: nothing
-    /// changed, and neither did <see cref="UpdatedAt"/>). Holds already taken keep the terms they were taken under.
-    /// </summary>
+    /// <summary>The fields that differ (none: <see cref="UpdatedAt"/> stays too). Holds already taken keep the terms
+    /// they were taken under.</summary>
     public IReadOnlyList<ProductFieldChange> Edit(ProductTerms terms, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(terms);

@@ -1,9 +1,6 @@
 namespace Reservations.Domain.Products;
 
-/// <summary>
-/// One edit of a product's terms, kept for the audit: who made it, when, why (optional), and the fields it changed with
-/// their values before and after, as a JSON object <c>{"field":{"before":…,"after":…}}</c>.
-/// </summary>
+/// <summary>An edit of a product's terms, for the audit; <see cref="Changes"/> is <c>{"field":{"before":…,"after":…}}</c>.</summary>
 public sealed class ProductChange
 {
     public const int ReasonMaxLength = StockAdjustment.ReasonMaxLength;

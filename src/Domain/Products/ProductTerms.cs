@@ -11,7 +11,6 @@ public sealed record ProductTerms(
     DateTimeOffset? SalesCloseAt,
     bool Paused)
 {
-    /// <summary>The fields whose values <paramref name="next"/> changes, in a fixed order.</summary>
     public IReadOnlyList<ProductFieldChange> ChangesTo(ProductTerms next)
     {
         ArgumentNullException.ThrowIfNull(next);

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Reservations.Domain.Products;
 
-/// <summary>A stock-keeping unit: letters, digits, '-', '_' and '.', at most 64 characters.</summary>
 public readonly partial record struct Sku
 {
     public const int MaxLength = 64;

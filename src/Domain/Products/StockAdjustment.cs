@@ -1,9 +1,7 @@
 namespace Reservations.Domain.Products;
 
-/// <summary>
-/// One change of a product's total stock, kept for the audit (who, when, how much and why) and as the record of a
-/// two-step change: PostgreSQL's total first, Redis's available second (see <see cref="StockAdjustmentStatus"/>).
-/// </summary>
+/// <summary>One change of a product's total stock, kept for the audit and as the record of a two-step change:
+/// PostgreSQL's total first, Redis's available second.</summary>
 public sealed class StockAdjustment
 {
     public const int ReasonMaxLength = 200;
@@ -38,17 +36,14 @@ public sealed class StockAdjustment
     /// <summary>The client's key for retrying this adjustment: one adjustment per product and key.</summary>
     public string? IdempotencyKey { get; private set; }
 
-    /// <summary>The total the client saw before asking for this change, when it asked for that check.</summary>
     public int? ExpectedTotalStock { get; private set; }
 
     public static bool IsValidReason(string? reason) =>
         reason is null || (reason.Length <= ReasonMaxLength && !reason.Any(char.IsControl));
 
-    /// <summary>1–255 printable ASCII characters, as for holds.</summary>
     public static bool IsValidIdempotencyKey(string key) =>
         key.Length is > 0 and <= IdempotencyKeyMaxLength && key.All(c => c is >= ' ' and <= '~');
 
-    /// <summary>Whether <paramref name="other"/> asks for the same change as this one (a retry), or another under the same key.</summary>
     public bool IsSameRequestAs(StockAdjustment other) =>
         ProductId == other.ProductId && Delta == other.Delta && Actor == other.Actor && Reason == other.Reason
         && IdempotencyKey == other.IdempotencyKey && ExpectedTotalStock == other.ExpectedTotalStock;

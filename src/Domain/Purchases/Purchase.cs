@@ -1,9 +1,7 @@
 namespace Reservations.Domain.Purchases;
 
-/// <summary>
-/// One line of a purchase (the API's order): a single-product purchase has one, a cart's has one per product. The
-/// purchase's id is the id of the hold it came from; <see cref="Line"/> numbers its lines from 0.
-/// </summary>
+/// <summary>One line of a purchase (the API's order); the purchase's id is its hold's, and <see cref="Line"/> numbers
+/// its lines from 0.</summary>
 public sealed class Purchase
 {
     private Purchase()
@@ -19,9 +17,7 @@ public sealed class Purchase
     public decimal UnitPrice { get; private set; }
     public DateTimeOffset PurchasedAt { get; private set; }
 
-    /// <summary>When the hold was taken; null for purchases persisted before this was kept.</summary>
+    // The hold's times: null for purchases persisted before they were kept.
     public DateTimeOffset? ReservedAt { get; private set; }
-
-    /// <summary>The hold's deadline; null for purchases persisted before this was kept.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 }

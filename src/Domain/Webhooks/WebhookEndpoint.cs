@@ -2,10 +2,7 @@ using System.Security.Cryptography;
 
 namespace Reservations.Domain.Webhooks;
 
-/// <summary>
-/// A receiver of webhook events: where they are posted, which types it wants, and the secret they are signed with.
-/// Disabled when its deliveries kept failing past the retry window; the reason stays visible to admins.
-/// </summary>
+/// <summary>Disabled when its deliveries kept failing past the retry window; the reason stays visible to admins.</summary>
 public sealed class WebhookEndpoint
 {
     public const int UrlMaxLength = 2048;

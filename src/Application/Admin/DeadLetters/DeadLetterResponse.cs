@@ -2,11 +2,8 @@ using Reservations.Application.Purchases;
 
 namespace Reservations.Application.Admin.DeadLetters;
 
-/// <summary>
-/// A purchase PostgreSQL refused, with the reason. <see cref="Items"/> lists its lines, as an order's;
-/// <see cref="ProductId"/>, <see cref="Quantity"/> and <see cref="UnitPrice"/> repeat the line of a single-product
-/// purchase and are null for a cart's.
-/// </summary>
+/// <summary><see cref="ProductId"/>, <see cref="Quantity"/> and <see cref="UnitPrice"/> repeat the line of a
+/// single-product purchase and are null for a cart's.</summary>
 public sealed record DeadLetterResponse(
     Guid ReservationId,
     Guid? ProductId,

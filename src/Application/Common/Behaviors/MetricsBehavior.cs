@@ -6,7 +6,6 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Common.Behaviors;
 
-/// <summary>Counts every use case's outcome (ok, its error code, invalid, cancelled or failed) and times it.</summary>
 public sealed class MetricsBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {

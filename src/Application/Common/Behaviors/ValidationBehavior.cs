@@ -3,7 +3,6 @@ using Mediator;
 
 namespace Reservations.Application.Common.Behaviors;
 
-/// <summary>Runs the message's validators before its handler; invalid input throws <see cref="ValidationException"/> (400).</summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage

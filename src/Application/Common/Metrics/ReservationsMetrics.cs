@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 
 namespace Reservations.Application.Common.Metrics;
 
-/// <summary>The service's one <see cref="Meter"/>, "Reservations"; hosts export it with OpenTelemetry.</summary>
 public static class ReservationsMetrics
 {
     public const string MeterName = "Reservations";
@@ -16,46 +15,35 @@ public static class ReservationsMetrics
     /// <summary>How long after its deadline a hold's stock came back, by <c>path</c>: event or sweep.</summary>
     public static readonly Histogram<double> ExpiryDelay = Meter.CreateHistogram<double>("reservations.hold.expiry_delay", unit: "ms");
 
-    /// <summary>Due holds that could not be given back and were set aside instead (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> HoldsQuarantined = Meter.CreateCounter<long>("reservations.hold.quarantined");
 
     /// <summary>Sweeps of one shard that failed for good (a corrupt key), by <c>shard</c>; the other shards were swept.</summary>
     public static readonly Counter<long> ExpiryFailures = Meter.CreateCounter<long>("reservations.hold.expiry_failures");
 
-    /// <summary>How long after the purchase its rows were committed to PostgreSQL.</summary>
     public static readonly Histogram<double> PersistenceLag = Meter.CreateHistogram<double>("reservations.purchase.persistence_lag", unit: "ms");
 
-    /// <summary>Purchases PostgreSQL refused for good, moved to the dead letters.</summary>
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("reservations.purchase.dead_letters");
 
-    /// <summary>Purchase entries that could not be read and were set aside (see the shard's quarantine stream).</summary>
     public static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("reservations.purchase.quarantined");
 
-    /// <summary>Webhook events of the gate's outbox that could not be read, moved to their shard's quarantine stream.</summary>
     public static readonly Counter<long> GateEventsQuarantined = Meter.CreateCounter<long>("reservations.gate_event.quarantined");
 
-    /// <summary>
-    /// Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by <c>stream</c>: their
-    /// units stay in purchasing and no rows will come. Alert on any.
-    /// </summary>
+    /// <summary>Acknowledged purchases whose stream entry was deleted (a trim) before it was persisted, by
+    /// <c>stream</c>: their units stay in purchasing and no rows will come. Alert on any.</summary>
     public static readonly Counter<long> LostPurchases = Meter.CreateCounter<long>("reservations.purchase.lost");
 
-    /// <summary>Products whose ledger reconciliation found out of balance.</summary>
     public static readonly Counter<long> LedgerImbalances = Meter.CreateCounter<long>("reservations.ledger.imbalances");
 
     /// <summary>Requests answered 503 at once because the API had too many at work and waiting.</summary>
     public static readonly Counter<long> RequestsShed = Meter.CreateCounter<long>("reservations.http.requests_shed");
 
-    /// <summary>Webhook deliveries an endpoint acknowledged (2xx).</summary>
     public static readonly Counter<long> WebhooksDelivered = Meter.CreateCounter<long>("reservations.webhook.delivered");
 
-    /// <summary>Webhook attempts that failed (an error, a timeout or a status other than 2xx); they are retried.</summary>
     public static readonly Counter<long> WebhookAttemptsFailed = Meter.CreateCounter<long>("reservations.webhook.attempts_failed");
 
     /// <summary>Webhook deliveries that failed for good past the retry window; each disabled its endpoint.</summary>
     public static readonly Counter<long> WebhooksFailed = Meter.CreateCounter<long>("reservations.webhook.failed");
 
-    /// <summary>Live availability streams open in this process.</summary>
     public static readonly UpDownCounter<long> AvailabilityStreams = Meter.CreateUpDownCounter<long>("reservations.availability.streams");
 
     /// <summary>Live availability streams refused by <c>reason</c>: too-many-streams (per address) or service-unavailable.</summary>

@@ -2,8 +2,6 @@ using Reservations.Domain.Customers;
 
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>
-/// A request to move a hold's deadline later by <paramref name="Seconds"/>. The idempotency key, when given, makes a
-/// repeat with the same seconds answer what the first extension answered, and extend nothing more.
-/// </summary>
+/// <summary>The idempotency key, when given, makes a repeat with the same seconds answer what the first extension
+/// answered, and extend nothing more.</summary>
 public sealed record ExtendRequest(Guid HoldId, CustomerId Customer, int Seconds, string? IdempotencyKey);

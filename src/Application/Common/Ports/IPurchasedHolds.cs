@@ -5,9 +5,7 @@ namespace Reservations.Application.Common.Ports;
 /// <summary>Reads the purchased holds from PostgreSQL, once the gate no longer has them.</summary>
 public interface IPurchasedHolds
 {
-    /// <summary>
-    /// The hold a purchase came from (the purchase's id is the hold's), completed, or null when there is no
-    /// such purchase. A purchase persisted before the hold's times were kept reads its purchase time for them.
-    /// </summary>
+    /// <summary>Completed, or null when there is no such purchase (its id is the hold's). A purchase persisted before
+    /// the hold's times were kept reads its purchase time for them.</summary>
     Task<Hold?> FindHoldAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -3,10 +3,8 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Common.Ports;
 
-/// <summary>
-/// A request for a hold on one or more products (a cart), all or nothing. The idempotency key, when given, makes
-/// retries of the same request answer the same.
-/// </summary>
+/// <summary>A hold on one or more products (a cart), all or nothing. The idempotency key, when given, makes retries of
+/// the same request answer the same.</summary>
 public sealed record ReserveRequest(IReadOnlyList<ReserveLine> Lines, CustomerId Customer, string? IdempotencyKey)
 {
     public ReserveRequest(Guid productId, CustomerId customer, Quantity quantity, string? idempotencyKey)
@@ -25,5 +23,4 @@ public sealed record ReserveRequest(IReadOnlyList<ReserveLine> Lines, CustomerId
     public override int GetHashCode() => HashCode.Combine(Lines.Count, Customer, IdempotencyKey, HoldSeconds);
 }
 
-/// <summary>One product of a reserve request and how many units of it.</summary>
 public sealed record ReserveLine(Guid ProductId, Quantity Quantity);

@@ -6,15 +6,12 @@ public enum ErrorKind
     /// <summary>The request breaks a rule of its own fields, or cannot be authenticated as it is.</summary>
     Invalid,
 
-    /// <summary>The caller must pay first.</summary>
     PaymentRequired,
 
-    /// <summary>The caller may not do this.</summary>
     Forbidden,
 
     NotFound,
 
-    /// <summary>The request is well formed but the current state refuses it.</summary>
     Conflict,
 
     /// <summary>What the request names has ended and will not come back.</summary>
@@ -26,7 +23,6 @@ public enum ErrorKind
     /// <summary>The caller holds too much already: it may try again once it holds less.</summary>
     Throttled,
 
-    /// <summary>The service cannot answer now: trying again later can succeed.</summary>
     Unavailable,
 
     /// <summary>A service we depend on refused the request: a fault of ours, not the caller's.</summary>

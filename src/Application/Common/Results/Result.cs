@@ -1,6 +1,5 @@
 namespace Reservations.Application.Common.Results;
 
-/// <summary>The outcome of a use case: a value or an <see cref="Results.Error"/>, without an exception.</summary>
 public sealed class Result<T> : IResult
 {
     private readonly T? _value;

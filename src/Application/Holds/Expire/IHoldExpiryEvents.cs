@@ -1,12 +1,9 @@
 namespace Reservations.Application.Holds.Expire;
 
-/// <summary>
-/// The fast path of expiry: the store's notice that a shard's holds due by some second are due. Notices can be late or lost
-/// (a disconnected subscriber, notifications turned off), so the sweeper stays the safety net.
-/// </summary>
+/// <summary>The fast path of expiry: the store's notice that a shard's holds due by some second are due. Notices can be
+/// late or lost (a disconnected subscriber, notifications turned off), so the sweeper stays the safety net.</summary>
 public interface IHoldExpiryEvents
 {
-    /// <summary>Whether every server publishes key expirations.</summary>
     Task<bool> AreEnabledAsync(CancellationToken cancellationToken);
 
     /// <summary>Turns key-expiration notices on where they are off, keeping the server's other notice classes.</summary>

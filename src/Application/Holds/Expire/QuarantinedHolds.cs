@@ -3,7 +3,6 @@ using Reservations.Application.Common.Metrics;
 
 namespace Reservations.Application.Holds.Expire;
 
-/// <summary>Reports each due hold an expiry set aside in its shard's quarantine stream: an error line and a count.</summary>
 internal static partial class QuarantinedHolds
 {
     public static void Report(ILogger logger, int shard, IReadOnlyList<QuarantinedHold> holds)

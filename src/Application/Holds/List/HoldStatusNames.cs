@@ -2,7 +2,6 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Holds.List;
 
-/// <summary>The status names the API writes (held, purchased, completed, released, expired), read back.</summary>
 public static class HoldStatusNames
 {
     private static readonly Dictionary<string, HoldStatus> ByName =

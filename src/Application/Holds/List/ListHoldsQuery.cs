@@ -4,10 +4,8 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Holds.List;
 
-/// <summary>
-/// One page of the caller's holds, newest first; an admin may name another customer (<paramref name="ForCustomerId"/>).
-/// <paramref name="Status"/> is a status name as the API writes it, or null for every status.
-/// </summary>
+/// <summary>An admin may name another customer (<paramref name="ForCustomerId"/>). <paramref name="Status"/> is a
+/// status name as the API writes it, or null for every status.</summary>
 public sealed record ListHoldsQuery(
     string CustomerId,
     bool IsAdmin,

@@ -8,10 +8,8 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Holds.Purchase;
 
-/// <summary>
-/// Buys a held hold. While payments are configured, only a payment service buys (role <c>payments</c>: the Stripe webhook
-/// through the gate, or a payment service of the shop's own): an owner pays at checkout instead.
-/// </summary>
+/// <summary>While payments are configured, only a payment service buys (role <c>payments</c>: the Stripe webhook
+/// through the gate, or a payment service of the shop's own): an owner pays at checkout instead.</summary>
 public sealed class PurchaseHoldHandler(IHoldGate gate, IPurchasedHolds purchases, IOptions<PaymentsOptions> payments)
     : ICommandHandler<PurchaseHoldCommand, Result<ReservationResponse>>
 {

@@ -11,23 +11,18 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Payments.Checkout;
 
-/// <summary>
-/// Creates the provider's checkout session for a held hold, at most once per hold (a repeat answers the stored one). The
-/// session ends two minutes before the hold: the provider's sessions last at least 30 minutes, so a hold due sooner is
-/// extended first, within its cap (409 extension-limit beyond it).
-/// </summary>
+/// <summary>At most one session per hold (a repeat answers the stored one). It ends two minutes before the hold, and
+/// the provider's sessions last at least 30 minutes, so a hold due sooner is extended first, within its cap (409
+/// extension-limit beyond it).</summary>
 public sealed class StartCheckoutHandler(
     IHoldGate gate, ICatalog catalog, IPaymentStore store, IPaymentProvider provider, IOptions<PaymentsOptions> options,
     TimeProvider time)
     : ICommandHandler<StartCheckoutCommand, Result<CheckoutResponse>>
 {
-    /// <summary>The shortest session the provider accepts (Stripe: 30 minutes).</summary>
     public static readonly TimeSpan MinimumSession = TimeSpan.FromMinutes(30);
 
-    /// <summary>
-    /// The session ends this long before its hold, so that a payment made in its last second reaches the webhook while
-    /// the hold still holds the stock.
-    /// </summary>
+    /// <summary>So that a payment made in the session's last second reaches the webhook while the hold still holds the
+    /// stock.</summary>
     public static readonly TimeSpan SessionEndsBeforeHold = TimeSpan.FromMinutes(2);
 
     // Time for the request to reach the provider, its retries included (Stripe.net: three tries of 10 s at most).

@@ -8,14 +8,10 @@ using Reservations.Domain.Holds;
 
 namespace Reservations.Application.Payments.Settle;
 
-/// <summary>
-/// A paid checkout buys its hold, as the purchase route does; one paid after its hold ended holds the same items again
-/// for the customer and buys them, or, with the stock gone, is refunded and recorded for the admins; a payment of
-/// another amount or currency than the hold's total buys nothing and is refunded and recorded; an expired checkout
-/// releases its hold. Every effect is safe to repeat (the gate's purchase and release are, the second hold and the
-/// refund carry idempotency keys of the session), and an event is marked handled after them, so a replay, or a retry
-/// after a failure half-way, has each effect once.
-/// </summary>
+/// <summary>A paid checkout buys its hold; one paid after its hold ended holds the same items again and buys them, or with
+/// the stock gone is refunded and recorded for admins, as is a payment not of the hold's total and currency; an expired
+/// checkout releases its hold. Each effect is safe to repeat (the second hold and the refund carry the session's keys) and
+/// the event is marked handled after them, so a replay, or a retry after a failure, has each effect once.</summary>
 public sealed partial class SettleCheckoutHandler(
     IHoldGate gate, IPurchasedHolds purchases, IPaymentStore store, IPaymentProvider provider,
     IOptions<PaymentsOptions> options, TimeProvider time, ILogger<SettleCheckoutHandler> logger)

@@ -7,12 +7,9 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.AdjustStock;
 
-/// <summary>
-/// A stock adjustment in two durable steps: PostgreSQL records it pending with its total (one transaction), then
-/// <see cref="StockAdjustmentCompletion"/> applies it to Redis and marks it. When Redis or PostgreSQL does not answer in
-/// the second step, the adjustment stays pending and the request answers so (202): the Worker completes it, never
-/// undoes it on a guess, since the call that timed out may still run.
-/// </summary>
+/// <summary>PostgreSQL records the adjustment pending with its total, then <see cref="StockAdjustmentCompletion"/>
+/// applies it to Redis and marks it. Should a store not answer in that second step, it stays pending and the answer is
+/// 202: the Worker completes it, never undoes it on a guess, since the call that timed out may still run.</summary>
 public sealed partial class AdjustStockHandler(
     ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock, ILogger<AdjustStockHandler> logger)
     : ICommandHandler<AdjustStockCommand, Result<AdjustStockResponse>>

@@ -3,12 +3,9 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Adjustments;
 
-/// <summary>
-/// The second step of a stock adjustment PostgreSQL has recorded pending: Redis applies it (at most once per id), then
-/// PostgreSQL marks it applied, or reverts its total when Redis refused it. Null: the product has no gate state yet,
-/// and the adjustment stays pending. Every part is safe to repeat, so the
-/// request and the Worker may both run it, in any order, as often as a failure makes them.
-/// </summary>
+/// <summary>The second step of a pending adjustment: Redis applies it (at most once per id), then PostgreSQL marks it
+/// applied, or reverts its total when Redis refused it. Null: no gate state yet, and it stays pending. Every part is
+/// safe to repeat, so the request and the Worker may both run it, in any order.</summary>
 public static class StockAdjustmentCompletion
 {
     public static async Task<CompletedAdjustment?> CompleteAsync(
@@ -31,5 +28,4 @@ public static class StockAdjustmentCompletion
     }
 }
 
-/// <summary>How a pending adjustment ended, its product after that and the units available in Redis.</summary>
 public sealed record CompletedAdjustment(StockAdjustmentStatus Status, Product Product, int Available);

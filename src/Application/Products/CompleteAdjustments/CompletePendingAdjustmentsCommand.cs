@@ -2,12 +2,9 @@ using Mediator;
 
 namespace Reservations.Application.Products.CompleteAdjustments;
 
-/// <summary>
-/// Completes the stock adjustments left pending for longer than <paramref name="Grace"/> (a request that timed out, an
-/// API that died between the steps), oldest first; how many it tried. One without gate state stays pending.
-/// </summary>
+/// <summary>For adjustments pending longer than <paramref name="Grace"/> (a request that timed out, an API that died
+/// between the steps), oldest first; answers how many it tried.</summary>
 public sealed record CompletePendingAdjustmentsCommand(TimeSpan Grace) : ICommand<int>
 {
-    /// <summary>Adjustments tried per call at most; the next call takes the rest.</summary>
     public const int Batch = 100;
 }

@@ -5,12 +5,9 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Edit;
 
-/// <summary>
-/// PostgreSQL first: the product's row is locked, the patch applied to it as it is then, and the change recorded for the
-/// audit, in one transaction. Then the gate gets the terms of the product as committed (read again, so that of two
-/// concurrent edits the gate ends with the last one). Should Redis fail after the commit, the answer says so and the
-/// Worker's terms refresh writes them (see ProductTermsRefresher).
-/// </summary>
+/// <summary>PostgreSQL first: lock the row, apply the patch to the product as it is then and record the change, in one
+/// transaction. Then the gate gets the committed terms, read again so that of two concurrent edits it ends with the
+/// last. Should Redis fail after the commit, the answer says so and the Worker's terms refresh writes them.</summary>
 public sealed class EditProductHandler(ICatalog catalog, IStockGate gate, IFailureClassifier failures, TimeProvider clock)
     : ICommandHandler<EditProductCommand, Result<ProductResponse>>
 {

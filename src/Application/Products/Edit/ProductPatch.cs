@@ -2,10 +2,8 @@ using Reservations.Domain.Products;
 
 namespace Reservations.Application.Products.Edit;
 
-/// <summary>
-/// The fields a merge patch of a product names. Null clears <see cref="MaxPerCustomer"/>, <see cref="SalesOpenAt"/> and
-/// <see cref="SalesCloseAt"/>; the validator refuses it for the others.
-/// </summary>
+/// <summary>Null clears <see cref="MaxPerCustomer"/>, <see cref="SalesOpenAt"/> and <see cref="SalesCloseAt"/>; the
+/// validator refuses it for the others.</summary>
 public sealed record ProductPatch
 {
     public PatchValue<string?> Name { get; init; }

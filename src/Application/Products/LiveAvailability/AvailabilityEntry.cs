@@ -1,7 +1,5 @@
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>
-/// One entry of a product's availability feed: its figures when the entry was written (<see cref="At"/>, by Redis's
-/// clock), fixed from then on, so a replay sends exactly what was sent live. Sold = total stock − available − held.
-/// </summary>
+/// <summary>Its figures when written (<see cref="At"/>, by Redis's clock), fixed from then on, so a replay sends
+/// exactly what was sent live. Sold = total stock − available − held.</summary>
 public sealed record AvailabilityEntry(FeedId Id, Guid ProductId, int Available, int Held, int Sold, DateTimeOffset At);

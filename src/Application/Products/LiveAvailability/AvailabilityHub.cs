@@ -4,16 +4,13 @@ using Reservations.Application.Common.Ports;
 
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>
-/// This process's availability streams, by product. Each tick brings the feeds of the watched products up to date in
-/// one run and hands every new entry to each of the product's streams without waiting for any of them.
-/// </summary>
+/// <summary>This process's streams, by product. Each tick brings the watched products' feeds up to date in one run and
+/// hands every new entry to each stream without waiting for any of them.</summary>
 public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory scopes)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, ProductWatch> _watched = [];
 
-    /// <summary>The total stock of a product watched here (a product the catalog knows), or null.</summary>
     public int? TotalStockOf(Guid productId)
     {
         lock (_lock)
@@ -22,10 +19,8 @@ public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory
         }
     }
 
-    /// <summary>
-    /// A stream of the product's entries from now on, starting with what the client has missed since
-    /// <paramref name="lastEventId"/> when the feed still has all of it, else with the current figures.
-    /// </summary>
+    /// <summary>A stream of the product's entries from now on, starting with what the client has missed since
+    /// <paramref name="lastEventId"/> when the feed still has all of it, else with the current figures.</summary>
     public async Task<AvailabilitySubscription> OpenAsync(Guid productId, int totalStock, string? lastEventId, CancellationToken cancellationToken)
     {
         // Subscribed first, so an entry written after the read below reaches the stream too (duplicates are skipped).
@@ -46,7 +41,6 @@ public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory
         }
     }
 
-    /// <summary>Brings the watched products' feeds up to date and hands their new entries to their streams.</summary>
     public async Task TickAsync(CancellationToken cancellationToken)
     {
         var watched = Watched();
@@ -88,7 +82,6 @@ public sealed class AvailabilityHub(IAvailabilityFeed feed, IServiceScopeFactory
         }
     }
 
-    /// <summary>Reads the total stock of every watched product again, in one query (it decides <c>sold</c>).</summary>
     public async Task RefreshTotalsAsync(CancellationToken cancellationToken)
     {
         var watched = Watched();

@@ -2,12 +2,9 @@ using System.Threading.Channels;
 
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>
-/// One client's subscription to a product's feed: <see cref="First"/> (the current figures, or what it missed), then the
-/// entries the hub hands it, each at most once and in id order, none at or before <paramref name="resumedAfter"/> (the
-/// client's <c>Last-Event-ID</c> when it resumed): the hub's tick may hand it older entries than the client has seen.
-/// Disposing it ends the subscription.
-/// </summary>
+/// <summary>First the current figures or what the client missed, then the hub's entries, each at most once and in id
+/// order, none at or before <paramref name="resumedAfter"/> (the client's <c>Last-Event-ID</c>): the hub's tick may
+/// hand it older ones than the client has seen.</summary>
 public sealed class AvailabilitySubscription(
     ChannelReader<AvailabilityEntry> entries, IReadOnlyList<AvailabilityEntry> first, FeedId? resumedAfter, Action unsubscribe)
     : IDisposable
@@ -20,7 +17,6 @@ public sealed class AvailabilitySubscription(
 
     public IReadOnlyList<AvailabilityEntry> First { get; } = first;
 
-    /// <summary>True when an entry may be read; false when <paramref name="timeout"/> passed first.</summary>
     public async ValueTask<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>
-/// The id of an entry of a product's availability feed, as Redis streams name entries: <c>milliseconds-sequence</c>,
-/// growing per product. It is the SSE event id, so a client's <c>Last-Event-ID</c> parses back into one.
-/// </summary>
+/// <summary>The id of an entry of a product's availability feed, as Redis streams name entries: <c>milliseconds-sequence</c>,
+/// growing per product. It is the SSE event id, so a client's <c>Last-Event-ID</c> parses back into one.</summary>
 public readonly record struct FeedId(long Milliseconds, long Sequence) : IComparable<FeedId>
 {
     public static bool TryParse(string? text, out FeedId id)

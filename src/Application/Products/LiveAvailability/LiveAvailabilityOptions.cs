@@ -1,6 +1,5 @@
 namespace Reservations.Application.Products.LiveAvailability;
 
-/// <summary>The live availability streams, under <c>LiveAvailability:*</c>.</summary>
 public sealed class LiveAvailabilityOptions
 {
     public const string Section = "LiveAvailability";
@@ -11,7 +10,6 @@ public sealed class LiveAvailabilityOptions
     /// <summary>Open streams per process; the next is 503.</summary>
     public int MaxStreams { get; set; } = 10_000;
 
-    /// <summary>How often the feeds of watched products are brought up to date and new entries sent out.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A comment line is sent after this long without an event, so proxies and clients keep the connection.</summary>
@@ -23,6 +21,5 @@ public sealed class LiveAvailabilityOptions
     /// <summary>The <c>retry:</c> hint: how long a disconnected client waits before it reconnects.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the total stocks of watched products are read again from the catalog (for <c>sold</c>).</summary>
     public TimeSpan TotalsRefresh { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -49,9 +49,8 @@ public sealed partial class PersistPurchasesHandler(
     }
 
     // A failure that is not a passing outage and comes back on every delivery would hold the shard up for good: a
-    // purchase delivered MaxDeliveries times is persisted alone, and failing alone it goes to the dead letters with
-    // the reason, but only when another purchase went through alone: when none does, the store is what fails (a
-    // missing table, a revoked grant), not the purchases, and they all stay pending. The rest go on at the next read.
+    // purchase delivered MaxDeliveries times is persisted alone and, failing alone, dead-lettered, but only if another
+    // went through alone; if none did, the store is what fails (a missing table, a revoked grant) and all stay pending.
     private async Task<PersistPurchasesReport> PersistExhaustedAloneAsync(
         int shard, IReadOnlyList<PendingPurchase> batch, PurchaseSpans spans)
     {

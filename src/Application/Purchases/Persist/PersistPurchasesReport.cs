@@ -1,7 +1,4 @@
 namespace Reservations.Application.Purchases.Persist;
 
-/// <summary>
-/// Read: entries taken from the queue. Deferred: left pending because a failure cut the batch short; they are read
-/// again first, once the caller has backed off.
-/// </summary>
+/// <summary>Deferred: left pending by a failure that cut the batch short; read again first, once the caller has backed off.</summary>
 public sealed record PersistPurchasesReport(int Read, int Persisted, int AlreadyPersisted, int DeadLettered, int Deferred);

@@ -4,11 +4,9 @@ using Reservations.Application.Common.Tracing;
 
 namespace Reservations.Application.Purchases.Persist;
 
-/// <summary>
-/// A "persist order" span for each purchase whose entry carries its purchase request's trace context, as a child of that
-/// request's span: reserve, purchase and persist read as one trace. The batch's span links to those contexts, and each
-/// purchase's span back to the batch's, under which the store commands stay.
-/// </summary>
+/// <summary>A "persist order" span for each purchase whose entry carries its purchase request's trace context, as a
+/// child of that request's span: reserve, purchase and persist read as one trace. The batch's span links to those
+/// contexts, and each purchase's span back to the batch's, under which the store commands stay.</summary>
 internal sealed class PurchaseSpans : IDisposable
 {
     private readonly Dictionary<string, Activity> _spans = [];

@@ -4,12 +4,9 @@ namespace Reservations.Application.Purchases.Persist;
 
 internal static class RefusalIsolation
 {
-    /// <summary>
-    /// Persists the batch in one statement; when PostgreSQL refuses it for good, persists each half on its own, down
-    /// to single purchases, so only the purchases refused on their own are set aside and every other one lands. The
-    /// halves run in order: a refusal that depends on what went before (sold reaching the stock) falls on the later
-    /// purchases, as it would one by one.
-    /// </summary>
+    /// <summary>Persists the batch in one statement; when PostgreSQL refuses it for good, each half on its own, down to
+    /// single purchases, so only those refused on their own are set aside. The halves run in order: a refusal that
+    /// depends on what went before (sold reaching the stock) falls on the later purchases, as one by one.</summary>
     public static async Task<SettledBatch> PersistIsolatingRefusalsAsync(
         this IPurchaseStore store, IReadOnlyList<PendingPurchase> purchases, CancellationToken cancellationToken)
     {

@@ -4,11 +4,8 @@ using Reservations.Domain.Webhooks;
 
 namespace Reservations.Application.Webhooks.Create;
 
-/// <summary>
-/// Switches the endpoint's event types on in the gate, then stores it: every event that happens after the 201 reaches
-/// it, and a gate that cannot be told leaves no endpoint whose secret nobody saw. Then the switch is set to exactly what
-/// the endpoints want.
-/// </summary>
+/// <summary>Types switched on in the gate first, then the endpoint stored: every event after the 201 reaches it, and a
+/// gate that cannot be told leaves no endpoint whose secret nobody saw.</summary>
 public sealed class CreateWebhookEndpointHandler(
     IWebhookEndpoints endpoints, IGateEventSwitch gate, GateEventSwitchSync sync, TimeProvider clock)
     : ICommandHandler<CreateWebhookEndpointCommand, Result<CreatedWebhookEndpointResponse>>

@@ -3,7 +3,6 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Webhooks.Delete;
 
-/// <summary>Removes the endpoint and its deliveries, then switches off in the gate the types nobody wants any more.</summary>
 public sealed class DeleteWebhookEndpointHandler(IWebhookEndpoints endpoints, GateEventSwitchSync sync)
     : ICommandHandler<DeleteWebhookEndpointCommand, Result<Unit>>
 {

@@ -1,9 +1,6 @@
 namespace Reservations.Application.Webhooks.Delivery;
 
-/// <summary>
-/// A delivery a Worker has claimed: the event to send, where, the secret to sign it with, and the lease token that
-/// proves the claim is still this Worker's when it records the outcome.
-/// </summary>
+/// <summary>The lease token proves the claim is still this Worker's when it records the outcome.</summary>
 public sealed record DueDelivery(
     Guid Id, Guid LeaseToken, int Attempts, Guid EventId, string EventType, DateTimeOffset EventCreatedAt, string Data,
     Guid EndpointId, string Url, string Secret)

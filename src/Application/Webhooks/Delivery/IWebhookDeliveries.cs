@@ -1,38 +1,26 @@
 namespace Reservations.Application.Webhooks.Delivery;
 
-/// <summary>The Worker's side of the webhook outbox in PostgreSQL: fan-out, claiming due deliveries, recording outcomes.</summary>
 public interface IWebhookDeliveries
 {
-    /// <summary>
-    /// Gives up to <paramref name="limit"/> events not yet fanned out one delivery per enabled endpoint subscribed to
-    /// their type, due now and retried until <paramref name="retryWindow"/> after the event. Safe to repeat and to run
-    /// on several Workers. The number of events handled.
-    /// </summary>
+    /// <summary>One delivery per enabled endpoint subscribed to the event's type, retried until <paramref name="retryWindow"/>
+    /// after the event. Safe to repeat and to run on several Workers; answers how many events it handled.</summary>
     Task<int> FanOutAsync(int limit, TimeSpan retryWindow, CancellationToken cancellationToken);
 
     /// <summary>Enabled endpoints with deliveries due now that no live lease holds.</summary>
     Task<IReadOnlyList<Guid>> EndpointsWithDueDeliveriesAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Leases up to <paramref name="limit"/> of the endpoint's due deliveries for <paramref name="lease"/> (skipping
-    /// those another Worker is claiming). A lease that runs out makes the delivery due again.
-    /// </summary>
+    /// <summary>Leases up to <paramref name="limit"/> of the endpoint's due deliveries for <paramref name="lease"/>
+    /// (skipping those another Worker is claiming). A lease that runs out makes the delivery due again.</summary>
     Task<IReadOnlyList<DueDelivery>> ClaimAsync(Guid endpointId, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
     Task RecordDeliveredAsync(DueDelivery delivery, int statusCode, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Records a failed attempt and schedules the next one after <paramref name="retryDelay"/>; when that would fall
-    /// past the delivery's retry window, fails it for good and disables its endpoint (failing the endpoint's other
-    /// pending deliveries). True when it gave up.
-    /// </summary>
+    /// <summary>Schedules the next attempt after the delay; when that falls past the retry window, fails the delivery
+    /// for good and disables its endpoint (failing its other pending deliveries). True when it gave up.</summary>
     Task<bool> RecordFailedAsync(
         DueDelivery delivery, int? statusCode, string error, TimeSpan retryDelay, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Removes up to <paramref name="limit"/> settled (delivered or failed) deliveries made longer than
-    /// <paramref name="keep"/> ago, and up to as many fanned-out events that old with no delivery left; how many rows
-    /// went. Pending deliveries and their events always stay.
-    /// </summary>
+    /// <summary>Settled deliveries older than <paramref name="keep"/>, and as many fanned-out events that old with none
+    /// left; answers how many rows went. Pending deliveries and their events stay.</summary>
     Task<int> PruneAsync(TimeSpan keep, int limit, CancellationToken cancellationToken);
 }

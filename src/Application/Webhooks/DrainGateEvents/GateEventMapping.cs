@@ -10,11 +10,8 @@ public static class GateEventMapping
     // The namespace of the name-based ids of gate events (RFC 9562 section 5.5): a fixed, random UUID.
     private static readonly Guid IdNamespace = new("5b0c3d1e-8f47-4a6e-9d2b-7c41e0a9f3b6");
 
-    /// <summary>
-    /// The webhook event of a gate event. Its id is derived from the outbox entry alone, so a re-read after a crash
-    /// gives the same id; its data is the hold as the API returns it, or for a dead letter the order as
-    /// <c>GET /api/orders</c> returns it plus the reason.
-    /// </summary>
+    /// <summary>The id derives from the outbox entry alone, so a re-read after a crash gives the same id; the data is
+    /// the hold as the API returns it, or for a dead letter the order plus the reason.</summary>
     public static WebhookEvent ToWebhookEvent(this GateEvent gateEvent) =>
         new(IdOf(gateEvent), gateEvent.Type, gateEvent.At, DataOf(gateEvent));
 

@@ -4,10 +4,8 @@ using Reservations.Application.Common.Results;
 
 namespace Reservations.Application.Webhooks.Retry;
 
-/// <summary>
-/// The delivery gets a new retry window from now; its endpoint is enabled again, so the gate is told its types again
-/// (they were switched off when it was disabled, if no other endpoint wanted them).
-/// </summary>
+/// <summary>The delivery gets a new retry window from now; its endpoint is enabled again, so the gate is told its types
+/// again (they were switched off when it was disabled, if no other endpoint wanted them).</summary>
 public sealed class RetryWebhookDeliveryHandler(
     IWebhookEndpoints endpoints, GateEventSwitchSync sync, IOptions<WebhookOptions> options)
     : ICommandHandler<RetryWebhookDeliveryCommand, Result<WebhookDeliveryResponse>>
