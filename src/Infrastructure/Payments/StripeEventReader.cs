@@ -47,7 +47,7 @@ public sealed class StripeEventReader(IOptions<PaymentsOptions> options, TimePro
             TypeOf(stripeEvent.Type),
             stripeEvent.Type,
             session?.Id,
-            session is null ? null : ReservationIdOf(session),
+            session is null ? null : HoldIdOf(session),
             session?.PaymentIntentId,
             session?.PaymentStatus == Paid,
             session?.AmountTotal,
@@ -61,11 +61,11 @@ public sealed class StripeEventReader(IOptions<PaymentsOptions> options, TimePro
         _ => PaymentEventType.Other,
     };
 
-    private static Guid? ReservationIdOf(Session session)
+    private static Guid? HoldIdOf(Session session)
     {
         var id = session.Metadata?.GetValueOrDefault(CheckoutSessionOptions.ReservationIdKey) is { Length: > 0 } fromMetadata
             ? fromMetadata
             : session.ClientReferenceId;
-        return Guid.TryParse(id, out var reservationId) ? reservationId : null;
+        return Guid.TryParse(id, out var holdId) ? holdId : null;
     }
 }

@@ -8,7 +8,7 @@ using Reservations.Domain.Purchases;
 
 namespace Reservations.Infrastructure.Persistence;
 
-/// <summary>Orders from the purchases table, which holds one row per line of an order.</summary>
+/// <summary>Purchases from the purchases table, one row per line, read as the API's orders.</summary>
 internal sealed class PurchaseReadStore(ReservationsDbContext db) : IPurchaseReadStore, IPurchasedHolds, IPurchasedUnits
 {
     public async Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(
@@ -21,11 +21,11 @@ internal sealed class PurchaseReadStore(ReservationsDbContext db) : IPurchaseRea
             .Select(o => o.Id)
             .ToListAsync(cancellationToken);
         var lines = (await LinesOf(ids).ToListAsync(cancellationToken)).ToLookup(p => p.Id);
-        return ([.. ids.Select(id => ToOrder([.. lines[id]]))], total);
+        return ([.. ids.Select(id => ToResponse([.. lines[id]]))], total);
     }
 
     public async Task<OrderResponse?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await LinesOf([id]).ToListAsync(cancellationToken) is { Count: > 0 } lines ? ToOrder(lines) : null;
+        await LinesOf([id]).ToListAsync(cancellationToken) is { Count: > 0 } lines ? ToResponse(lines) : null;
 
     public async Task<Hold?> FindHoldAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -35,10 +35,10 @@ internal sealed class PurchaseReadStore(ReservationsDbContext db) : IPurchaseRea
             return null;
         }
 
-        var order = lines[0];
+        var first = lines[0];
         return new Hold(
-            order.Id, [.. lines.Select(l => new HoldLine(l.ProductId, Quantity.From(l.Quantity), l.UnitPrice))],
-            CustomerId.From(order.CustomerId), HoldStatus.Completed, order.ReservedAt ?? order.PurchasedAt, order.ExpiresAt ?? order.PurchasedAt);
+            first.Id, [.. lines.Select(l => new HoldLine(l.ProductId, Quantity.From(l.Quantity), l.UnitPrice))],
+            CustomerId.From(first.CustomerId), HoldStatus.Completed, first.ReservedAt ?? first.PurchasedAt, first.ExpiresAt ?? first.PurchasedAt);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> PurchasedByCustomerAsync(Guid productId, CancellationToken cancellationToken) =>
@@ -50,8 +50,8 @@ internal sealed class PurchaseReadStore(ReservationsDbContext db) : IPurchaseRea
     private IQueryable<Purchase> LinesOf(IReadOnlyCollection<Guid> ids) =>
         db.Purchases.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).ThenBy(p => p.Line);
 
-    // Lines in order; a single-product order repeats its line at the top level, a cart's leaves those fields null.
-    private static OrderResponse ToOrder(List<Purchase> lines)
+    // Lines in order; a single-product purchase repeats its line at the top level, a cart's leaves those fields null.
+    private static OrderResponse ToResponse(List<Purchase> lines)
     {
         var single = lines.Count == 1 ? lines[0] : null;
         return new OrderResponse(

@@ -60,6 +60,7 @@ internal static partial class ClusterFailoverFollower
             }
             catch (ObjectDisposedException)
             {
+                // The host is stopping: nobody needs the cluster any more.
                 return;
             }
             catch (Exception e) when (e is RedisException or ArgumentException)

@@ -6,10 +6,12 @@ public sealed class RedisGateOptions
 {
     public const string Section = "Redis";
 
+    /// <summary>Shards on one Redis node when <see cref="Shards"/> is not set.</summary>
     public const int SingleNodeShards = 16;
 
     /// <summary>
-    /// Each primary of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
+    /// Shards on a cluster (a connection string naming several nodes) when <see cref="Shards"/> is not set: each primary
+    /// of a cluster of a handful owns several; a larger cluster wants more (each Worker polls every shard's stream).
     /// </summary>
     public const int ClusterShards = 64;
 

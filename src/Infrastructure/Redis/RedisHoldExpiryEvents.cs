@@ -6,7 +6,8 @@ using StackExchange.Redis;
 namespace Reservations.Infrastructure.Redis;
 
 /// <summary>
-/// Keyspace notices of expiry markers. On one node the shared connection subscribes (StackExchange.Redis re-subscribes
+/// Keyspace notices of expiry markers (<c>__keyevent@db__:expired</c>), one marker per shard and second with holds due.
+/// On one node the shared connection subscribes (StackExchange.Redis re-subscribes
 /// after a drop); on a cluster notices are node-local, so a listener subscribes on every primary and follows the topology.
 /// Notices sent while nobody listens are lost: the sweeper covers them.
 /// </summary>

@@ -68,14 +68,14 @@ internal sealed partial class RedisPurchaseOutbox(
             entries.Select(e => new DeadLetter(Parse(shard, e), (string?)e[StreamFields.Reason] ?? string.Empty)))];
     }
 
-    public async Task<bool> RetryDeadLetterAsync(Guid reservationId, CancellationToken cancellationToken)
+    public async Task<bool> RetryDeadLetterAsync(Guid holdId, CancellationToken cancellationToken)
     {
-        if (keys.ShardOfHold(reservationId) is not { } shard)
+        if (keys.ShardOfHold(holdId) is not { } shard)
         {
             return false;
         }
 
-        var field = RedisKeys.HoldField(reservationId);
+        var field = RedisKeys.HoldField(holdId);
         var entries = (await Db.StreamRangeAsync(keys.DeadLetters(shard)))
             .Where(e => ((byte[]?)e[StreamFields.Hold]).AsSpan().SequenceEqual(field))
             .ToArray();
@@ -88,7 +88,7 @@ internal sealed partial class RedisPurchaseOutbox(
     }
 
     private int ShardOf(PendingPurchase purchase) => keys.ShardOfHold(purchase.HoldId)
-        ?? throw new InvalidOperationException($"Reservation {purchase.HoldId} names no shard.");
+        ?? throw new InvalidOperationException($"Hold {purchase.HoldId} names no shard.");
 
     // An entry that cannot be read would stop its shard for good. It stays pending, and is read again with this
     // consumer's unfinished entries, until it was delivered MaxDeliveries times; then it is quarantined. The readable

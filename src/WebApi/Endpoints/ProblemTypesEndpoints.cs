@@ -5,7 +5,10 @@ using Reservations.WebApi.Problems;
 
 namespace Reservations.WebApi.Endpoints;
 
-/// <summary>Anonymous and not rate limited, like the other pages (docs/decisions/017-problem-types.md).</summary>
+/// <summary>
+/// <c>/problems/{code}</c>: what each problem <c>type</c> means, at the path of its type URI, as a page (or JSON when asked
+/// for only that); anonymous and not rate limited, like the other pages (docs/decisions/017-problem-types.md).
+/// </summary>
 public static class ProblemTypesEndpoints
 {
     public static RouteGroupBuilder MapProblemTypes(this IEndpointRouteBuilder app)

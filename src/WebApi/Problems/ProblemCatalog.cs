@@ -8,7 +8,7 @@ public static class ProblemCatalog
 {
     public static IReadOnlyList<ProblemType> All { get; } =
     [
-        .. HttpProblemTypes.All, .. ReservationProblemTypes.All, .. ProductProblemTypes.All,
+        .. HttpProblemTypes.All, .. HoldProblemTypes.All, .. ProductProblemTypes.All,
         .. PaymentProblemTypes.All, .. AdminProblemTypes.All,
     ];
 

@@ -5,8 +5,8 @@ namespace Reservations.Infrastructure.Persistence.Payments;
 
 internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
 {
-    public async Task<StoredCheckout?> FindCheckoutAsync(Guid reservationId, CancellationToken cancellationToken) =>
-        await db.Set<CheckoutRecord>().AsNoTracking().Where(c => c.ReservationId == reservationId)
+    public async Task<StoredCheckout?> FindCheckoutAsync(Guid holdId, CancellationToken cancellationToken) =>
+        await db.Set<CheckoutRecord>().AsNoTracking().Where(c => c.ReservationId == holdId)
             .Select(c => new StoredCheckout(c.ReservationId, c.CustomerId, c.SessionId, new Uri(c.Url), c.ExpiresAt))
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -29,8 +29,8 @@ internal sealed class PaymentStore(ReservationsDbContext db) : IPaymentStore
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
 
-    public Task<PaymentRecord?> FindPaymentAsync(Guid reservationId, CancellationToken cancellationToken) =>
-        db.Set<PaymentReferenceRecord>().AsNoTracking().Where(p => p.ReservationId == reservationId)
+    public Task<PaymentRecord?> FindPaymentAsync(Guid holdId, CancellationToken cancellationToken) =>
+        db.Set<PaymentReferenceRecord>().AsNoTracking().Where(p => p.ReservationId == holdId)
             .Select(p => new PaymentRecord(p.ReservationId, p.SessionId, p.PaymentIntentId, p.Amount, p.Currency, p.HeldAgainFrom, p.PaidAt))
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -2,7 +2,7 @@ namespace Reservations.Infrastructure.Persistence.Webhooks;
 
 internal static class WebhookSql
 {
-    /// <summary>True while an enabled endpoint subscribes to the type: a change writes its event only then.</summary>
+    /// <summary>True while an enabled endpoint subscribes to the type: a change writes its event only then, so nobody pays for events nobody wants.</summary>
     public static string Subscribed(string type) =>
         $"EXISTS (SELECT 1 FROM webhook_endpoints WHERE disabled_at IS NULL AND '{type}' = ANY(events))";
 

@@ -1,6 +1,6 @@
 namespace Reservations.WebApi.Problems.Types;
 
-internal static class ReservationProblemTypes
+internal static class HoldProblemTypes
 {
     public static ProblemType[] All { get; } =
     [
